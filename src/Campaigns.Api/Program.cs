@@ -1,0 +1,69 @@
+using Campaigns.Api;
+using Campaigns.Api.ContactLists;
+using Campaigns.Api.Health;
+using Campaigns.Api.Suppressions;
+using Campaigns.Api.Tenants;
+using Campaigns.Engine;
+using Campaigns.Engine.Database;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = builder.Configuration.GetConnectionString("Campaigns")
+    ?? throw new InvalidOperationException("Set the connection string 'ConnectionStrings:Campaigns' (environment: ConnectionStrings__Campaigns).");
+
+builder.Services.AddOptions<CampaignsOptions>()
+    .BindConfiguration(CampaignsOptions.SectionName)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddCampaignsEngine(connectionString);
+builder.Services.AddProblemDetails();
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorization();
+builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Campaigns API";
+    document.Info.Description = "Bulk WhatsApp campaigns with ban-avoidance pacing. Every /api call carries the tenant's key in the 'apikey' header.";
+    document.Components ??= new OpenApiComponents();
+    document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+    document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+    {
+        Type = SecuritySchemeType.ApiKey,
+        In = ParameterLocation.Header,
+        Name = ApiKeyAuthenticationHandler.HeaderName,
+    };
+    document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [] }];
+    return Task.CompletedTask;
+}));
+
+var app = builder.Build();
+
+await DatabaseMigrator.MigrateAsync(connectionString, app.Logger, CancellationToken.None);
+
+if (TenantCommand.Matches(args))
+{
+    return await TenantCommand.RunAsync(args, app.Services, CancellationToken.None);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference(); // the browsable reference at /scalar
+app.MapHealthChecks("/health");
+
+var api = app.MapGroup("/api").RequireAuthorization();
+api.MapContactLists();
+api.MapSuppressions();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The API host; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

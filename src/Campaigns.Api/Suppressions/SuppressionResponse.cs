@@ -1,0 +1,3 @@
+namespace Campaigns.Api.Suppressions;
+
+internal sealed record SuppressionResponse(string Phone, string Reason, DateTimeOffset CreatedAt);

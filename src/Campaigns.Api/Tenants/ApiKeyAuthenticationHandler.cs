@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Campaigns.Engine.Tenants;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Api.Tenants;
+
+/// <summary>
+/// Authenticates <c>/api</c> calls by the <c>apikey</c> header (as the Evolution gateway does). A missing or unknown
+/// key is answered 401 with problem details; the key itself is never logged.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    TenantStore tenants,
+    IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "apikey";
+    public const string TenantClaim = "tenant";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var tenant = await tenants.FindByKeyAsync(values.ToString().Trim(), Context.RequestAborted);
+        if (tenant is not { } id)
+        {
+            return AuthenticateResult.Fail("The API key is not valid.");
+        }
+
+        var identity = new ClaimsIdentity([new Claim(TenantClaim, id.Value.ToString())], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var sent = Request.Headers.ContainsKey(HeaderName);
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "Unauthorized",
+                Detail = sent
+                    ? "The API key in the 'apikey' header is not valid."
+                    : "Send your API key in the 'apikey' header.",
+                Extensions = { ["code"] = sent ? "auth.invalid_key" : "auth.missing_key" },
+            },
+        });
+    }
+}

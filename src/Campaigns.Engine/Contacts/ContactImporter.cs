@@ -1,0 +1,490 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Threading.Channels;
+using Campaigns.Domain.Common;
+using Campaigns.Domain.Contacts;
+using CsvHelper;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Campaigns.Engine.Contacts;
+
+/// <summary>
+/// Imports a CSV upload into a new contact list, streaming: the file is read once, rows are parsed and
+/// normalised on one thread while another copies finished batches into PostgreSQL (binary COPY into a temporary
+/// staging table, then one set-based insert per batch that drops duplicates and suppressed numbers).
+/// Memory is bounded by two batches whatever the size of the file. The whole import is one transaction:
+/// a failed or cancelled import leaves nothing behind.
+/// </summary>
+internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock, ILogger<ContactImporter> logger)
+{
+    /// <summary>Rows per COPY batch: large enough to amortise the per-batch statements, small enough to stay in memory.</summary>
+    internal int BatchSize { get; init; } = 20_000;
+
+    private static readonly JsonWriterOptions JsonOptions = new()
+    {
+        // The JSON goes to PostgreSQL, never into HTML: keep non-ASCII text as it is.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    public async Task<Result<ContactList>> ImportAsync(
+        ContactImportRequest request, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(content);
+
+        if (!PhoneNormalizer.IsSupportedRegion(request.DefaultRegion))
+        {
+            return ImportErrors.UnknownRegion(request.DefaultRegion);
+        }
+
+        var region = request.DefaultRegion.ToUpperInvariant();
+        var encoding = await CsvFileSniffer.SniffAsync(content, cancellationToken);
+        if (!encoding.IsSuccess)
+        {
+            return encoding.Error;
+        }
+
+        var options = new CsvReaderOptions
+        {
+            Separator = null, // detected among , ; tab |
+            HasHeader = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow, // ragged rows are reported per line, not fatal
+            MalformedData = CsvMalformedDataHandling.Recover,
+            Encoding = encoding.Value,
+            PoolStrings = false,
+            MaxRecordSize = 1024 * 1024,
+        };
+        await using var reader = CsvReader.Create(content, options, leaveOpen: true);
+        await reader.ReadHeaderAsync(cancellationToken);
+
+        var shape = CheckHeader(reader.Headers, request.PhoneColumn, region);
+        if (!shape.IsSuccess)
+        {
+            return shape.Error;
+        }
+
+        var header = shape.Value;
+        var list = new ContactList(
+            ContactListId.New(),
+            string.IsNullOrWhiteSpace(request.Name) ? request.FileName ?? "Contacts" : request.Name.Trim(),
+            request.FileName,
+            region,
+            header.Columns[header.PhoneIndex],
+            header.Columns,
+            0, 0, 0, 0, 0,
+            clock.GetCurrentInstant());
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await PrepareAsync(connection, list, request, cancellationToken);
+        var hasSuppressions = await HasSuppressionsAsync(connection, request, cancellationToken);
+
+        // Parsing and phone normalisation are CPU work; COPY is PostgreSQL's. A channel of two batches lets both
+        // run at once while bounding memory.
+        var batches = Channel.CreateBounded<StagingBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(reader, header, region, batches.Writer, stop.Token), stop.Token);
+
+        var counts = new ImportCounts();
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+            {
+                await StoreBatchAsync(connection, list, request, batch, hasSuppressions, counts, stop.Token);
+                ContactImportLog.BatchStored(logger, list.Id.Value, counts.Rows, counts.Imported);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(producer); // the producer's own failure, if any, is secondary to ours
+            throw;
+        }
+
+        await producer;
+        var stored = list with
+        {
+            Rows = counts.Rows,
+            Imported = counts.Imported,
+            Invalid = counts.Invalid,
+            Duplicates = counts.Duplicates,
+            Suppressed = counts.Suppressed,
+        };
+        if (stored.Rows == 0)
+        {
+            return ImportErrors.NoDataRows(header.Columns); // the transaction is rolled back on dispose
+        }
+
+        await using (var update = new NpgsqlCommand(
+            """
+            update campaigns.contact_lists
+               set row_count = $2, imported = $3, invalid = $4, duplicates = $5, suppressed = $6
+             where id = $1
+            """, connection, transaction))
+        {
+            update.Parameters.Add(new() { Value = stored.Id.Value });
+            update.Parameters.Add(new() { Value = stored.Rows });
+            update.Parameters.Add(new() { Value = stored.Imported });
+            update.Parameters.Add(new() { Value = stored.Invalid });
+            update.Parameters.Add(new() { Value = stored.Duplicates });
+            update.Parameters.Add(new() { Value = stored.Suppressed });
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        ContactImportLog.Imported(logger, stored.Id.Value, stored.Rows, stored.Imported, stored.Invalid, stored.Duplicates, stored.Suppressed);
+        return stored;
+    }
+
+    private static Result<HeaderShape> CheckHeader(IReadOnlyList<string> headers, string? requestedPhoneColumn, string region)
+    {
+        if (headers.Count == 0)
+        {
+            return ImportErrors.Empty();
+        }
+
+        var columns = ContactFieldName.FromHeaders(headers);
+        var duplicates = ContactFieldName.Duplicates(columns);
+        if (duplicates.Count > 0)
+        {
+            return ImportErrors.DuplicateColumns(duplicates, columns);
+        }
+
+        var phoneIndex = PhoneColumn.Find(columns, requestedPhoneColumn);
+        if (phoneIndex >= 0)
+        {
+            return new HeaderShape(columns, phoneIndex);
+        }
+
+        if (!string.IsNullOrWhiteSpace(requestedPhoneColumn))
+        {
+            return ImportErrors.PhoneColumnNotFound(requestedPhoneColumn, columns);
+        }
+
+        // A file without a header row has data in its first line: say so rather than "no phone column".
+        return headers.Any(h => PhoneNormalizer.Normalize(h, region).IsSuccess)
+            ? ImportErrors.HeaderLooksLikeData(columns)
+            : ImportErrors.NoPhoneColumn(columns);
+    }
+
+    private static async Task PrepareAsync(
+        NpgsqlConnection connection, ContactList list, ContactImportRequest request, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                // The per-batch insert sorts a batch by line; keep that sort in memory.
+                new NpgsqlBatchCommand("set local work_mem = '64MB'"),
+                new NpgsqlBatchCommand(
+                    """
+                    create temporary table import_staging (
+                        line integer not null, phone text, raw text, reason text, fields jsonb
+                    ) on commit drop
+                    """),
+                new NpgsqlBatchCommand(
+                    """
+                    insert into campaigns.contact_lists
+                        (id, tenant_id, name, file_name, default_region, phone_column, columns, created_at)
+                    values ($1, $2, $3, $4, $5, $6, $7, $8)
+                    """)
+                {
+                    Parameters =
+                    {
+                        new() { Value = list.Id.Value },
+                        new() { Value = request.Tenant.Value },
+                        new() { Value = list.Name },
+                        new() { Value = (object?)list.FileName ?? DBNull.Value },
+                        new() { Value = list.DefaultRegion },
+                        new() { Value = list.PhoneColumn },
+                        new() { Value = list.Columns.ToArray() },
+                        new() { Value = list.CreatedAt },
+                    },
+                },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<bool> HasSuppressionsAsync(
+        NpgsqlConnection connection, ContactImportRequest request, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "select exists (select 1 from campaigns.suppressions where tenant_id = $1)", connection);
+        command.Parameters.Add(new() { Value = request.Tenant.Value });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task ProduceAsync(
+        CsvReader reader, HeaderShape header, string region, ChannelWriter<StagingBatch> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var columnCount = header.Columns.Count;
+            var names = header.Columns.Select(c => JsonEncodedText.Encode(c, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).ToArray();
+            var json = new ArrayBufferWriter<byte>(1024);
+            await using var writer = new Utf8JsonWriter(json, JsonOptions);
+            var batch = new StagingBatch(BatchSize);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (IsBlank(reader))
+                {
+                    continue; // a line of bare separators (",,,,") is a blank line, as Excel writes them
+                }
+
+                var line = checked((int)reader.LineNumber);
+                var fieldCount = reader.FieldCount;
+                var phoneText = header.PhoneIndex < fieldCount ? Decode(reader.GetSpan(header.PhoneIndex)) : null;
+                if (fieldCount < columnCount || (fieldCount > columnCount && !ExtraFieldsEmpty(reader, columnCount)))
+                {
+                    batch.AddInvalid(line, phoneText, $"the row has {fieldCount} fields but the header has {columnCount}");
+                }
+                else if (PhoneNormalizer.Normalize(phoneText, region) is { IsSuccess: false } invalid)
+                {
+                    batch.AddInvalid(line, phoneText, invalid.Error.Message);
+                }
+                else
+                {
+                    var phone = PhoneNormalizer.Normalize(phoneText, region).Value;
+                    batch.AddContact(line, phone.Value, phoneText, WriteFields(reader, header, names, json, writer));
+                }
+
+                if (batch.IsFull)
+                {
+                    await output.WriteAsync(batch, cancellationToken);
+                    batch = new StagingBatch(BatchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await output.WriteAsync(batch, cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception ex) // handed to the consumer, which rethrows it on its side of the channel
+        {
+            output.Complete(ex);
+            throw;
+        }
+    }
+
+    private static string WriteFields(
+        CsvReader reader, HeaderShape header, JsonEncodedText[] names, ArrayBufferWriter<byte> json, Utf8JsonWriter writer)
+    {
+        json.ResetWrittenCount();
+        writer.Reset(json);
+        writer.WriteStartObject();
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (i == header.PhoneIndex)
+            {
+                continue;
+            }
+
+            var value = reader.GetSpan(i);
+            if (Utf8.IsValid(value))
+            {
+                writer.WriteString(names[i], value);
+            }
+            else
+            {
+                writer.WriteString(names[i], Encoding.UTF8.GetString(value)); // invalid bytes become U+FFFD
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        return Encoding.UTF8.GetString(json.WrittenSpan);
+    }
+
+    private static bool IsBlank(CsvReader reader)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (!reader.IsEmpty(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ExtraFieldsEmpty(CsvReader reader, int columnCount)
+    {
+        for (var i = columnCount; i < reader.FieldCount; i++)
+        {
+            if (!reader.IsEmpty(i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Decode(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+
+    private static async Task StoreBatchAsync(
+        NpgsqlConnection connection,
+        ContactList list,
+        ContactImportRequest request,
+        StagingBatch batch,
+        bool hasSuppressions,
+        ImportCounts counts,
+        CancellationToken cancellationToken)
+    {
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "copy import_staging (line, phone, raw, reason, fields) from stdin (format binary)", cancellationToken))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(batch.Lines[i], NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(copy, batch.Phones[i], NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, batch.Raws[i], NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, batch.Reasons[i], NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, batch.Fields[i], NpgsqlDbType.Jsonb, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        var notSuppressed = hasSuppressions
+            ? "and not exists (select 1 from campaigns.suppressions x where x.tenant_id = $2 and x.phone = s.phone)"
+            : "";
+        await using var statements = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                Command(
+                    """
+                    insert into campaigns.contact_import_errors (list_id, line, value, reason)
+                    select $1, line, raw, reason from import_staging where reason is not null
+                    """, list, request),
+                Command(
+                    hasSuppressions
+                        ? """
+                          insert into campaigns.contact_import_errors (list_id, line, value, reason)
+                          select $1, s.line, s.raw, 'on the suppression list'
+                            from import_staging s
+                            join campaigns.suppressions x on x.tenant_id = $2 and x.phone = s.phone
+                           where s.reason is null
+                          """
+                        : "select $1, $2 where false",
+                    list, request),
+                // First occurrence wins: rows go in in file order and a later duplicate is skipped by the primary key.
+                Command(
+                    $"""
+                    insert into campaigns.contacts (list_id, phone, line, fields)
+                    select $1, s.phone, s.line, s.fields
+                      from import_staging s
+                     where s.reason is null {notSuppressed}
+                     order by s.line
+                    on conflict (list_id, phone) do nothing
+                    """, list, request),
+            },
+        };
+        await statements.ExecuteNonQueryAsync(cancellationToken);
+        var invalid = statements.BatchCommands[0].RecordsAffected;
+        var suppressed = hasSuppressions ? statements.BatchCommands[1].RecordsAffected : 0;
+        var inserted = statements.BatchCommands[2].RecordsAffected;
+        var duplicates = batch.Count - invalid - suppressed - inserted;
+        if (duplicates > 0)
+        {
+            // Only batches that had duplicates pay for this join.
+            await using var report = new NpgsqlCommand(
+                """
+                insert into campaigns.contact_import_errors (list_id, line, value, reason)
+                select $1, s.line, s.raw, 'duplicate of line ' || c.line
+                  from import_staging s
+                  join campaigns.contacts c on c.list_id = $1 and c.phone = s.phone
+                 where s.reason is null and c.line <> s.line
+                """, connection);
+            report.Parameters.Add(new() { Value = list.Id.Value });
+            await report.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var truncate = new NpgsqlCommand("truncate import_staging", connection))
+        {
+            await truncate.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        counts.Rows += batch.Count;
+        counts.Invalid += (int)invalid;
+        counts.Suppressed += (int)suppressed;
+        counts.Imported += (int)inserted;
+        counts.Duplicates += (int)duplicates;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, ContactList list, ContactImportRequest request) => new(sql)
+    {
+        Parameters = { new() { Value = list.Id.Value }, new() { Value = request.Tenant.Value } },
+    };
+
+    private static ValueTask WriteNullableAsync(
+        NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? new ValueTask(copy.WriteNullAsync(cancellationToken)) : new ValueTask(copy.WriteAsync(value, type, cancellationToken));
+
+    private sealed record HeaderShape(IReadOnlyList<string> Columns, int PhoneIndex);
+
+    private sealed class ImportCounts
+    {
+        public int Rows { get; set; }
+
+        public int Imported { get; set; }
+
+        public int Invalid { get; set; }
+
+        public int Duplicates { get; set; }
+
+        public int Suppressed { get; set; }
+    }
+
+    /// <summary>One batch of parsed rows on their way to the staging table: a row is a contact or has a reason.</summary>
+    private sealed class StagingBatch(int capacity)
+    {
+        public int[] Lines { get; } = new int[capacity];
+
+        public string?[] Phones { get; } = new string?[capacity];
+
+        public string?[] Raws { get; } = new string?[capacity];
+
+        public string?[] Reasons { get; } = new string?[capacity];
+
+        public string?[] Fields { get; } = new string?[capacity];
+
+        public int Count { get; private set; }
+
+        public bool IsFull => Count == Lines.Length;
+
+        public void AddContact(int line, string phone, string? raw, string fields)
+        {
+            Lines[Count] = line;
+            Phones[Count] = phone;
+            Raws[Count] = raw;
+            Fields[Count] = fields;
+            Count++;
+        }
+
+        public void AddInvalid(int line, string? raw, string reason)
+        {
+            Lines[Count] = line;
+            Raws[Count] = raw;
+            Reasons[Count] = reason;
+            Count++;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace Campaigns.Engine.Database;
+
+/// <summary>Log events of the database layer: EventIds 1000–1099.</summary>
+internal static partial class DatabaseLog
+{
+    [LoggerMessage(EventId = 1000, Message = "Migration: {Text}")]
+    public static partial void Migration(ILogger logger, LogLevel level, Exception? exception, string text);
+}

@@ -1,0 +1,41 @@
+using Campaigns.Domain.Tenants;
+using Npgsql;
+
+namespace Campaigns.Engine.Tenants;
+
+/// <summary>Tenants and their API keys.</summary>
+internal sealed class TenantStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>Creates a tenant with one API key and returns the key: the only time it is ever visible.</summary>
+    public async Task<(TenantId Tenant, string ApiKey)> CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var tenant = TenantId.New();
+        var key = ApiKey.Generate();
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("insert into campaigns.tenants (id, name) values ($1, $2)")
+        {
+            Parameters = { new() { Value = tenant.Value }, new() { Value = name.Trim() } },
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            "insert into campaigns.api_keys (id, tenant_id, key_hash, key_prefix) values ($1, $2, $3, $4)")
+        {
+            Parameters =
+            {
+                new() { Value = Guid.CreateVersion7() }, new() { Value = tenant.Value },
+                new() { Value = ApiKey.Hash(key) }, new() { Value = ApiKey.Shown(key) },
+            },
+        });
+        await batch.ExecuteNonQueryAsync(cancellationToken); // a batch runs in one implicit transaction
+        return (tenant, key);
+    }
+
+    /// <summary>The tenant a key belongs to, or null for an unknown or revoked key.</summary>
+    public async Task<TenantId?> FindByKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select tenant_id from campaigns.api_keys where key_hash = $1 and revoked_at is null");
+        command.Parameters.Add(new() { Value = ApiKey.Hash(key) });
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? new TenantId(id) : null;
+    }
+}
