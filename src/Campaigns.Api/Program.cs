@@ -24,7 +24,15 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization();
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+builder.Services.AddOpenApi(options => options.AddOperationTransformer((operation, _, _) =>
+{
+    if (operation.OperationId == ContactListUploadDocument.OperationId)
+    {
+        ContactListUploadDocument.Describe(operation);
+    }
+
+    return Task.CompletedTask;
+}).AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Campaigns API";
     document.Info.Description = "Bulk WhatsApp campaigns with ban-avoidance pacing. Every /api call carries the tenant's key in the 'apikey' header.";

@@ -17,9 +17,9 @@ internal static class ContactListEndpoints
     {
         var group = api.MapGroup("/contact-lists").WithTags("Contact lists");
         group.MapPost("/", Import)
-            .WithName("ImportContactList")
+            .WithName(ContactListUploadDocument.OperationId)
             .WithSummary("Upload a CSV of contacts; numbers are normalised to E.164, duplicates and suppressed numbers dropped")
-            .Accepts<ContactListUploadForm>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/", List).WithName("ListContactLists").WithSummary("The tenant's contact lists, newest first");
         group.MapGet("/{id:guid}", Get).WithName("GetContactList").WithSummary("One contact list with its import counts");

@@ -82,7 +82,7 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
             header.Columns[header.PhoneIndex],
             header.Columns,
             0, 0, 0, 0, 0,
-            clock.GetCurrentInstant());
+            TruncateToMicroseconds(clock.GetCurrentInstant()));
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -145,6 +145,10 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
         ContactImportLog.Imported(logger, stored.Id.Value, stored.Rows, stored.Imported, stored.Invalid, stored.Duplicates, stored.Suppressed);
         return stored;
     }
+
+    // PostgreSQL keeps microseconds: the answer to the upload must equal what a later read returns.
+    private static Instant TruncateToMicroseconds(Instant instant) =>
+        Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks() / 10 * 10);
 
     private static Result<HeaderShape> CheckHeader(IReadOnlyList<string> headers, string? requestedPhoneColumn, string region)
     {
@@ -239,7 +243,7 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
             {
                 if (IsBlank(reader))
                 {
-                    continue; // a line of bare separators (",,,,") is a blank line, as Excel writes them
+                    continue; // a line of bare separators (",,,,", as Excel writes them) or spaces is a blank line
                 }
 
                 var line = checked((int)reader.LineNumber);
@@ -313,7 +317,7 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
     {
         for (var i = 0; i < reader.FieldCount; i++)
         {
-            if (!reader.IsEmpty(i))
+            if (!reader.GetSpan(i).Trim(" \t"u8).IsEmpty)
             {
                 return false;
             }

@@ -36,6 +36,21 @@ internal static class PhoneNormalizer
             }
         }
 
+        var result = Parse(trimmed, region);
+
+        // "00" is the international prefix of most of the world but not of every region (Kenya dials 000), so a list
+        // written abroad may hold 00254…: read it as +254… when the region's own rules cannot make sense of it.
+        if (!result.IsSuccess && trimmed.StartsWith("00", StringComparison.Ordinal)
+            && Parse("+" + trimmed[2..], region) is { IsSuccess: true } international)
+        {
+            return international;
+        }
+
+        return result;
+    }
+
+    private static Result<PhoneNumber> Parse(string trimmed, string region)
+    {
         PhoneNumbers.PhoneNumber parsed;
         try
         {
