@@ -357,6 +357,29 @@ public sealed class ContactImporterTests(TestDatabase database) : IClassFixture<
         Assert.Equal(2500L, await CountAsync("select count(*) from campaigns.contacts where list_id = (select id from campaigns.contact_lists where tenant_id = $1)", tenant));
     }
 
+    [Fact]
+    public async Task Import_FilterFullOfFalsePositives_StillStoresEveryNumberExactlyOnce()
+    {
+        var (tenant, _, lists) = await CreateSutAsync();
+        await new SuppressionStore(database.DataSource).AddAsync(tenant, ["+254700000007"], "manual", Cancel);
+        // A filter sized for 10 numbers answers "maybe seen" for most of 30,000: most rows take the checked path.
+        var importer = new ContactImporter(database.DataSource, new FakeClock(NodaTime.Instant.FromUtc(2026, 11, 26, 10, 0)), NullLogger<ContactImporter>.Instance)
+        {
+            BatchSize = 5_000,
+            ExpectedNumbers = 10,
+        };
+        var rows = string.Concat(Enumerable.Range(0, 30_000).Select(i => $"n{i},07{i:D8}\n"));
+        var repeats = string.Concat(Enumerable.Range(0, 100).Select(i => $"again{i},+2547{i * 3:D8}\n"));
+
+        var list = await ImportAsync(importer, tenant, "name,phone\n" + rows + repeats);
+
+        Assert.Equal((30_100, 29_999, 100, 1), (list.Rows, list.Imported, list.Duplicates, list.Suppressed));
+        var stored = await CountAsync("select count(distinct phone) from campaigns.contacts where list_id = (select id from campaigns.contact_lists where tenant_id = $1)", tenant);
+        Assert.Equal(29_999L, stored);
+        var first = (await lists.ContactsAsync(list.Id, 1, "+254700000002", Cancel)).Single();
+        Assert.Equal(("+254700000003", "n3"), (first.Phone, first.Fields["name"]));
+    }
+
     private async Task<(TenantId Tenant, ContactImporter Importer, ContactListStore Lists)> CreateSutAsync()
     {
         var (tenant, _) = await new TenantStore(database.DataSource).CreateAsync("test", Cancel);
