@@ -366,7 +366,16 @@ cmd_start() {
     if port_in_use "$PORT"; then
         local who
         who="$(describe_listener "$PORT")"
-        die "port $PORT on 127.0.0.1 is already in use by something other than the cluster in $DATA_DIR${who:+ ($who)}; stop it or set CAMPAIGNS_PG_PORT"
+        if [[ -n "${CAMPAIGNS_PG_PORT:-}" ]]; then
+            die "port $PORT on 127.0.0.1 is already in use by something other than the cluster in $DATA_DIR${who:+ ($who)}; stop it or set CAMPAIGNS_PG_PORT"
+        fi
+        # The default port is taken (another checkout's cluster, say): take the next free one. The connection string
+        # printed below, and `url`/`status` (which read the running cluster's port), carry it.
+        local candidate=$((PORT + 1))
+        while (( candidate < PORT + 100 )) && port_in_use "$candidate"; do candidate=$((candidate + 1)); done
+        (( candidate < PORT + 100 )) || die "ports $PORT-$((PORT + 99)) on 127.0.0.1 are all in use; set CAMPAIGNS_PG_PORT"
+        log "port $PORT is in use${who:+ ($who)}; using $candidate"
+        PORT=$candidate
     fi
 
     if [[ ! -f "$DATA_DIR/PG_VERSION" ]]; then
