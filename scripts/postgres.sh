@@ -349,7 +349,7 @@ cmd_start() {
     if cluster_running && ! stale_pid_file; then
         local port
         port="$(running_port)"
-        if [[ "$port" != "$PORT" ]]; then
+        if [[ "$port" != "$PORT" && -n "${CAMPAIGNS_PG_PORT:-}" ]]; then
             log "WARNING: cluster is already running on port $port, not the requested $PORT; stop it first to change the port"
         fi
         log "cluster in $DATA_DIR already running on 127.0.0.1:$port"

@@ -7,4 +7,7 @@ internal static partial class DatabaseLog
 {
     [LoggerMessage(EventId = 1000, Message = "Migration: {Text}")]
     public static partial void Migration(ILogger logger, LogLevel level, Exception? exception, string text);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Database schema is up to date ({Applied} migrations applied now)")]
+    public static partial void Migrated(ILogger logger, int applied);
 }

@@ -49,6 +49,8 @@ internal static class DatabaseMigrator
             {
                 throw new InvalidOperationException($"Database migration {result.ErrorScript?.Name} failed.", result.Error);
             }
+
+            DatabaseLog.Migrated(logger, result.Scripts.Count());
         }
         finally
         {
@@ -64,7 +66,8 @@ internal static class DatabaseMigrator
 
         public void LogDebug(string format, params object[] args) => Write(LogLevel.Debug, null, format, args);
 
-        public void LogInformation(string format, params object[] args) => Write(LogLevel.Information, null, format, args);
+        // DbUp narrates every step at Information; one line of ours says what happened.
+        public void LogInformation(string format, params object[] args) => Write(LogLevel.Debug, null, format, args);
 
         public void LogWarning(string format, params object[] args) => Write(LogLevel.Warning, null, format, args);
 
