@@ -50,7 +50,8 @@ internal static class DatabaseMigrator
                 throw new InvalidOperationException($"Database migration {result.ErrorScript?.Name} failed.", result.Error);
             }
 
-            DatabaseLog.Migrated(logger, result.Scripts.Count());
+            var applied = result.Scripts.Count();
+            DatabaseLog.Migrated(logger, applied);
         }
         finally
         {
