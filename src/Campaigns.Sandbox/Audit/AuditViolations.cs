@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Campaigns.Sandbox.Audit;
 
 /// <summary>How many times each ban-avoidance rule of DESIGN.md was broken. All zero means clean.</summary>
@@ -15,5 +17,7 @@ internal sealed record AuditViolations(
     int WhileNotOpen,
     int Duplicates)
 {
+    /// <summary>All violations together; not on the wire, whose shape is fixed for scripts.</summary>
+    [JsonIgnore]
     public int Total => GapsUnderFloor + OverDailyCap + IdenticalOverLimit + NotOnWhatsApp + WhileNotOpen + Duplicates;
 }
