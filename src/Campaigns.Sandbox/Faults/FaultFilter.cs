@@ -22,9 +22,9 @@ internal sealed class FaultFilter(
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var aborted = http.RequestAborted;
-        if (switches.Values.LatencyMs is > 0 and var latency)
+        if (switches.Values.LatencyMs is > 0 and var latency && !await WaitAsync(TimeSpan.FromMilliseconds(latency), aborted))
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(latency), time, aborted);
+            return Results.Empty; // the client left during the latency
         }
 
         if (faults.Take(http.GetRouteValue(InstanceGuardFilter.RouteValue) as string) is not { } fault)
@@ -54,15 +54,20 @@ internal sealed class FaultFilter(
         }
     }
 
-    private async Task HangAsync(CancellationToken aborted)
+    /// <summary>Holds the request; the client giving up is the point of hanging.</summary>
+    private Task<bool> HangAsync(CancellationToken aborted) => WaitAsync(TimeSpan.FromMilliseconds(options.Value.HangMs), aborted);
+
+    /// <summary>Waits, and says whether the client is still there.</summary>
+    private async Task<bool> WaitAsync(TimeSpan wait, CancellationToken aborted)
     {
         try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(options.Value.HangMs), time, aborted);
+            await Task.Delay(wait, time, aborted);
+            return true;
         }
         catch (OperationCanceledException)
         {
-            // The client gave up, which is the point of hanging.
+            return false;
         }
     }
 }
