@@ -1,0 +1,213 @@
+using System.Net;
+using System.Text.Json;
+using Campaigns.Sandbox.Tests.Support;
+
+namespace Campaigns.Sandbox.Tests.Webhooks;
+
+public sealed class WebhookDeliveryTests
+{
+    private static readonly string[] EnvelopeKeys = ["event", "instance", "data", "destination", "date_time", "sender", "server_url", "apikey"];
+    private static readonly string[] UpdatesOnly = ["MESSAGES_UPDATE"];
+    private static readonly string[] ConnectionOnly = ["CONNECTION_UPDATE"];
+    private static readonly string[] UnknownEvent = ["NOPE"];
+
+    [Fact]
+    public async Task SetWebhook_Valid_Returns201WithTheRowShape()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+
+        using var response = await client.PostJsonAsync("/webhook/set/alpha", new
+        {
+            webhook = new { enabled = true, url = "https://my.app/hooks/evolution", headers = new { authorization = "Bearer my-secret" }, events = UpdatesOnly },
+        });
+        var found = await client.GetJsonAsync("/webhook/find/alpha");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var row = await response.JsonAsync();
+        Assert.Equal(
+            ["id", "url", "headers", "enabled", "events", "webhookByEvents", "webhookBase64", "createdAt", "updatedAt", "instanceId"],
+            row.Keys());
+        AssertJson.Equal("""{ "authorization": "Bearer my-secret" }""", row.GetProperty("headers"));
+        Assert.Equal(["MESSAGES_UPDATE"], row.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(row.GetProperty("id").GetString(), found.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task SetWebhook_MissingUrlAndUnknownEvent_Returns400Validation()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+
+        using var response = await client.PostJsonAsync("/webhook/set/alpha", new { webhook = new { enabled = true, events = UnknownEvent } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var messages = (await response.JsonAsync()).GetProperty("response").GetProperty("message")[0].EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.StartsWith("webhook.events[0] is not one of enum values: APPLICATION_STARTUP,", messages[0], StringComparison.Ordinal);
+        Assert.Equal("webhook requires property \"url\"", messages[1]);
+    }
+
+    [Fact]
+    public async Task FindWebhook_NoneSet_ReturnsNull()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+
+        Assert.Equal(JsonValueKind.Null, (await client.GetJsonAsync("/webhook/find/alpha")).ValueKind);
+    }
+
+    [Fact]
+    public async Task SendText_WebhookForAllEvents_PostsSendMessageThenServerDeliveryRead()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await SetWebhookAsync(client, receiver, events: [], headers: new { authorization = "Bearer s3cret" });
+
+        var sent = await client.SendTextAsync("alpha", "254711000001", "Hello");
+        var hooks = await receiver.NextAsync(4);
+
+        Assert.Equal(
+            ["send.message", "messages.update:SERVER_ACK", "messages.update:DELIVERY_ACK", "messages.update:READ"],
+            hooks.Select(h => h.Label));
+        Assert.All(hooks, h => Assert.Equal(EnvelopeKeys, h.Body.Keys()));
+        Assert.All(hooks, h => Assert.Equal("Bearer s3cret", h.Headers["authorization"]));
+        var first = hooks[0].Body;
+        Assert.Equal("alpha", first.GetProperty("instance").GetString());
+        Assert.Equal(receiver.Url.ToString(), first.GetProperty("destination").GetString());
+        Assert.Equal("254700000001@s.whatsapp.net", first.GetProperty("sender").GetString());
+        Assert.Equal("http://sandbox.test", first.GetProperty("server_url").GetString());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("apikey").ValueKind);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", first.GetProperty("date_time").GetString());
+        AssertJson.Equal(sent.GetRawText(), hooks[0].Data);
+        var update = hooks[1].Data;
+        Assert.Equal(["messageId", "keyId", "remoteJid", "fromMe", "status", "instanceId"], update.Keys());
+        Assert.Equal(sent.GetProperty("key").GetProperty("id").GetString(), update.GetProperty("keyId").GetString());
+        Assert.Matches("^c[a-z0-9]{24}$", update.GetProperty("messageId").GetString());
+    }
+
+    [Fact]
+    public async Task SendText_FilterAndByEvents_PostsOnlyWantedEventsToSuffixedPath()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await SetWebhookAsync(client, receiver, events: UpdatesOnly, byEvents: true);
+
+        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        var hooks = await receiver.NextAsync(3);
+        var rest = await receiver.RestAsync(TimeSpan.FromMilliseconds(100));
+
+        Assert.All(hooks, h => Assert.Equal("/hooks/evolution/messages-update", h.Path));
+        Assert.All(hooks, h => Assert.Equal(receiver.Url.ToString(), h.Body.GetProperty("destination").GetString()));
+        Assert.Empty(rest);
+    }
+
+    [Fact]
+    public async Task SendText_FailingRecipient_PostsError()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync(s => s["Sandbox:Network:FailShare"] = "1");
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await SetWebhookAsync(client, receiver, events: []);
+
+        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        var hooks = await receiver.NextAsync(2);
+
+        Assert.Equal(["send.message", "messages.update:ERROR"], hooks.Select(h => h.Label));
+    }
+
+    [Fact]
+    public async Task SendText_ReplyingRecipientWhoSaysStop_PostsUpsertStopAfterRead()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync(s =>
+        {
+            s["Sandbox:Network:ReplyShare"] = "1";
+            s["Sandbox:Network:StopShare"] = "1";
+        });
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await SetWebhookAsync(client, receiver, events: []);
+
+        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        var hooks = await receiver.NextAsync(5);
+
+        Assert.Equal("messages.update:READ", hooks[3].Label);
+        Assert.Equal("messages.upsert", hooks[4].Event);
+        var reply = hooks[4].Data;
+        Assert.Equal(
+            ["key", "pushName", "status", "message", "contextInfo", "messageType", "messageTimestamp", "instanceId", "source"],
+            reply.Keys());
+        Assert.False(reply.GetProperty("key").GetProperty("fromMe").GetBoolean());
+        Assert.Equal("254711000001@s.whatsapp.net", reply.GetProperty("key").GetProperty("remoteJid").GetString());
+        Assert.Equal("DELIVERY_ACK", reply.GetProperty("status").GetString());
+        Assert.Equal("STOP", reply.GetProperty("message").GetProperty("conversation").GetString());
+    }
+
+    [Fact]
+    public async Task SendText_DuplicateSwitch_PostsEveryEventTwice()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await SetWebhookAsync(client, receiver, events: []);
+        using var on = await client.PostJsonAsync("/sandbox/switches", new { webhookDuplicateShare = 1.0 });
+
+        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        var hooks = await receiver.NextAsync(8);
+
+        Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        Assert.Equal(
+            ["send.message", "send.message", "messages.update:SERVER_ACK", "messages.update:SERVER_ACK",
+             "messages.update:DELIVERY_ACK", "messages.update:DELIVERY_ACK", "messages.update:READ", "messages.update:READ"],
+            hooks.Select(h => h.Label));
+    }
+
+    [Fact]
+    public async Task SendText_ReorderSwitch_PostsReadFirstAndSendMessageLast()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await SetWebhookAsync(client, receiver, events: []);
+        using var on = await client.PostJsonAsync("/sandbox/switches", new { webhookReorder = true });
+
+        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        var hooks = await receiver.NextAsync(4);
+
+        Assert.Equal(
+            ["messages.update:READ", "messages.update:DELIVERY_ACK", "messages.update:SERVER_ACK", "send.message"],
+            hooks.Select(h => h.Label));
+    }
+
+    [Fact]
+    public async Task CloseAndOpen_ControlEndpoints_PostConnectionUpdates()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await SetWebhookAsync(client, receiver, events: ConnectionOnly);
+
+        using var close = await client.PostAsync(new Uri("/sandbox/instances/alpha/close?statusReason=403", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var open = await client.PostAsync(new Uri("/sandbox/instances/alpha/open", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        var hooks = await receiver.NextAsync(2);
+
+        AssertJson.Equal("""{ "instance": "alpha", "state": "close", "statusReason": 403 }""", hooks[0].Data);
+        AssertJson.Equal(
+            """{ "instance": "alpha", "wuid": "254700000001@s.whatsapp.net", "profileName": "Alpha Ltd", "profilePictureUrl": null, "state": "open", "statusReason": 200 }""",
+            hooks[1].Data);
+    }
+
+    private static async Task SetWebhookAsync(
+        HttpClient client, WebhookReceiver receiver, string[] events, bool byEvents = false, object? headers = null)
+    {
+        var webhook = new Dictionary<string, object> { ["enabled"] = true, ["url"] = receiver.Url.ToString(), ["byEvents"] = byEvents, ["events"] = events };
+        if (headers is not null)
+        {
+            webhook["headers"] = headers; // null is not an object to the schema: leave it out
+        }
+
+        using var response = await client.PostJsonAsync("/webhook/set/alpha", new { webhook });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+}
