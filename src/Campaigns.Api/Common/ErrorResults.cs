@@ -25,7 +25,7 @@ internal static class ErrorResults
 
         foreach (var (key, value) in error.Details)
         {
-            extensions[key] = value;
+            extensions[key] = value; // an "errors" detail (field → messages) replaces the single-field one above
         }
 
         return TypedResults.Problem(error.Message, statusCode: status, title: title, extensions: extensions);

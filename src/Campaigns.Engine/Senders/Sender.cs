@@ -1,0 +1,23 @@
+using Campaigns.Domain.Senders;
+using Campaigns.Domain.Tenants;
+using NodaTime;
+
+namespace Campaigns.Engine.Senders;
+
+/// <summary>A stored sender. Its instance key stays encrypted here (<see cref="ProtectedInstanceKey"/>).</summary>
+/// <param name="GatewayId">The registered gateway it was created on, when it was (enables QR linking and key repair).</param>
+/// <param name="Phone">The linked number in E.164, once the gateway has told it.</param>
+internal sealed record Sender(
+    SenderId Id,
+    TenantId Tenant,
+    GatewayId? GatewayId,
+    string Name,
+    Uri GatewayUrl,
+    string Instance,
+    string ProtectedInstanceKey,
+    string? Phone,
+    SenderSettings Settings,
+    SenderState State,
+    string? StateReason,
+    Instant StateChangedAt,
+    Instant CreatedAt);
