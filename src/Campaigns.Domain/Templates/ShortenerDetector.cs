@@ -116,9 +116,9 @@ public sealed partial class ShortenerDetector
     }
 
     // A host name (labels and a top-level domain of letters) not glued to a word before or after it, with an optional
-    // scheme. An e-mail address's domain is preceded by '@' and is not a link.
+    // scheme. An e-mail address's domain follows '@', and a path segment follows '/': neither is a link's host.
     [GeneratedRegex(
-        @"(?<![\w.@-])(?:[a-z][a-z0-9+.-]*://)?(?<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})(?![\w-])",
+        @"(?<![\w.@/-])(?:[a-z][a-z0-9+.-]*://)?(?<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})(?![\w-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HostPattern();
 }

@@ -93,7 +93,7 @@ public static class TemplateErrors
         return At(
             "template.unknown_variable",
             $"'{name}' at {at} is not a column of the contact list: {hint}",
-            field, at, ("variable", name), ("suggestion", suggestion), ("column", column));
+            field, at, ("variable", name), ("suggestion", suggestion), ("suggestedColumn", column));
     }
 
     public static Error FunctionNotAllowed(string field, TextLocation at, string name) => At(

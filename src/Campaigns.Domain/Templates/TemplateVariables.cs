@@ -70,7 +70,7 @@ public sealed class TemplateVariables
 
     /// <summary>
     /// The variable a mistyped <paramref name="name"/> most likely meant: the smallest edit distance to a name, compared
-    /// ignoring case, also after turning <paramref name="name"/> into its alias (so <c>FirstName</c> finds
+    /// ignoring case (case breaks ties), also after turning <paramref name="name"/> into its alias (so <c>FirstName</c> finds
     /// <c>first_name</c>); ties go to the earlier name. Null only when there are no names at all.
     /// </summary>
     public TemplateVariable? Suggest(string name)
@@ -79,7 +79,7 @@ public sealed class TemplateVariables
         var lowered = name.ToLowerInvariant();
         var alias = TemplateVariableName.Alias(name);
         TemplateVariable? best = null;
-        var bestDistance = int.MaxValue;
+        var bestDistance = (int.MaxValue, int.MaxValue);
         foreach (var candidate in _byName.Values)
         {
             var target = candidate.Name.ToLowerInvariant();
@@ -89,10 +89,12 @@ public sealed class TemplateVariables
                 distance = Math.Min(distance, EditDistance.Between(alias, target));
             }
 
-            if (distance < bestDistance)
+            // Case breaks ties: "citty" means "city" rather than "City".
+            var rank = (distance, EditDistance.Between(name, candidate.Name));
+            if (rank.CompareTo(bestDistance) < 0)
             {
                 best = candidate;
-                bestDistance = distance;
+                bestDistance = rank;
             }
         }
 
