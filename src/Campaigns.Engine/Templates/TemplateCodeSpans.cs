@@ -10,16 +10,30 @@ namespace Campaigns.Engine.Templates;
 /// </summary>
 internal static class TemplateCodeSpans
 {
-    public static IReadOnlyList<TextSpan> Find(string text)
+    /// <param name="unclosedAt">
+    /// Where the code block that the text ends inside opens, or -1. Scriban itself accepts a template that ends in
+    /// code (<c>Hi {{ name</c>); a message template that does so is almost always a mistake.
+    /// </param>
+    public static IReadOnlyList<TextSpan> Find(string text, out int unclosedAt)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spans = new List<TextSpan>();
         var textEnd = 0; // just past the last plain text seen
+        unclosedAt = -1;
         foreach (var token in new Lexer(text))
         {
             if (token.Type == TokenType.Eof)
             {
                 break;
+            }
+
+            if (token.Type is TokenType.CodeEnter or TokenType.EscapeEnter)
+            {
+                unclosedAt = token.Start.Offset;
+            }
+            else if (token.Type is TokenType.CodeExit or TokenType.EscapeExit)
+            {
+                unclosedAt = -1;
             }
 
             // Whitespace tokens are plain text that {{- or {{~ may trim; they are text all the same.

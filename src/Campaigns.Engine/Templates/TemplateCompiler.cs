@@ -84,8 +84,14 @@ internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
         }
 
         var partErrors = new List<Error>();
-        var spintax = Spintax.Parse(source, TemplateCodeSpans.Find(source), field);
+        var spintax = Spintax.Parse(source, TemplateCodeSpans.Find(source, out var unclosedCode), field);
         partErrors.AddRange(spintax.Errors);
+        if (unclosedCode >= 0)
+        {
+            partErrors.Add(TemplateErrors.Syntax(
+                field, TextLocation.Of(source, unclosedCode), "this code block is never closed with '}}'." + Hint(source, unclosedCode)));
+        }
+
         var (script, map) = SpintaxLowering.Lower(spintax);
         var template = Template.Parse(script, null, new ParserOptions { ExpressionDepthLimit = _options.ExpressionDepthLimit });
         var part = new TemplatePart(field, source, template, map, limit, allowEmpty);
@@ -118,7 +124,7 @@ internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
 
     private static IEnumerable<Error> SyntaxErrors(Template template, TemplatePart part)
     {
-        var seen = new HashSet<(TextLocation, string)>();
+        var seen = new HashSet<TextLocation>(); // Scriban often adds follow-on errors at the same place: the first says most
         foreach (var message in template.Messages)
         {
             if (message.Type != ParserMessageType.Error)
@@ -127,9 +133,9 @@ internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
             }
 
             var at = part.Locate(message.Span.Start.Offset);
-            if (seen.Add((at, message.Message)))
+            if (seen.Add(at))
             {
-                yield return TemplateErrors.Syntax(part.Field, at, message.Message + Hint(part, message.Span.Start.Offset));
+                yield return TemplateErrors.Syntax(part.Field, at, message.Message + Hint(part.Source, part.Map.ToOriginal(Math.Max(message.Span.Start.Offset, 0))));
             }
         }
     }
@@ -138,10 +144,9 @@ internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
     /// A group whose first option starts with a nested group begins with <c>{{</c>, which opens code: when the error is
     /// in code that starts <c>{{</c> glued to what follows and has a <c>|</c> before any <c>}}</c>, say so.
     /// </summary>
-    private static string Hint(TemplatePart part, int scriptOffset)
+    private static string Hint(string source, int offset)
     {
-        var source = part.Source;
-        var offset = Math.Min(part.Map.ToOriginal(Math.Max(scriptOffset, 0)), source.Length - 1);
+        offset = Math.Min(offset, source.Length - 1);
         var open = offset < 0 ? -1 : source.LastIndexOf("{{", Math.Min(offset + 1, source.Length - 1), StringComparison.Ordinal);
         if (open < 0 || open + 2 >= source.Length || char.IsWhiteSpace(source[open + 2]) || source[open + 2] is '-' or '~')
         {
