@@ -15,6 +15,9 @@ namespace Campaigns.Domain.Templates;
 /// </remarks>
 public static class Spintax
 {
+    /// <summary>How deep groups may nest: 10. Deeper braces are reported once and read as text.</summary>
+    public const int MaxDepth = 10;
+
     /// <summary>Reads <paramref name="text"/>, whose code blocks are <paramref name="code"/> (in order, not overlapping).</summary>
     /// <param name="field">The field named by errors: <see cref="TemplateErrors.TextField"/> or <see cref="TemplateErrors.CaptionField"/>.</param>
     public static SpintaxTemplate Parse(string text, IReadOnlyList<TextSpan> code, string field = TemplateErrors.TextField)
@@ -27,6 +30,7 @@ public static class Spintax
         var current = root;
         var codeIndex = 0;
         var textStart = 0;
+        var tooDeep = 0; // braces opened past MaxDepth, read as text
         var i = 0;
 
         void Flush(int end)
@@ -56,6 +60,24 @@ public static class Spintax
                 Flush(i);
                 current.Add(new SpintaxEscape(i, text[i + 1]));
                 i = textStart = i + 2;
+            }
+            else if (c == '{' && (tooDeep > 0 || open.Count == MaxDepth))
+            {
+                if (tooDeep++ == 0 && !errors.Exists(e => e.Code == "template.spintax_too_deep"))
+                {
+                    errors.Add(TemplateErrors.SpintaxTooDeep(field, TextLocation.Of(text, i), MaxDepth));
+                }
+
+                i++;
+            }
+            else if (c == '}' && tooDeep > 0)
+            {
+                tooDeep--;
+                i++;
+            }
+            else if (c == '|' && tooDeep > 0)
+            {
+                i++;
             }
             else if (c == '{')
             {

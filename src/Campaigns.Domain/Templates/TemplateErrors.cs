@@ -83,6 +83,10 @@ public static class TemplateErrors
             : $"The group at {at} has a single option: to insert the column write {{{{ {variable} }}}}; a group offers choices separated by '|', such as {{Hi|Hello}}.",
         field, at);
 
+    public static Error SpintaxTooDeep(string field, TextLocation at, int maxDepth) => At(
+        "template.spintax_too_deep",
+        $"The group at {at} is nested more than {maxDepth} deep: write the choices flatter.", field, at);
+
     public static Error UnknownVariable(string field, TextLocation at, string name, string? suggestion, string? column)
     {
         var hint = suggestion is null

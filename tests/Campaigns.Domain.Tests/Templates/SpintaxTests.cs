@@ -121,6 +121,18 @@ public sealed class SpintaxTests
     }
 
     [Fact]
+    public void Parse_GroupsNestedTooDeep_AreReportedOnceAndReadAsText()
+    {
+        var text = string.Concat(Enumerable.Repeat("{a|", 5_000)) + new string('}', 5_000);
+
+        var template = Parse(text);
+
+        var error = Assert.Single(template.Errors);
+        Assert.Equal(("template.spintax_too_deep", 1, 31), (error.Code, error.Details["line"], error.Details["column"]));
+        Assert.Equal(Spintax.MaxDepth, Depth(template.Parts));
+    }
+
+    [Fact]
     public void Parse_EmptyBraces_AreASingleOption() =>
         Assert.Equal("template.spintax_single_option", Assert.Single(Parse("x {} y").Errors).Code);
 
@@ -144,6 +156,9 @@ public sealed class SpintaxTests
 
         return Spintax.Parse(text, spans, field);
     }
+
+    private static int Depth(IReadOnlyList<SpintaxPart> parts) =>
+        parts.OfType<SpintaxGroup>().Select(g => 1 + g.Options.Max(o => Depth(o.Parts))).DefaultIfEmpty(0).Max();
 
     private static string Write(SpintaxTemplate template, IReadOnlyList<SpintaxPart> parts) => string.Concat(parts.Select(p => p switch
     {

@@ -67,6 +67,14 @@ public sealed class TemplateCompilerTests
     }
 
     [Fact]
+    public void Validate_GroupsNestedTooDeep_AreRefusedWithoutExhaustingTheStack()
+    {
+        var errors = TemplateKit.Validate(string.Concat(Enumerable.Repeat("{a|", 5_000)) + new string('}', 5_000));
+
+        Assert.Equal(["template.spintax_too_deep"], errors.Select(e => e.Code));
+    }
+
+    [Fact]
     public void Validate_UnknownVariable_SuggestsTheClosestColumn()
     {
         var errors = TemplateKit.Validate("Hi {{ frist_name }},\nfrom {{ citty }} {{ FirstName }} {{ frist_name }}");
