@@ -134,8 +134,7 @@ public static class TemplateErrors
         $"No message text may go to more than {maxIdentical} recipients, so {recipients:N0} recipients with the same personal fields need at least {needed:N0} distinct texts, "
         + $"but the template can make only {possible:N0}{(overLimit > 0 ? $" ({overLimit:N0} recipients were left without a text of their own)" : "")}. "
         + "Add variants, such as {Hi|Hello|Hey} or {{ pick [\"Thanks\", \"Cheers\"] }}, or a personal field such as {{ first_name }}.",
-        TextField,
-        ErrorKind.Conflict)
+        TextField)
     {
         Details = new Dictionary<string, object?>
         {

@@ -153,6 +153,18 @@ public sealed class MessageRendererTests
         Assert.Contains("recursive depth limit `20`", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{{ (1..10000000) | array.join ',' }}")]
+    [InlineData("{{ (1..10000000) | array.each @string.upcase | array.size }}")]
+    [InlineData("{{ 'x' | string.pad_left 10000000 }}")]
+    public void Render_HugeBuiltinWork_IsStoppedQuickly(string text)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+
+        Assert.Equal("render.failed", TemplateKit.RenderError(TemplateKit.Compile(text), TemplateKit.Ann).Code);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(2));
+    }
+
     [Fact]
     public void Render_HugeOutput_HitsTheOutputLimit() =>
         Assert.Contains(
