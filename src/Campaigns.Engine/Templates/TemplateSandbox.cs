@@ -1,0 +1,65 @@
+using System.Collections.Frozen;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Campaigns.Engine.Templates;
+
+/// <summary>
+/// What a template may do. It sees only its recipient's values (strings) and Scriban's built-in functions, less those
+/// that read files (<c>include</c>), evaluate text as code (<c>object.eval</c>) or are not deterministic
+/// (<c>math.random</c>, <c>math.uuid</c>, <c>date.now</c>); no .NET member is visible (<c>"x".GetType</c> or
+/// <c>.Length</c> fail), there is no template loader, and loops, recursion, output size and time are all bounded.
+/// </summary>
+internal static class TemplateSandbox
+{
+    /// <summary>Built-in globals that are removed.</summary>
+    public static readonly FrozenSet<string> BlockedGlobals = FrozenSet.ToFrozenSet(["include", "include_join"], StringComparer.Ordinal);
+
+    /// <summary>Built-in functions that are removed, as <c>object.function</c>.</summary>
+    public static readonly FrozenSet<string> BlockedMembers = FrozenSet.ToFrozenSet(
+        ["math.random", "math.uuid", "date.now", "date.utc_now", "object.eval", "object.eval_template"], StringComparer.Ordinal);
+
+    /// <summary>The names of the globals a template finds besides its variables: built-ins and <c>pick</c>.</summary>
+    public static readonly FrozenSet<string> BuiltinNames = CreateBuiltins(new ChoiceSource()).Keys.ToFrozenSet(StringComparer.Ordinal);
+
+    public static ScriptObject CreateBuiltins(ChoiceSource choices)
+    {
+        var builtins = TemplateContext.GetDefaultBuiltinObject(); // a deep copy: removing from it leaves Scriban's defaults alone
+        foreach (var name in BlockedGlobals)
+        {
+            builtins.Remove(name);
+        }
+
+        foreach (var member in BlockedMembers)
+        {
+            var dot = member.IndexOf('.', StringComparison.Ordinal);
+            if (builtins[member[..dot]] is ScriptObject functions)
+            {
+                functions.Remove(member[(dot + 1)..]);
+            }
+        }
+
+        builtins.SetValue(ChoiceFunction.PickName, new ChoiceFunction(choices, isSpin: false), readOnly: true);
+        builtins.SetValue(SpintaxLowering.SpinFunction, new ChoiceFunction(choices, isSpin: true), readOnly: true);
+        return builtins;
+    }
+
+    public static TemplateContext CreateContext(ScriptObject builtins, TemplateOptions options) => new(builtins)
+    {
+        TemplateLoader = null,
+        MemberFilter = static _ => false, // no .NET member of any object is visible
+        EnableRelaxedMemberAccess = false,
+        EnableRelaxedTargetAccess = false,
+        EnableRelaxedFunctionAccess = false,
+        StrictVariables = false, // a variable set in one branch only reads as empty in the other
+        LoopLimit = options.LoopLimit,
+        LoopLimitQueryable = options.LoopLimit,
+        RecursiveLimit = options.RecursionLimit,
+        LimitToString = options.OutputLimit,
+        OnStringLimit = ScriptLimitBehavior.Throw,
+        OutputLimit = options.OutputLimit,
+        OnOutputLimit = ScriptLimitBehavior.Throw,
+        ObjectRecursionLimit = 10,
+        RegexTimeOut = options.RenderTimeout,
+    };
+}
