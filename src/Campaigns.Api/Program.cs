@@ -1,6 +1,9 @@
 using Campaigns.Api;
 using Campaigns.Api.ContactLists;
+using Campaigns.Api.Common;
 using Campaigns.Api.Health;
+using Campaigns.Api.Senders;
+using Campaigns.Api.Webhooks;
 using Campaigns.Api.Suppressions;
 using Campaigns.Api.Tenants;
 using Campaigns.Engine;
@@ -20,6 +23,7 @@ builder.Services.AddOptions<CampaignsOptions>()
     .ValidateOnStart();
 builder.Services.AddCampaignsEngine(connectionString);
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<PublicUrl>();
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization();
@@ -69,6 +73,9 @@ app.MapHealthChecks("/health");
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapContactLists();
 api.MapSuppressions();
+api.MapGateways();
+api.MapSenders();
+app.MapWebhooks();
 
 await app.RunAsync();
 return 0;

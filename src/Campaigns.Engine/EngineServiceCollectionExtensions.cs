@@ -1,7 +1,13 @@
 using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Gateway;
+using Campaigns.Engine.Security;
+using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
 using Campaigns.Engine.Tenants;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
 
@@ -19,6 +25,17 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<ContactListStore>();
         services.AddSingleton<SuppressionStore>();
+        services.AddGateway();
+        services.AddSingleton<PostgresXmlRepository>();
+        services.AddDataProtection().SetApplicationName("Campaigns");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = provider.GetRequiredService<PostgresXmlRepository>()));
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<SenderStore>();
+        services.AddSingleton<GatewayStore>();
+        services.AddSingleton<SenderService>();
+        services.AddSingleton<GatewayRegistry>();
+        services.AddSingleton<Webhooks.WebhookInbox>();
         return services;
     }
 

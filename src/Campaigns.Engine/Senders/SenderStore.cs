@@ -36,6 +36,18 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    public async Task<Sender?> FindByInstanceAsync(TenantId tenant, Uri gatewayUrl, string instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gatewayUrl);
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from campaigns.senders where tenant_id = $1 and gateway_url = $2 and instance = $3");
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = gatewayUrl.AbsoluteUri });
+        command.Parameters.Add(new() { Value = instance });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
     /// <summary>The sender a webhook URL names, if its secret matches (compared as hashes, in constant time by the index).</summary>
     public async Task<Sender?> FindByWebhookSecretAsync(SenderId id, byte[] secretHash, CancellationToken cancellationToken)
     {

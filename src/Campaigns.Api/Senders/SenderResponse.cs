@@ -1,0 +1,46 @@
+using Campaigns.Engine.Senders;
+using NodaTime.Text;
+
+namespace Campaigns.Api.Senders;
+
+/// <summary>A sender. The instance key and the webhook URL (which holds a secret) are deliberately never returned.</summary>
+/// <param name="SentToday">Sends counted on the sender's local day so far.</param>
+/// <param name="CapToday">Today's cap: drawn for the day in [dailyCapMin, dailyCapMax], lower while the number warms up.</param>
+/// <param name="NextSendAt">The earliest moment of its next send; null when nothing is planned.</param>
+internal sealed record SenderResponse(
+    Guid Id,
+    string Name,
+    string GatewayUrl,
+    string Instance,
+    Guid? GatewayId,
+    string? Phone,
+    string State,
+    string? StateReason,
+    DateTimeOffset StateChangedAt,
+    string TimeZone,
+    string ActivatedOn,
+    int DailyCapMin,
+    int DailyCapMax,
+    int MinIntervalMs,
+    int JitterMinMs,
+    int JitterMaxMs,
+    int SentToday,
+    int CapToday,
+    DateTimeOffset? NextSendAt,
+    DateTimeOffset CreatedAt)
+{
+    public static SenderResponse From(Sender sender, SenderToday today)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(today);
+        var s = sender.Settings;
+        return new(
+            sender.Id.Value, sender.Name, sender.GatewayUrl.AbsoluteUri, sender.Instance, sender.GatewayId?.Value, sender.Phone,
+            StateName(sender.State), sender.StateReason, sender.StateChangedAt.ToDateTimeOffset(), s.TimeZone.Id,
+            LocalDatePattern.Iso.Format(s.ActivatedOn), s.DailyCapMin, s.DailyCapMax, (int)s.MinInterval.TotalMilliseconds,
+            (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds, today.Sent, today.Cap,
+            today.NextSendAt?.ToDateTimeOffset(), sender.CreatedAt.ToDateTimeOffset());
+    }
+
+    public static string StateName(SenderState state) => state.ToString().ToLowerInvariant();
+}

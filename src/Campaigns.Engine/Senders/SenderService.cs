@@ -1,0 +1,406 @@
+using Campaigns.Domain.Common;
+using Campaigns.Domain.Senders;
+using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Gateway;
+using Campaigns.Engine.Gateway.Contract;
+using Campaigns.Engine.Security;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Campaigns.Engine.Senders;
+
+/// <summary>
+/// Registers senders with their gateway and keeps their connection state current. Registration checks the instance
+/// (reachable, key accepted, state), points its webhook at our per-sender secret URL for the four events campaigns need,
+/// and stores the instance key encrypted. Nothing is stored when any of it fails.
+/// </summary>
+internal sealed class SenderService(
+    SenderStore senders,
+    GatewayStore gateways,
+    IGatewayClient gateway,
+    SecretProtector secrets,
+    IClock clock,
+    ILogger<SenderService> logger)
+{
+    public async Task<Result<Sender>> RegisterAsync(RegisterSender command, string defaultRegion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new Dictionary<string, string[]>();
+        var name = command.Name?.Trim();
+        var instance = command.Instance?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors["name"] = ["A name is required, e.g. \"Sales line 1\"."];
+        }
+
+        if (string.IsNullOrEmpty(instance))
+        {
+            errors["instance"] = ["The gateway instance's name is required."];
+        }
+
+        RegisteredGateway? registered = null;
+        Uri? url = null;
+        if (command.GatewayId is { } gatewayId)
+        {
+            registered = await gateways.FindAsync(command.Tenant, gatewayId, cancellationToken);
+            url = registered?.Url;
+            if (registered is null)
+            {
+                errors["gatewayId"] = ["No registered gateway with that id."];
+            }
+        }
+        else
+        {
+            url = ParseGatewayUrl(command.GatewayUrl, errors);
+            if (command.CreateInstance)
+            {
+                errors["createInstance"] = ["Creating an instance needs a registered gateway and its master key: give gatewayId."];
+            }
+
+            if (string.IsNullOrWhiteSpace(command.InstanceApiKey))
+            {
+                errors["instanceApiKey"] = ["The instance's API key is required (or register its gateway and give gatewayId)."];
+            }
+        }
+
+        // Checked now, so that bad settings are refused before the gateway is asked anything; the zone may still change below.
+        var settings = CreateSettings(command.TimeZone ?? "UTC", clock.GetCurrentInstant().InUtc().Date, command, errors);
+        if (errors.Count > 0 || settings is null)
+        {
+            return SenderErrors.InvalidSettings(errors);
+        }
+
+        if (await senders.FindByInstanceAsync(command.Tenant, url!, instance!, cancellationToken) is not null)
+        {
+            return new Error("sender.exists", $"Instance '{instance}' of {url} is already a sender.", "instance", ErrorKind.Conflict);
+        }
+
+        var key = await ObtainKeyAsync(command, registered, url!, instance!, cancellationToken);
+        if (!key.IsSuccess)
+        {
+            return key.Error;
+        }
+
+        var target = new GatewayTarget(url!, instance!, key.Value);
+        InstanceConnectionState state;
+        try
+        {
+            state = await gateway.GetConnectionStateAsync(target, cancellationToken);
+        }
+        catch (GatewayException ex)
+        {
+            return Problem(ex, url!, instance!, registered is null ? "instanceApiKey" : "gatewayId");
+        }
+
+        var phone = state == InstanceConnectionState.Open ? await LinkedNumberAsync(target, cancellationToken) : null;
+        var zone = command.TimeZone ?? SenderTimeZones.For(phone, defaultRegion);
+
+        // Without activatedOn the number is taken to start today, so it warms up: the careful guess for a number we know nothing of.
+        var activatedOn = command.ActivatedOn ?? clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[zone]).Date;
+        settings = SenderSettings.Create(zone, activatedOn, settings.DailyCapMin, settings.DailyCapMax,
+            (int)settings.MinInterval.TotalMilliseconds, (int)settings.JitterMin.TotalMilliseconds, (int)settings.JitterMax.TotalMilliseconds).Value;
+
+        var id = SenderId.New();
+        var secret = WebhookSecret.Generate();
+        try
+        {
+            await gateway.SetWebhookAsync(
+                target,
+                new WebhookSettings(true, WebhookSecret.Url(command.WebhookBase, id, secret).AbsoluteUri, ByEvents: false, Base64: false, Events: WebhookEventNames.Campaign),
+                cancellationToken);
+        }
+        catch (GatewayException ex)
+        {
+            return Problem(ex, url!, instance!, "instanceApiKey");
+        }
+
+        var now = clock.GetCurrentInstant();
+        var sender = new Sender(
+            id, command.Tenant, registered?.Id, name!, url!, instance!, secrets.Protect(key.Value), phone, settings,
+            ToSenderState(state), null, now, now);
+        if (!await senders.InsertAsync(sender, WebhookSecret.Hash(secret), cancellationToken))
+        {
+            return new Error("sender.exists", $"Instance '{instance}' of {url} is already a sender.", "instance", ErrorKind.Conflict);
+        }
+
+        SenderLog.Registered(logger, id.Value, instance!, sender.State);
+        return sender;
+    }
+
+    /// <summary>Asks the gateway for the sender's state now and stores it (repairing a stale key when the master key is known).</summary>
+    public async Task<Result<Sender>> CheckAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken)
+    {
+        var sender = await senders.FindAsync(tenant, id, cancellationToken);
+        return sender is null ? NotFound() : await RefreshAsync(sender, cancellationToken);
+    }
+
+    /// <summary>The QR code to link a phone (PNG data URL), until the instance is open.</summary>
+    public async Task<Result<SenderLink>> LinkAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken)
+    {
+        var sender = await senders.FindAsync(tenant, id, cancellationToken);
+        if (sender is null)
+        {
+            return NotFound();
+        }
+
+        sender = await RefreshAsync(sender, cancellationToken);
+        if (sender.State is SenderState.Open or SenderState.Unauthorized or SenderState.Unreachable)
+        {
+            return new SenderLink(sender, null, null);
+        }
+
+        try
+        {
+            var link = await gateway.ConnectInstanceAsync(Target(sender), cancellationToken);
+            return new SenderLink(sender, link.QrCode?.Base64, link.QrCode?.PairingCode);
+        }
+        catch (GatewayException ex)
+        {
+            return Problem(ex, sender.GatewayUrl, sender.Instance, "instanceApiKey");
+        }
+    }
+
+    public async Task<Result<Sender>> UpdateAsync(TenantId tenant, SenderId id, UpdateSender patch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var sender = await senders.FindAsync(tenant, id, cancellationToken);
+        if (sender is null)
+        {
+            return NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (patch.Name is not null && patch.Name.Trim().Length == 0)
+        {
+            errors["name"] = ["The name cannot be empty."];
+        }
+
+        var current = sender.Settings;
+        var settings = SenderSettings.Create(
+            patch.TimeZone ?? current.TimeZone.Id,
+            patch.ActivatedOn ?? current.ActivatedOn,
+            patch.DailyCapMin ?? (patch.DailyCapMax is { } max && max < current.DailyCapMin ? max : current.DailyCapMin),
+            patch.DailyCapMax ?? current.DailyCapMax,
+            patch.MinIntervalMs ?? (int)current.MinInterval.TotalMilliseconds,
+            patch.JitterMinMs ?? (int)current.JitterMin.TotalMilliseconds,
+            patch.JitterMaxMs ?? (int)current.JitterMax.TotalMilliseconds);
+        Merge(settings, errors);
+        if (errors.Count > 0)
+        {
+            return SenderErrors.InvalidSettings(errors);
+        }
+
+        var updated = sender with { Name = patch.Name?.Trim() ?? sender.Name, Settings = settings.Value };
+        if (patch.InstanceApiKey is { } key)
+        {
+            var target = new GatewayTarget(sender.GatewayUrl, sender.Instance, key);
+            try
+            {
+                var state = await gateway.GetConnectionStateAsync(target, cancellationToken);
+                updated = WithState(updated, ToSenderState(state), null) with { ProtectedInstanceKey = secrets.Protect(key) };
+            }
+            catch (GatewayException ex)
+            {
+                return Problem(ex, sender.GatewayUrl, sender.Instance, "instanceApiKey");
+            }
+        }
+
+        await senders.UpdateAsync(updated, cancellationToken);
+        return updated;
+    }
+
+    public Task<bool> DeleteAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken) =>
+        senders.DeleteAsync(tenant, id, cancellationToken);
+
+    /// <summary>The sender's budget for its local today.</summary>
+    public Task<SenderToday> TodayAsync(Sender sender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        return senders.TodayAsync(sender, clock.GetCurrentInstant().InZone(sender.Settings.TimeZone).Date, cancellationToken);
+    }
+
+    private async Task<Sender> RefreshAsync(Sender sender, CancellationToken cancellationToken)
+    {
+        var updated = sender;
+        try
+        {
+            var state = await StateWithRepairAsync(sender, cancellationToken);
+            updated = WithState(updated with { ProtectedInstanceKey = state.ProtectedKey }, ToSenderState(state.State), null);
+        }
+        catch (GatewayException ex) when (ex.Failure == GatewayFailure.Unauthorized)
+        {
+            SenderLog.KeyRefused(logger, sender.Id.Value);
+            updated = WithState(updated, SenderState.Unauthorized, "The gateway refused the instance key; register the gateway's master key or update instanceApiKey.");
+        }
+        catch (GatewayException ex) when (ex.Failure == GatewayFailure.NotFound)
+        {
+            updated = WithState(updated, SenderState.Close, $"The gateway has no instance '{sender.Instance}' any more.");
+        }
+        catch (GatewayException ex)
+        {
+            updated = WithState(updated, SenderState.Unreachable, $"The gateway could not be asked ({ex.Failure}).");
+        }
+
+        if (updated.State == SenderState.Open && updated.Phone is null)
+        {
+            updated = updated with { Phone = await LinkedNumberAsync(Target(updated), cancellationToken) };
+        }
+
+        if (updated != sender)
+        {
+            await senders.UpdateAsync(updated, cancellationToken);
+            if (updated.State != sender.State)
+            {
+                SenderLog.StateChanged(logger, sender.Id.Value, updated.State, updated.StateReason);
+            }
+        }
+
+        return updated;
+    }
+
+    /// <summary>
+    /// The connection state; on 401, when the sender's gateway is registered with its master key, reads the instance's
+    /// current token (<c>fetchInstances</c>), and asks once more with it. Throws the last <see cref="GatewayException"/>.
+    /// </summary>
+    private async Task<(InstanceConnectionState State, string ProtectedKey)> StateWithRepairAsync(Sender sender, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await gateway.GetConnectionStateAsync(Target(sender), cancellationToken), sender.ProtectedInstanceKey);
+        }
+        catch (GatewayException ex) when (ex.Failure == GatewayFailure.Unauthorized && sender.GatewayId is { } gatewayId)
+        {
+            var registered = await gateways.FindAsync(sender.Tenant, gatewayId, cancellationToken);
+            if (registered is null)
+            {
+                throw;
+            }
+
+            var fetched = await gateway.FetchInstancesAsync(
+                new GatewayServer(registered.Url, secrets.Unprotect(registered.ProtectedApiKey)), sender.Instance, cancellationToken);
+            var token = fetched.FirstOrDefault(i => i.InstanceName == sender.Instance)?.InstanceToken;
+            if (string.IsNullOrEmpty(token))
+            {
+                throw;
+            }
+
+            var state = await gateway.GetConnectionStateAsync(new GatewayTarget(sender.GatewayUrl, sender.Instance, token), cancellationToken);
+            SenderLog.KeyRepaired(logger, sender.Id.Value);
+            return (state, secrets.Protect(token));
+        }
+    }
+
+    private async Task<Result<string>> ObtainKeyAsync(
+        RegisterSender command, RegisteredGateway? registered, Uri url, string instance, CancellationToken cancellationToken)
+    {
+        if (registered is null)
+        {
+            return command.InstanceApiKey!.Trim();
+        }
+
+        var server = new GatewayServer(url, secrets.Unprotect(registered.ProtectedApiKey));
+        try
+        {
+            if (command.CreateInstance)
+            {
+                var created = await gateway.CreateInstanceAsync(server, new CreateInstanceRequest(instance), cancellationToken);
+                return created.Hash is { Length: > 0 } token
+                    ? token
+                    : new Error("sender.no_token", "The gateway created the instance but answered no token for it.", "instance");
+            }
+
+            if (!string.IsNullOrWhiteSpace(command.InstanceApiKey))
+            {
+                return command.InstanceApiKey.Trim();
+            }
+
+            var fetched = await gateway.FetchInstancesAsync(server, instance, cancellationToken);
+            return fetched.FirstOrDefault(i => i.InstanceName == instance)?.InstanceToken is { Length: > 0 } current
+                ? current
+                : new Error("sender.no_token", $"The gateway has no token for instance '{instance}'.", "instance");
+        }
+        catch (GatewayException ex)
+        {
+            return Problem(ex, url, instance, "gatewayId");
+        }
+    }
+
+    private async Task<string?> LinkedNumberAsync(GatewayTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var instances = await gateway.FetchInstancesAsync(new GatewayServer(target.BaseUrl, target.ApiKey), target.Instance, cancellationToken);
+            var instance = instances.FirstOrDefault(i => i.InstanceName == target.Instance);
+            return SenderTimeZones.NumberOfJid(instance?.OwnerJid) ?? SenderTimeZones.NumberOfJid(instance?.Number);
+        }
+        catch (GatewayException)
+        {
+            return null; // the number is a nicety (time zone, display): a gateway that will not tell it is no reason to fail
+        }
+    }
+
+    private GatewayTarget Target(Sender sender) =>
+        new(sender.GatewayUrl, sender.Instance, secrets.Unprotect(sender.ProtectedInstanceKey));
+
+    private Sender WithState(Sender sender, SenderState state, string? reason) =>
+        sender.State == state && sender.StateReason == reason
+            ? sender
+            : sender with { State = state, StateReason = reason, StateChangedAt = clock.GetCurrentInstant() };
+
+    private static SenderSettings? CreateSettings(string zone, LocalDate activatedOn, RegisterSender command, Dictionary<string, string[]> errors)
+    {
+        var result = SenderSettings.Create(
+            zone, command.ActivatedOn ?? activatedOn, command.DailyCapMin, command.DailyCapMax,
+            command.MinIntervalMs, command.JitterMinMs, command.JitterMaxMs);
+        Merge(result, errors);
+        return result.IsSuccess ? result.Value : null;
+    }
+
+    private static void Merge(Result<SenderSettings> result, Dictionary<string, string[]> errors)
+    {
+        if (!result.IsSuccess && result.Error.Details.TryGetValue("errors", out var found) && found is IReadOnlyDictionary<string, string[]> fields)
+        {
+            foreach (var (field, messages) in fields)
+            {
+                errors[field] = messages;
+            }
+        }
+    }
+
+    private static Uri? ParseGatewayUrl(string? text, Dictionary<string, string[]> errors)
+    {
+        if (Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            && url.UserInfo.Length == 0 && url.Query.Length == 0 && url.Fragment.Length == 0)
+        {
+            return url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+        }
+
+        errors["gatewayUrl"] = [$"'{text}' is not a gateway URL: give an absolute http(s) URL such as https://evolution.example.com, without credentials or query."];
+        return null;
+    }
+
+    private static SenderState ToSenderState(InstanceConnectionState state) => state switch
+    {
+        InstanceConnectionState.Open => SenderState.Open,
+        InstanceConnectionState.Connecting => SenderState.Connecting,
+        InstanceConnectionState.Close or InstanceConnectionState.Refused => SenderState.Close,
+        _ => SenderState.Unknown,
+    };
+
+    private static Error NotFound() => new("not_found", "No sender with that id.", Kind: ErrorKind.NotFound);
+
+    /// <summary>A gateway failure during registration, as a problem naming the field the user can fix.</summary>
+    private static Error Problem(GatewayException ex, Uri url, string instance, string keyField)
+    {
+        var said = ex.GatewayMessages.Count > 0 ? $": {string.Join("; ", ex.GatewayMessages)}" : "";
+        return ex.Failure switch
+        {
+            GatewayFailure.Unauthorized => new Error("sender.key_refused", $"The gateway at {url} refused the API key (401){said}.", keyField),
+            GatewayFailure.NotFound => new Error("sender.no_instance", $"The gateway at {url} has no instance '{instance}'.", "instance"),
+            GatewayFailure.Forbidden => new Error("sender.refused", $"The gateway at {url} refused{said}.", "instance"),
+            GatewayFailure.Unreachable or GatewayFailure.Timeout or GatewayFailure.ConnectionLost or GatewayFailure.CircuitOpen =>
+                new Error("sender.unreachable", $"The gateway at {url} could not be reached ({ex.Failure}).", "gatewayUrl"),
+            _ => new Error("sender.gateway_error", $"The gateway at {url} answered {(ex.StatusCode is { } s ? (int)s : 0)} ({ex.Failure}){said}.", "gatewayUrl"),
+        };
+    }
+}

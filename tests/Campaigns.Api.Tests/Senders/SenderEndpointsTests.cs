@@ -1,0 +1,327 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace Campaigns.Api.Tests.Senders;
+
+public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<SenderFixture>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Register_OpenInstance_ReportsOpenWithDefaultsAndPointsTheWebhookAtUs()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+
+        using var response = await client.PostAsJsonAsync("/api/senders", Alpha(), Cancel);
+
+        var sender = await ReadAsync(response, HttpStatusCode.Created);
+        Assert.Equal("open", sender.GetProperty("state").GetString());
+        Assert.Equal("+254700000001", sender.GetProperty("phone").GetString());
+        Assert.Equal("Africa/Nairobi", sender.GetProperty("timeZone").GetString()); // from the number
+        Assert.Equal((200, 300, 1000, 1000, 5000), (
+            sender.GetProperty("dailyCapMin").GetInt32(), sender.GetProperty("dailyCapMax").GetInt32(),
+            sender.GetProperty("minIntervalMs").GetInt32(), sender.GetProperty("jitterMinMs").GetInt32(),
+            sender.GetProperty("jitterMaxMs").GetInt32()));
+        Assert.Equal(0, sender.GetProperty("sentToday").GetInt32());
+        Assert.Equal(20, sender.GetProperty("capToday").GetInt32()); // activated today: the warm-up's first day
+        Assert.DoesNotContain(SenderFixture.AlphaToken, sender.GetRawText(), StringComparison.Ordinal);
+
+        using var sandbox = fixture.CreateSandboxClient();
+        var webhook = await sandbox.GetFromJsonAsync<JsonElement>("/webhook/find/alpha", Cancel);
+        var id = sender.GetProperty("id").GetGuid();
+        Assert.StartsWith(new Uri(client.BaseAddress!, $"webhooks/evolution/{id:N}/").AbsoluteUri, webhook.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.True(webhook.GetProperty("enabled").GetBoolean());
+        Assert.Equal(["CONNECTION_UPDATE", "MESSAGES_UPDATE", "MESSAGES_UPSERT", "SEND_MESSAGE"], webhook.GetProperty("events").EnumerateArray().Select(e => e.GetString()).Order());
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
+    public async Task Webhooks_FromTheGateway_LandInTheInbox()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var sandbox = fixture.CreateSandboxClient();
+
+        using var sent = await sandbox.PostAsJsonAsync("/message/sendText/alpha", new { number = "254711000001", text = "Hello" }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+
+        var events = await WaitForInboxAsync(id, minimum: 4);
+        Assert.Contains("send.message", events);
+        Assert.Contains("messages.update", events);
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
+    public async Task Webhook_WithWrongSecret_Answers401AndStoresNothing()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var anonymous = fixture.Factory.CreateClient();
+
+        using var response = await anonymous.PostAsJsonAsync($"/webhooks/evolution/{id:N}/not-the-secret", new { @event = "connection.update" }, Cancel);
+
+        await Problem.ReadAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Empty(await InboxAsync(id));
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
+    public async Task Register_WrongKey_NamesTheKeyAndStoresNothing()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+
+        using var response = await client.PostAsJsonAsync("/api/senders", Alpha() with { InstanceApiKey = "WRONG" }, Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("instanceApiKey", problem.GetProperty("field").GetString());
+        await AssertNoSendersAsync(client);
+    }
+
+    [Fact]
+    public async Task Register_UnknownInstance_NamesTheInstance()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+
+        using var response = await client.PostAsJsonAsync("/api/senders", Alpha() with { Instance = "nope" }, Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("instance", problem.GetProperty("field").GetString());
+        await AssertNoSendersAsync(client);
+    }
+
+    [Fact]
+    public async Task Register_UnreachableGateway_NamesTheUrl()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+
+        using var response = await client.PostAsJsonAsync("/api/senders", Alpha() with { GatewayUrl = "http://127.0.0.1:9/" }, Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("gatewayUrl", problem.GetProperty("field").GetString());
+        await AssertNoSendersAsync(client);
+    }
+
+    [Fact]
+    public async Task Register_BadSettings_NamesEveryFieldAtOnce()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+
+        using var response = await client.PostAsJsonAsync(
+            "/api/senders", Alpha() with { DailyCapMin = 300, DailyCapMax = 200, MinIntervalMs = 500, TimeZone = "Mars/Base" }, Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order();
+        Assert.Equal(["dailyCapMin", "minIntervalMs", "timeZone"], fields);
+        await AssertNoSendersAsync(client);
+    }
+
+    [Fact]
+    public async Task Register_SameInstanceTwice_Answers409()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        using var again = await client.PostAsJsonAsync("/api/senders", Alpha(), Cancel);
+
+        await Problem.ReadAsync(again, HttpStatusCode.Conflict);
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
+    public async Task NewInstance_OnARegisteredGateway_LinksByQrThenOpens()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var gatewayId = await RegisterGatewayAsync(client);
+        var instance = "gamma-" + Guid.NewGuid().ToString("N")[..8];
+
+        var sender = await ReadAsync(
+            await client.PostAsJsonAsync("/api/senders", new { name = "New line", gatewayId, instance, createInstance = true, timeZone = "Africa/Lagos" }, Cancel),
+            HttpStatusCode.Created);
+        var id = sender.GetProperty("id").GetGuid();
+        Assert.Equal("connecting", sender.GetProperty("state").GetString());
+
+        var qr = await client.GetFromJsonAsync<JsonElement>($"/api/senders/{id}/qr", Cancel);
+        Assert.Equal("connecting", qr.GetProperty("state").GetString());
+        Assert.StartsWith("data:image/png;base64,", qr.GetProperty("qrCode").GetString(), StringComparison.Ordinal);
+
+        using var sandbox = fixture.CreateSandboxClient();
+        using var scanned = await sandbox.PostAsync($"/sandbox/instances/{instance}/scan", null, Cancel);
+        Assert.True(scanned.IsSuccessStatusCode);
+        var checkedSender = await ReadAsync(await client.PostAsync($"/api/senders/{id}/check", null, Cancel), HttpStatusCode.OK);
+        Assert.Equal("open", checkedSender.GetProperty("state").GetString());
+        var open = await client.GetFromJsonAsync<JsonElement>($"/api/senders/{id}/qr", Cancel);
+        Assert.Equal(JsonValueKind.Null, open.GetProperty("qrCode").ValueKind);
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
+    public async Task Check_StaleKeyWithMasterKeyKnown_RepairsTheKey()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var gatewayId = await RegisterGatewayAsync(client);
+        var instance = "delta-" + Guid.NewGuid().ToString("N")[..8];
+        using var sandbox = fixture.CreateSandboxClient();
+        await CreateOpenInstanceAsync(sandbox, instance);
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", new { name = "Repairable", gatewayId, instance }, Cancel), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+
+        await RecreateInstanceAsync(sandbox, instance); // the instance now has a new token: ours is stale
+        var sender = await ReadAsync(await client.PostAsync($"/api/senders/{id}/check", null, Cancel), HttpStatusCode.OK);
+
+        Assert.Equal("open", sender.GetProperty("state").GetString());
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
+    public async Task Check_StaleKeyWithoutMasterKey_PausesAsUnauthorized()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var instance = "eps-" + Guid.NewGuid().ToString("N")[..8];
+        using var sandbox = fixture.CreateSandboxClient();
+        var token = await CreateOpenInstanceAsync(sandbox, instance);
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+
+        await RecreateInstanceAsync(sandbox, instance);
+        var sender = await ReadAsync(await client.PostAsync($"/api/senders/{id}/check", null, Cancel), HttpStatusCode.OK);
+
+        Assert.Equal("unauthorized", sender.GetProperty("state").GetString());
+        Assert.False(string.IsNullOrEmpty(sender.GetProperty("stateReason").GetString()));
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
+    public async Task Patch_Settings_AreValidatedAndSaved()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        using var bad = await client.PatchAsJsonAsync($"/api/senders/{id}", new { jitterMinMs = 9000 }, Cancel);
+        var good = await ReadAsync(await client.PatchAsJsonAsync($"/api/senders/{id}", new { dailyCapMax = 150, activatedOn = "2025-01-01", name = "Renamed" }, Cancel), HttpStatusCode.OK);
+
+        Assert.Equal("jitterMinMs", (await Problem.ReadAsync(bad, HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        Assert.Equal(("Renamed", 150, 150), (good.GetProperty("name").GetString(), good.GetProperty("dailyCapMin").GetInt32(), good.GetProperty("dailyCapMax").GetInt32()));
+        Assert.Equal(150, good.GetProperty("capToday").GetInt32()); // an old number: no warm-up, the one possible cap
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
+    public async Task AnotherTenantsSender_AnswersExactlyAsAMissingOne()
+    {
+        using var owner = await fixture.CreateTenantClientAsync();
+        using var intruder = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await owner.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        foreach (var target in new[] { id, Guid.NewGuid() })
+        {
+            using var get = await intruder.GetAsync($"/api/senders/{target}", Cancel);
+            using var check = await intruder.PostAsync($"/api/senders/{target}/check", null, Cancel);
+            using var delete = await intruder.DeleteAsync($"/api/senders/{target}", Cancel);
+            await Problem.ReadAsync(get, HttpStatusCode.NotFound);
+            await Problem.ReadAsync(check, HttpStatusCode.NotFound);
+            await Problem.ReadAsync(delete, HttpStatusCode.NotFound);
+        }
+
+        await DeleteAsync(owner, id);
+    }
+
+    [Fact]
+    public async Task RegisterGateway_WrongKey_NamesTheKey()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+
+        using var response = await client.PostAsJsonAsync("/api/gateways", new { name = "Main", url = fixture.Sandbox.AbsoluteUri, apiKey = "wrong" }, Cancel);
+
+        Assert.Equal("apiKey", (await Problem.ReadAsync(response, HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+    }
+
+    private RegisterSender Alpha() => new("Sales line", fixture.Sandbox.AbsoluteUri, "alpha", SenderFixture.AlphaToken);
+
+    private async Task<Guid> RegisterGatewayAsync(HttpClient client)
+    {
+        var gateway = await ReadAsync(
+            await client.PostAsJsonAsync("/api/gateways", new { name = "Main", url = fixture.Sandbox.AbsoluteUri, apiKey = SenderFixture.GlobalKey }, Cancel),
+            HttpStatusCode.Created);
+        Assert.False(gateway.TryGetProperty("apiKey", out _));
+        return gateway.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Creates an instance on the sandbox and scans its QR; returns its token.</summary>
+    private static async Task<string> CreateOpenInstanceAsync(HttpClient sandbox, string instance)
+    {
+        using var created = await sandbox.PostAsJsonAsync("/instance/create", new { instanceName = instance, integration = "WHATSAPP-BAILEYS", qrcode = true }, Cancel);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.True(created.IsSuccessStatusCode, body.GetRawText());
+        using var scanned = await sandbox.PostAsync($"/sandbox/instances/{instance}/scan", null, Cancel);
+        Assert.True(scanned.IsSuccessStatusCode);
+        return body.GetProperty("hash").ValueKind == JsonValueKind.String
+            ? body.GetProperty("hash").GetString()!
+            : body.GetProperty("hash").GetProperty("apikey").GetString()!;
+    }
+
+    /// <summary>Deletes and creates an instance of the same name: it comes back open with a new token.</summary>
+    private static async Task RecreateInstanceAsync(HttpClient sandbox, string instance)
+    {
+        using var deleted = await sandbox.DeleteAsync($"/instance/delete/{instance}", Cancel);
+        Assert.True(deleted.IsSuccessStatusCode, await deleted.Content.ReadAsStringAsync(Cancel));
+        await CreateOpenInstanceAsync(sandbox, instance);
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(Cancel);
+            Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {body}");
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
+    }
+
+    private static async Task DeleteAsync(HttpClient client, Guid id)
+    {
+        using var response = await client.DeleteAsync($"/api/senders/{id}", Cancel);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    private static async Task AssertNoSendersAsync(HttpClient client)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/senders", Cancel);
+        Assert.Equal(0, page.GetProperty("items").GetArrayLength());
+    }
+
+    private async Task<List<string>> InboxAsync(Guid sender)
+    {
+        await using var command = fixture.DataSource.CreateCommand("select event from campaigns.webhook_inbox where sender_id = $1 order by id");
+        command.Parameters.Add(new NpgsqlParameter { Value = sender });
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        var events = new List<string>();
+        while (await reader.ReadAsync(Cancel))
+        {
+            events.Add(reader.GetString(0));
+        }
+
+        return events;
+    }
+
+    private async Task<List<string>> WaitForInboxAsync(Guid sender, int minimum)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var events = await InboxAsync(sender);
+            if (events.Count >= minimum)
+            {
+                return events;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
+
+        return await InboxAsync(sender);
+    }
+
+    private sealed record RegisterSender(
+        string Name, string GatewayUrl, string Instance, string InstanceApiKey,
+        int? DailyCapMin = null, int? DailyCapMax = null, int? MinIntervalMs = null, string? TimeZone = null);
+}

@@ -1,0 +1,95 @@
+extern alias sandbox;
+using Campaigns.Engine.Tenants;
+using Campaigns.Tests.Shared;
+using Microsoft.AspNetCore.Mvc.Testing;
+using sandbox::Campaigns.Sandbox;
+
+namespace Campaigns.Api.Tests.Senders;
+
+/// <summary>
+/// The API on a real Kestrel port (so that the gateway can post webhooks to it) with a database of its own, and a sandbox
+/// gateway with two open instances, <c>alpha</c> and <c>beta</c>. A new instance made through <c>/instance/create</c>
+/// waits for its QR to be scanned.
+/// </summary>
+public sealed class SenderFixture : IAsyncLifetime
+{
+    public const string GlobalKey = "fixture-global-key";
+    public const string AlphaToken = "ALPHA-TOKEN";
+    public const string BetaToken = "BETA-TOKEN";
+
+    private readonly TestDatabase _database = new();
+    private WebApplicationFactory<Program>? _factory;
+    private RunningSandbox? _sandbox;
+
+    public Uri Sandbox => _sandbox?.BaseAddress ?? throw new InvalidOperationException("Not initialised.");
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
+
+    internal Npgsql.NpgsqlDataSource DataSource => _database.DataSource;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _sandbox = await SandboxHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sandbox:ApiKey"] = GlobalKey,
+            ["Sandbox:Seed"] = "api-tests",
+            ["Sandbox:Instances:0:Name"] = "alpha",
+            ["Sandbox:Instances:0:Token"] = AlphaToken,
+            ["Sandbox:Instances:0:Number"] = "254700000001",
+            ["Sandbox:Instances:1:Name"] = "beta",
+            ["Sandbox:Instances:1:Token"] = BetaToken,
+            ["Sandbox:Instances:1:Number"] = "447700900001",
+            ["Sandbox:Network:NotOnWhatsAppShare"] = "0",
+            ["Sandbox:Network:FailShare"] = "0",
+            ["Sandbox:Network:ReplyShare"] = "0",
+            ["Sandbox:Network:ServerAckDelayMs"] = "5",
+            ["Sandbox:Network:DeliveryAckDelayMs"] = "5",
+            ["Sandbox:Network:ReadDelayMs"] = "5",
+            ["Sandbox:Network:TypingDelayScale"] = "0",
+            ["Sandbox:Network:AutoOpenAfterMs"] = "-1",
+            ["Sandbox:Webhooks:MaxAttempts"] = "1",
+        });
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Campaigns", _database.ConnectionString);
+            builder.UseSetting("Gateway:RequestTimeout", "00:00:05");
+            builder.UseSetting("Gateway:ConnectTimeout", "00:00:02");
+            builder.UseSetting("Gateway:RetryBaseDelay", "00:00:00.050");
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+    }
+
+    /// <summary>A client of a new tenant, over real HTTP: its requests carry that tenant's API key.</summary>
+    public async Task<HttpClient> CreateTenantClientAsync()
+    {
+        var (_, key) = await new TenantStore(_database.DataSource).CreateAsync("tenant", TestContext.Current.CancellationToken);
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("apikey", key);
+        return client;
+    }
+
+    /// <summary>A client of the sandbox's own API, with its global key.</summary>
+    public HttpClient CreateSandboxClient()
+    {
+        var client = new HttpClient { BaseAddress = Sandbox };
+        client.DefaultRequestHeaders.Add("apikey", GlobalKey);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+}
