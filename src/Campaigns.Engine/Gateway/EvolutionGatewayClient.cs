@@ -100,6 +100,8 @@ internal sealed class EvolutionGatewayClient(
     public Task<GatewayMessage> SendTextAsync(GatewayTarget target, SendTextRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Number, nameof(request));
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Text, nameof(request)); // the gateway would answer 400 "Text is required"
         return SendAsync(
             GatewayCall.SendText, target, "message/sendText", request.Delay,
             Serialize(request, GatewayJsonContext.Default.SendTextRequest), cancellationToken);
@@ -108,6 +110,13 @@ internal sealed class EvolutionGatewayClient(
     public Task<GatewayMessage> SendMediaAsync(GatewayTarget target, SendMediaRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Number, nameof(request));
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Media, nameof(request));
+        if (request is { MediaType: GatewayMediaType.Document, FileName: null } && !request.Media.Contains("://", StringComparison.Ordinal))
+        {
+            // The gateway answers 400 "For base64 the file name must be informed."
+            throw new ArgumentException("A base64 document needs a file name.", nameof(request));
+        }
         return SendAsync(
             GatewayCall.SendMedia, target, "message/sendMedia", request.Delay,
             Serialize(request, GatewayJsonContext.Default.SendMediaRequest), cancellationToken);
@@ -117,6 +126,8 @@ internal sealed class EvolutionGatewayClient(
         GatewayTarget target, SendWhatsAppAudioRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Number, nameof(request));
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Audio, nameof(request));
         return SendAsync(
             GatewayCall.SendWhatsAppAudio, target, "message/sendWhatsAppAudio", request.Delay,
             Serialize(request, GatewayJsonContext.Default.SendWhatsAppAudioRequest), cancellationToken);

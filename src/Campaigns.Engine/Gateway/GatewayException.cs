@@ -45,8 +45,9 @@ internal class GatewayException : Exception
     public string? GatewayError { get; }
 
     /// <summary>
-    /// The gateway's <c>message</c>, flattened: a string, every string of nested arrays, objects as raw JSON. Unmasked:
-    /// may hold phone numbers, so log <see cref="Exception.Message"/> instead.
+    /// The gateway's <c>message</c>, flattened: a string, every string of nested arrays, objects as raw JSON (for
+    /// <see cref="GatewayFailure.InvalidResponse"/>: what did not match the contract). Unmasked: may hold phone numbers,
+    /// so log <see cref="Exception.Message"/> instead.
     /// </summary>
     public IReadOnlyList<string> GatewayMessages { get; }
 

@@ -22,7 +22,7 @@ namespace Campaigns.Engine.Gateway;
 /// strategies still come from Polly v8 with Microsoft.Extensions.Http.Resilience's transient-failure predicate.
 /// Pipelines live as long as the application: a few KB each, one per sender.
 /// </remarks>
-internal sealed class GatewayPipelines : IAsyncDisposable
+internal sealed class GatewayPipelines : IDisposable, IAsyncDisposable
 {
     /// <summary>The call being made: picks the retry rule.</summary>
     internal static readonly ResiliencePropertyKey<GatewayCall> CallKey = new("campaigns.gateway.call");
@@ -50,6 +50,9 @@ internal sealed class GatewayPipelines : IAsyncDisposable
     public ResiliencePipeline<HttpResponseMessage> Get(GatewayPipelineKey key) =>
         _registry.GetOrAddPipeline(key, _configure);
 
+    // Both: a container disposed synchronously refuses a singleton that is only IAsyncDisposable.
+    public void Dispose() => _registry.Dispose();
+
     public ValueTask DisposeAsync() => _registry.DisposeAsync();
 
     private void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, GatewayPipelineKey key)
@@ -69,6 +72,7 @@ internal sealed class GatewayPipelines : IAsyncDisposable
                 UseJitter = true,
                 Delay = _options.RetryBaseDelay,
                 MaxDelay = _options.MaxRetryAfter,
+                // Without a call in the context, assume the strictest rule (a send).
                 ShouldHandle = args => ValueTask.FromResult(GatewayRetryPolicy.ShouldRetry(
                     args.Context.Properties.GetValue(CallKey, GatewayCall.SendText),
                     args.Outcome,

@@ -32,6 +32,8 @@ internal static class GatewayServiceCollectionExtensions
                 ConnectTimeout = provider.GetRequiredService<IOptions<GatewayOptions>>().Value.ConnectTimeout,
                 // A redirect would replay the apikey header to wherever it points, and replay sends.
                 AllowAutoRedirect = false,
+                // Consumers may hold the typed client for long; recycled connections still follow DNS changes.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 UseCookies = false,
             });
 

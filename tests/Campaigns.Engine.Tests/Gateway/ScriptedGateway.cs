@@ -3,6 +3,8 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Campaigns.Engine.Tests.Gateway;
@@ -15,7 +17,6 @@ internal sealed class ScriptedGateway : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Channel<RecordedRequest> _arrivals = Channel.CreateUnbounded<RecordedRequest>();
-    private readonly CancellationTokenSource _stopping = new();
     private int _count;
 
     private ScriptedGateway(WebApplication app) => _app = app;
@@ -23,9 +24,6 @@ internal sealed class ScriptedGateway : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
-
-    /// <summary>Ended when the server stops: handlers that hang wait on it (and on the request's abort).</summary>
-    public CancellationToken Stopping => _stopping.Token;
 
     /// <param name="script">Answers one request; it sees the recorded request and writes the response.</param>
     /// <param name="port">0 for any free port.</param>
@@ -79,9 +77,10 @@ internal sealed class ScriptedGateway : IAsyncDisposable
     }
 
     /// <summary>Never answers: holds the request until the client gives up or the server stops.</summary>
-    public async Task Hang(HttpContext context)
+    public static async Task Hang(HttpContext context)
     {
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         try
         {
             await Task.Delay(Timeout.Infinite, either.Token);
@@ -94,9 +93,7 @@ internal sealed class ScriptedGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _stopping.Dispose();
     }
 }
