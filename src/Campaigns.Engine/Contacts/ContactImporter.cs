@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using System.Threading.Channels;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Contacts;
+using Campaigns.Engine.Database;
 using CsvHelper;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -87,7 +88,7 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
             header.Columns[header.PhoneIndex],
             header.Columns,
             0, 0, 0, 0, 0,
-            TruncateToMicroseconds(clock.GetCurrentInstant()));
+            clock.Now());
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -151,10 +152,6 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
         ContactImportLog.Imported(logger, stored.Id.Value, stored.Rows, stored.Imported, stored.Invalid, stored.Duplicates, stored.Suppressed);
         return stored;
     }
-
-    // PostgreSQL keeps microseconds: the answer to the upload must equal what a later read returns.
-    private static Instant TruncateToMicroseconds(Instant instant) =>
-        Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks() / 10 * 10);
 
     private static Result<HeaderShape> CheckHeader(IReadOnlyList<string> headers, string? requestedPhoneColumn, string region)
     {

@@ -1,6 +1,7 @@
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Database;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Security;
 using NodaTime;
@@ -52,7 +53,7 @@ internal sealed class GatewayRegistry(GatewayStore store, IGatewayClient gateway
             return new Error("gateway.unreachable", $"The gateway at {baseUrl} could not be asked ({ex.Failure}).", "url");
         }
 
-        var registered = new RegisteredGateway(GatewayId.New(), tenant, name!.Trim(), baseUrl!, secrets.Protect(apiKey!.Trim()), clock.GetCurrentInstant());
+        var registered = new RegisteredGateway(GatewayId.New(), tenant, name!.Trim(), baseUrl!, secrets.Protect(apiKey!.Trim()), clock.Now());
         return await store.InsertAsync(registered, cancellationToken)
             ? registered
             : new Error("gateway.exists", $"{baseUrl} is already registered.", "url", ErrorKind.Conflict);

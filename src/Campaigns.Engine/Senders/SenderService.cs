@@ -1,6 +1,7 @@
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Database;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Gateway.Contract;
 using Campaigns.Engine.Security;
@@ -64,7 +65,7 @@ internal sealed class SenderService(
         }
 
         // Checked now, so that bad settings are refused before the gateway is asked anything; the zone may still change below.
-        var settings = CreateSettings(command.TimeZone ?? "UTC", clock.GetCurrentInstant().InUtc().Date, command, errors);
+        var settings = CreateSettings(command.TimeZone ?? "UTC", clock.Now().InUtc().Date, command, errors);
         if (errors.Count > 0 || settings is null)
         {
             return SenderErrors.InvalidSettings(errors);
@@ -96,7 +97,7 @@ internal sealed class SenderService(
         var zone = command.TimeZone ?? SenderTimeZones.For(phone, defaultRegion);
 
         // Without activatedOn the number is taken to start today, so it warms up: the careful guess for a number we know nothing of.
-        var activatedOn = command.ActivatedOn ?? clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[zone]).Date;
+        var activatedOn = command.ActivatedOn ?? clock.Now().InZone(DateTimeZoneProviders.Tzdb[zone]).Date;
         settings = SenderSettings.Create(zone, activatedOn, settings.DailyCapMin, settings.DailyCapMax,
             (int)settings.MinInterval.TotalMilliseconds, (int)settings.JitterMin.TotalMilliseconds, (int)settings.JitterMax.TotalMilliseconds).Value;
 
@@ -114,7 +115,7 @@ internal sealed class SenderService(
             return Problem(ex, url!, instance!, "instanceApiKey");
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = clock.Now();
         var sender = new Sender(
             id, command.Tenant, registered?.Id, name!, url!, instance!, secrets.Protect(key.Value), phone, settings,
             ToSenderState(state), null, now, now);
@@ -216,7 +217,7 @@ internal sealed class SenderService(
     public Task<SenderToday> TodayAsync(Sender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        return senders.TodayAsync(sender, clock.GetCurrentInstant().InZone(sender.Settings.TimeZone).Date, cancellationToken);
+        return senders.TodayAsync(sender, clock.Now().InZone(sender.Settings.TimeZone).Date, cancellationToken);
     }
 
     private async Task<Sender> RefreshAsync(Sender sender, CancellationToken cancellationToken)
@@ -345,7 +346,7 @@ internal sealed class SenderService(
     private Sender WithState(Sender sender, SenderState state, string? reason) =>
         sender.State == state && sender.StateReason == reason
             ? sender
-            : sender with { State = state, StateReason = reason, StateChangedAt = clock.GetCurrentInstant() };
+            : sender with { State = state, StateReason = reason, StateChangedAt = clock.Now() };
 
     private static SenderSettings? CreateSettings(string zone, LocalDate activatedOn, RegisterSender command, Dictionary<string, string[]> errors)
     {

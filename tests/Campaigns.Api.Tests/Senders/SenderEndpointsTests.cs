@@ -27,6 +27,8 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         Assert.Equal(0, sender.GetProperty("sentToday").GetInt32());
         Assert.Equal(20, sender.GetProperty("capToday").GetInt32()); // activated today: the warm-up's first day
         Assert.DoesNotContain(SenderFixture.AlphaToken, sender.GetRawText(), StringComparison.Ordinal);
+        var again = await client.GetFromJsonAsync<JsonElement>($"/api/senders/{sender.GetProperty("id").GetGuid()}", Cancel);
+        Assert.Equal(sender.GetRawText(), again.GetRawText()); // what was answered is what is stored
 
         using var sandbox = fixture.CreateSandboxClient();
         var webhook = await sandbox.GetFromJsonAsync<JsonElement>("/webhook/find/alpha", Cancel);
