@@ -35,16 +35,19 @@ internal static class ImportBenchmark
         // Warm-up: JIT, libphonenumber metadata, connection pool.
         await ImportOnceAsync(importer, tenant, small);
         var smallPeak = (await ImportOnceAsync(importer, tenant, small)).PeakWorkingSet;
+        var smallHeap = LastHeapPeak;
 
         var copyTimes = new List<double>();
         var importTimes = new List<double>();
         long fullPeak = 0;
+        long fullHeap = 0;
         for (var round = 1; round <= rounds; round++)
         {
             copyTimes.Add(await PsqlCopyAsync(database, full));
             var import = await ImportOnceAsync(importer, tenant, full);
             importTimes.Add(import.Seconds);
             fullPeak = Math.Max(fullPeak, import.PeakWorkingSet);
+            fullHeap = Math.Max(fullHeap, LastHeapPeak);
             Console.WriteLine($"round {round}: psql \\copy {copyTimes[^1]:F2} s, import {import.Seconds:F2} s, client CPU {LastCpuSeconds:F2} s ({import.Imported:N0} imported)");
         }
 
@@ -54,8 +57,8 @@ internal static class ImportBenchmark
         Console.WriteLine($"psql \\copy (plain table, text columns): {copyRate,12:N0} rows/s (median of {rounds})");
         Console.WriteLine($"contact import (parse, E.164, dedupe):  {importRate,12:N0} rows/s (median of {rounds})");
         Console.WriteLine($"ratio import / \\copy:                   {importRate / copyRate,12:F2}");
-        Console.WriteLine($"peak working set, {rows / 10,9:N0} rows:      {smallPeak / (1024.0 * 1024),9:F0} MiB");
-        Console.WriteLine($"peak working set, {rows,9:N0} rows:      {fullPeak / (1024.0 * 1024),9:F0} MiB");
+        Console.WriteLine($"peak working set / managed heap, {rows / 10,9:N0} rows: {smallPeak / (1024.0 * 1024),5:F0} / {smallHeap / (1024.0 * 1024),4:F0} MiB");
+        Console.WriteLine($"peak working set / managed heap, {rows,9:N0} rows: {fullPeak / (1024.0 * 1024),5:F0} / {fullHeap / (1024.0 * 1024),4:F0} MiB");
         return 0;
     }
 
@@ -66,6 +69,7 @@ internal static class ImportBenchmark
         GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         long peak = 0;
+        long heapPeak = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
@@ -73,6 +77,7 @@ internal static class ImportBenchmark
             {
                 process.Refresh();
                 peak = Math.Max(peak, process.WorkingSet64);
+                heapPeak = Math.Max(heapPeak, GC.GetGCMemoryInfo().HeapSizeBytes);
                 await Task.Delay(20, CancellationToken.None);
             }
         });
@@ -84,6 +89,7 @@ internal static class ImportBenchmark
         stopwatch.Stop();
         process.Refresh();
         LastCpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        LastHeapPeak = heapPeak;
         await sampling.CancelAsync();
         await sampler;
         if (!result.IsSuccess)
@@ -95,6 +101,9 @@ internal static class ImportBenchmark
     }
 
     private static double LastCpuSeconds { get; set; }
+
+    /// <summary>The largest managed heap seen during the last import (after a GC: live data plus what the GC kept).</summary>
+    private static long LastHeapPeak { get; set; }
 
     private static async Task<double> PsqlCopyAsync(string connectionString, string path)
     {

@@ -27,7 +27,7 @@ namespace Campaigns.Engine.Contacts;
 internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock, ILogger<ContactImporter> logger)
 {
     /// <summary>Rows per COPY batch: large enough to amortise the per-batch statements, small enough to stay in memory.</summary>
-    internal int BatchSize { get; init; } = 20_000;
+    internal int BatchSize { get; init; } = 5_000;
 
     /// <summary>How many numbers the duplicate filter is sized for; by default estimated from the file's length.</summary>
     internal long? ExpectedNumbers { get; init; }
