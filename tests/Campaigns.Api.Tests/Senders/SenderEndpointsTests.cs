@@ -30,6 +30,17 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         var again = await client.GetFromJsonAsync<JsonElement>($"/api/senders/{sender.GetProperty("id").GetGuid()}", Cancel);
         Assert.Equal(sender.GetRawText(), again.GetRawText()); // what was answered is what is stored
 
+        // The instance key is stored encrypted, with a Data Protection key ring kept in PostgreSQL.
+        await using (var stored = fixture.DataSource.CreateCommand(
+            "select instance_key_protected, (select count(*) from campaigns.data_protection_keys) from campaigns.senders where id = $1"))
+        {
+            stored.Parameters.Add(new NpgsqlParameter { Value = sender.GetProperty("id").GetGuid() });
+            await using var row = await stored.ExecuteReaderAsync(Cancel);
+            Assert.True(await row.ReadAsync(Cancel));
+            Assert.DoesNotContain(SenderFixture.AlphaToken, row.GetString(0), StringComparison.Ordinal);
+            Assert.True(row.GetInt64(1) >= 1);
+        }
+
         using var sandbox = fixture.CreateSandboxClient();
         var webhook = await sandbox.GetFromJsonAsync<JsonElement>("/webhook/find/alpha", Cancel);
         var id = sender.GetProperty("id").GetGuid();
