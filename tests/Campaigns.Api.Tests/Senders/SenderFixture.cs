@@ -30,26 +30,9 @@ public sealed class SenderFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _database.InitializeAsync();
-        _sandbox = await SandboxHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Sandbox:ApiKey"] = GlobalKey,
-            ["Sandbox:Seed"] = "api-tests",
-            ["Sandbox:Instances:0:Name"] = "alpha",
-            ["Sandbox:Instances:0:Token"] = AlphaToken,
-            ["Sandbox:Instances:0:Number"] = "254700000001",
-            ["Sandbox:Instances:1:Name"] = "beta",
-            ["Sandbox:Instances:1:Token"] = BetaToken,
-            ["Sandbox:Instances:1:Number"] = "447700900001",
-            ["Sandbox:Network:NotOnWhatsAppShare"] = "0",
-            ["Sandbox:Network:FailShare"] = "0",
-            ["Sandbox:Network:ReplyShare"] = "0",
-            ["Sandbox:Network:ServerAckDelayMs"] = "5",
-            ["Sandbox:Network:DeliveryAckDelayMs"] = "5",
-            ["Sandbox:Network:ReadDelayMs"] = "5",
-            ["Sandbox:Network:TypingDelayScale"] = "0",
-            ["Sandbox:Network:AutoOpenAfterMs"] = "-1",
-            ["Sandbox:Webhooks:MaxAttempts"] = "1",
-        });
+        var settings = QuietSandbox.Settings(GlobalKey, ("alpha", AlphaToken, "254700000001"), ("beta", BetaToken, "447700900001"));
+        settings["Sandbox:Network:AutoOpenAfterMs"] = "-1"; // a new instance waits for its QR to be scanned
+        _sandbox = await SandboxHost.StartAsync(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("ConnectionStrings:Campaigns", _database.ConnectionString);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Gateway.Contract;
 using Campaigns.Sandbox;
+using Campaigns.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,24 +39,10 @@ public sealed class SandboxContractTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _sandbox = await SandboxHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Sandbox:ApiKey"] = GlobalKey,
-            ["Sandbox:Seed"] = "contract",
-            ["Sandbox:Instances:0:Name"] = "alpha",
-            ["Sandbox:Instances:0:Token"] = AlphaToken,
-            ["Sandbox:Instances:0:Number"] = "254700000001",
-            ["Sandbox:Network:NotOnWhatsAppShare"] = "0",
-            ["Sandbox:Network:NotOnWhatsAppNumbers:0"] = NotOnWhatsApp,
-            ["Sandbox:Network:FailShare"] = "0",
-            ["Sandbox:Network:ReplyShare"] = "0",
-            ["Sandbox:Network:ServerAckDelayMs"] = "5",
-            ["Sandbox:Network:DeliveryAckDelayMs"] = "5",
-            ["Sandbox:Network:ReadDelayMs"] = "5",
-            ["Sandbox:Network:TypingDelayScale"] = "0",
-            ["Sandbox:Webhooks:MaxAttempts"] = "1",
-            ["Sandbox:Faults:HangMs"] = "3000",
-        }, cancellationToken: Cancel);
+        var settings = QuietSandbox.Settings(GlobalKey, ("alpha", AlphaToken, "254700000001"));
+        settings["Sandbox:Network:NotOnWhatsAppNumbers:0"] = NotOnWhatsApp;
+        settings["Sandbox:Faults:HangMs"] = "3000";
+        _sandbox = await SandboxHost.StartAsync(settings, cancellationToken: Cancel);
 
         var receiver = WebApplication.CreateSlimBuilder();
         receiver.WebHost.UseUrls("http://127.0.0.1:0");
