@@ -5,8 +5,8 @@ namespace Campaigns.Engine.Contacts;
 /// <summary>Log events of contact import: EventIds 1100–1199. Never numbers or field values.</summary>
 internal static partial class ContactImportLog
 {
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Import {ListId}: {Rows} rows read, {Imported} imported so far")]
-    public static partial void BatchStored(ILogger logger, Guid listId, int rows, int imported);
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Import {ListId}: {Rows} rows read, {Imported} imported so far")]
+    public static partial void Progress(ILogger logger, Guid listId, int rows, int imported);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
         Message = "Imported list {ListId}: {Rows} rows, {Imported} imported, {Invalid} invalid, {Duplicates} duplicates, {Suppressed} suppressed")]

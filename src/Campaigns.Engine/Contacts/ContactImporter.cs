@@ -29,6 +29,9 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
     /// <summary>Rows per COPY batch: large enough to amortise the per-batch statements, small enough to stay in memory.</summary>
     internal int BatchSize { get; init; } = 5_000;
 
+    /// <summary>Rows between two progress lines in the log.</summary>
+    private const int ProgressEvery = 100_000;
+
     /// <summary>How many numbers the duplicate filter is sized for; by default estimated from the file's length.</summary>
     internal long? ExpectedNumbers { get; init; }
 
@@ -107,8 +110,12 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
             {
+                var before = counts.Rows;
                 await StoreBatchAsync(connection, list, request, batch, suppressions is not null, counts, stop.Token);
-                ContactImportLog.BatchStored(logger, list.Id.Value, counts.Rows, counts.Imported);
+                if (counts.Rows / ProgressEvery > before / ProgressEvery)
+                {
+                    ContactImportLog.Progress(logger, list.Id.Value, counts.Rows, counts.Imported);
+                }
             }
         }
         catch
