@@ -1,5 +1,7 @@
+using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Suppressions;
+using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -9,7 +11,7 @@ namespace Campaigns.Engine;
 
 internal static class EngineServiceCollectionExtensions
 {
-    /// <summary>The PostgreSQL data source (with NodaTime types) and the stores and services built on it.</summary>
+    /// <summary>The PostgreSQL data source (with NodaTime types), the stores and services built on it, templates and campaigns.</summary>
     public static IServiceCollection AddCampaignsEngine(this IServiceCollection services, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -19,6 +21,8 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<ContactListStore>();
         services.AddSingleton<SuppressionStore>();
+        services.AddCampaignTemplates();
+        services.AddCampaigns();
         return services;
     }
 
