@@ -1,4 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Campaigns.Api;
+using Campaigns.Api.Campaigns;
+using Campaigns.Api.Common;
 using Campaigns.Api.ContactLists;
 using Campaigns.Api.Health;
 using Campaigns.Api.Suppressions;
@@ -20,6 +24,9 @@ builder.Services.AddOptions<CampaignsOptions>()
     .ValidateOnStart();
 builder.Services.AddCampaignsEngine(connectionString);
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+// Statuses and the like are written by name (draft, preparing, overLimit), in requests, answers and the OpenAPI document.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization();
@@ -69,6 +76,7 @@ app.MapHealthChecks("/health");
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapContactLists();
 api.MapSuppressions();
+api.MapCampaigns();
 
 await app.RunAsync();
 return 0;

@@ -57,7 +57,7 @@ public static class CampaignErrors
         $"Only a draft campaign can be {action}; campaign {id} is {Name(status)}.",
         Kind: ErrorKind.Conflict)
     {
-        Details = new Dictionary<string, object?> { ["status"] = Name(status) },
+        Details = new Dictionary<string, object?> { ["campaignStatus"] = Name(status) },
     };
 
     public static Error NotDeletable(CampaignId id, CampaignStatus status) => new(
@@ -67,7 +67,7 @@ public static class CampaignErrors
             : $"Campaign {id} is {Name(status)}: only a draft or ready campaign can be deleted, since the others are the record of what was sent.",
         Kind: ErrorKind.Conflict)
     {
-        Details = new Dictionary<string, object?> { ["status"] = Name(status) },
+        Details = new Dictionary<string, object?> { ["campaignStatus"] = Name(status) },
     };
 
     public static Error InvalidTransition(CampaignId id, CampaignStatus from, CampaignTransition transition) => new(
@@ -75,7 +75,7 @@ public static class CampaignErrors
         $"Campaign {id} is {Name(from)}: it cannot {Verb(transition)}.",
         Kind: ErrorKind.Conflict)
     {
-        Details = new Dictionary<string, object?> { ["status"] = Name(from) },
+        Details = new Dictionary<string, object?> { ["campaignStatus"] = Name(from) },
     };
 
     public static Error NameRequired() => new("campaign.name_required", "The campaign needs a name.", NameField);

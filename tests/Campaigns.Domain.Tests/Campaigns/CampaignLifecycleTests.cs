@@ -51,7 +51,7 @@ public sealed class CampaignLifecycleTests
                 var result = CampaignLifecycle.Apply(Id, from, transition);
                 Assert.False(result.IsSuccess, $"{from} + {transition} should be refused");
                 Assert.Equal(ErrorKind.Conflict, result.Error.Kind);
-                Assert.Equal(CampaignErrors.Name(from), result.Error.Details["status"]);
+                Assert.Equal(CampaignErrors.Name(from), result.Error.Details["campaignStatus"]);
                 refused++;
             }
         }
