@@ -104,7 +104,16 @@ public sealed class PrepareCampaignJobTests(TestDatabase database) : IClassFixtu
         { 11, "Hello {{ city }}", 1, 10, false, 2, 1 },
         { 1_000, "{Hi|Hello|Hey|Good day} {{ first_name }}, {an offer|a deal} in {{ city }}.", 20, 10, true, 0, 0 },
         { 1_000, "{Hi|Hello|Hey|Good day}, {an offer|a deal} in {{ city }}.", 1, 10, false, 100, 8 },
+        { 100_000, TenThousandVariants, 1, 10, true, 0, 0 },
+        { 100_000, "{Hi|Hello} {{ city }}", 1, 10, false, 10_000, 2 },
     };
+
+    // 10 × 10 × 10 × 10 = 10,000 texts, and one city: exactly enough for 100,000 recipients at 10 each.
+    private const string TenThousandVariants =
+        "{Hi|Hello|Hey|Howdy|Greetings|Good day|Hiya|Yo|Dear friend|Welcome} {{ city }}, "
+        + "{our|the|this week's|today's|a new|a special|the big|a fresh|an exclusive|the best} "
+        + "{offer|deal|sale|discount|bargain|promo|price cut|saving|treat|bonus} "
+        + "{is here|awaits|is live|starts now|has landed|is on|is yours|is ready|is open|just dropped}.";
 
     [Theory]
     [MemberData(nameof(Lists))]
@@ -115,7 +124,7 @@ public sealed class PrepareCampaignJobTests(TestDatabase database) : IClassFixtu
         var list = await _kit.ListAsync(tenant, recipients, names);
         var campaign = await _kit.PreparingAsync(tenant, list, template, maxIdentical);
 
-        var outcome = await _kit.Job(batchSize: 100).RunAsync(campaign.Id, Cancel);
+        var outcome = await _kit.Job(batchSize: recipients < 10_000 ? 100 : 10_000).RunAsync(campaign.Id, Cancel);
 
         var after = await _kit.FindAsync(campaign);
         Assert.Equal(new CampaignProgress(recipients, recipients), after.Progress);
