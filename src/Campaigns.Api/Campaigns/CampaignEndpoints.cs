@@ -47,10 +47,7 @@ internal static class CampaignEndpoints
         {
             if (!TryParseName(status, out CampaignStatus parsed))
             {
-                return ErrorResults.ToProblem(new Error(
-                    "campaign.unknown_status",
-                    $"'{status}' is not a campaign status: use {string.Join(", ", Enum.GetValues<CampaignStatus>().Select(CampaignErrors.Name))}.",
-                    "status"));
+                return ErrorResults.ToProblem(CampaignErrors.UnknownStatus(status));
             }
 
             filter = parsed;
@@ -101,10 +98,7 @@ internal static class CampaignEndpoints
         {
             if (!TryParseName(status, out MessageStatus parsed))
             {
-                return ErrorResults.ToProblem(new Error(
-                    "message.unknown_status",
-                    $"'{status}' is not a message status: use {string.Join(", ", Enum.GetValues<MessageStatus>().Select(CampaignStore.StatusText))}.",
-                    "status"));
+                return ErrorResults.ToProblem(CampaignErrors.UnknownMessageStatus(status));
             }
 
             filter = parsed;

@@ -123,6 +123,21 @@ public static class CampaignErrors
         $"maxIdentical is {value.ToString(CultureInfo.InvariantCulture)}; it must be between 1 and {MaxMaxIdentical:N0} (default {VariationRule.DefaultMaxIdentical}).",
         MaxIdenticalField);
 
+    /// <summary>A preview's <c>campaignId</c> that is not one of the tenant's campaigns.</summary>
+    public static Error UnknownCampaign() => new("campaign.unknown_campaign", "There is no campaign with that id.", "campaignId");
+
+    /// <summary>A listing's <c>status</c> filter that is not a campaign status.</summary>
+    public static Error UnknownStatus(string text) => new(
+        "campaign.unknown_status",
+        $"'{text}' is not a campaign status: use {string.Join(", ", Enum.GetValues<CampaignStatus>().Select(Name))}.",
+        "status");
+
+    /// <summary>A listing's <c>status</c> filter that is not a message status.</summary>
+    public static Error UnknownMessageStatus(string text) => new(
+        "message.unknown_status",
+        $"'{text}' is not a message status: use {string.Join(", ", Enum.GetValues<MessageStatus>().Select(s => s.ToString().ToLowerInvariant()))}.",
+        "status");
+
     /// <summary>Preparing failed <paramref name="attempts"/> times for reasons of the system, not of the campaign; the campaign is a draft again.</summary>
     public static Error PrepareFailed(int attempts) => new(
         "campaign.prepare_failed",

@@ -151,7 +151,7 @@ internal sealed class CampaignService(
         {
             if (await store.FindAsync(tenant, new CampaignId(campaignId), cancellationToken) is null)
             {
-                return CampaignErrors.Invalid([new Error("campaign.unknown_campaign", "There is no campaign with that id.", "campaignId")]);
+                return CampaignErrors.Invalid([CampaignErrors.UnknownCampaign()]);
             }
 
             seed = campaignId;

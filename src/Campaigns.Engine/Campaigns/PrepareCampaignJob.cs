@@ -98,8 +98,9 @@ internal sealed class PrepareCampaignJob(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // A graceful stop is not the campaign's failure: give the attempt back; the next start resumes it.
-                await ForgiveAttemptAsync(id);
+                // A graceful stop is not the campaign's failure: give the attempt back (even though we are stopping);
+                // the next start resumes it.
+                await ForgiveAttemptAsync(id, CancellationToken.None);
                 CampaignLog.PrepareInterrupted(logger, id.Value);
                 throw;
             }
@@ -391,12 +392,12 @@ internal sealed class PrepareCampaignJob(
         CampaignLog.PrepareAbandoned(logger, id.Value, error.Code);
     }
 
-    private async Task ForgiveAttemptAsync(CampaignId id)
+    private async Task ForgiveAttemptAsync(CampaignId id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             "update campaigns.campaigns set prepare_attempts = greatest(prepare_attempts - 1, 0) where id = $1 and status = 'preparing'");
         command.Parameters.Add(new() { Value = id.Value });
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // PostgreSQL keeps microseconds: an answer must equal what a later read returns.

@@ -391,7 +391,7 @@ public sealed class CampaignEndpointsTests(ApiFixture api) : IClassFixture<ApiFi
     }
 
     [Fact]
-    public async Task OpenApi_DescribesTheCampaignEndpointsAndStatusesByName()
+    public async Task OpenApi_Document_DescribesTheCampaignEndpointsAndStatusesByName()
     {
         using var client = api.Factory.CreateClient();
 

@@ -250,6 +250,19 @@ public sealed class CampaignPreparationEndpointsTests(ApiFixture api) : IClassFi
         Assert.All(skipped, m => Assert.Equal(("render.empty", JsonValueKind.Null), (m.GetProperty("skipCode").GetString(), m.GetProperty("body").ValueKind)));
     }
 
+    [Fact]
+    public async Task Messages_UnknownStatus_Answers400NamingIt()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var id = (await CreateAsync(client, Valid(await ImportAsync(client, Csv(3))))).GetProperty("id").GetGuid();
+
+        using var response = await client.GetAsync($"/api/campaigns/{id}/messages?status=bounced", Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(("message.unknown_status", "status"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+        Assert.Contains("pending, skipped, queued", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> PreviewAsync(HttpClient client, JsonObject request)
     {
         using var response = await PostAsync(client, "/api/campaigns/preview", request);
