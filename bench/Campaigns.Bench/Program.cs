@@ -3,19 +3,23 @@ using System.Globalization;
 using Campaigns.Bench;
 
 // dotnet run -c Release --project bench/Campaigns.Bench -- import [rows] [rounds]
+// dotnet run -c Release --project bench/Campaigns.Bench -- prepare [recipients] [rounds]
 // The PostgreSQL server comes from CAMPAIGNS_BENCH_POSTGRES, else from scripts/postgres.sh (started if need be).
-if (args is not ["import", ..])
+if (args is not [("import" or "prepare"), ..])
 {
     Console.Error.WriteLine("usage: Campaigns.Bench import [rows=1000000] [rounds=3]");
+    Console.Error.WriteLine("       Campaigns.Bench prepare [recipients=1000000] [rounds=3]");
     return 2;
 }
 
-var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+var size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
 var server = Environment.GetEnvironmentVariable("CAMPAIGNS_BENCH_POSTGRES") is { Length: > 0 } configured
     ? configured
     : StartPostgres();
-return await ImportBenchmark.RunAsync(server, rows, rounds);
+return args[0] == "import"
+    ? await ImportBenchmark.RunAsync(server, size, rounds)
+    : await PrepareBenchmark.RunAsync(server, size, rounds);
 
 static string StartPostgres()
 {

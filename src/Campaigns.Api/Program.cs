@@ -1,13 +1,16 @@
-using Campaigns.Api;
-using Campaigns.Api.ContactLists;
+using System.Text.Json.Serialization;
+using System.Text.Json;
+using Campaigns.Api.Campaigns;
 using Campaigns.Api.Common;
+using Campaigns.Api.ContactLists;
 using Campaigns.Api.Health;
 using Campaigns.Api.Senders;
-using Campaigns.Api.Webhooks;
 using Campaigns.Api.Suppressions;
 using Campaigns.Api.Tenants;
-using Campaigns.Engine;
+using Campaigns.Api.Webhooks;
+using Campaigns.Api;
 using Campaigns.Engine.Database;
+using Campaigns.Engine;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -24,6 +27,9 @@ builder.Services.AddOptions<CampaignsOptions>()
 builder.Services.AddCampaignsEngine(connectionString);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<PublicUrl>();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+// Statuses and the like are written by name (draft, preparing, overLimit), in requests, answers and the OpenAPI document.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization();
@@ -76,6 +82,7 @@ api.MapSuppressions();
 api.MapGateways();
 api.MapSenders();
 app.MapWebhooks();
+api.MapCampaigns();
 
 await app.RunAsync();
 return 0;

@@ -1,8 +1,10 @@
+using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
+using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -15,7 +17,7 @@ namespace Campaigns.Engine;
 
 internal static class EngineServiceCollectionExtensions
 {
-    /// <summary>The PostgreSQL data source (with NodaTime types) and the stores and services built on it.</summary>
+    /// <summary>The PostgreSQL data source (with NodaTime types), the stores and services built on it, templates and campaigns.</summary>
     public static IServiceCollection AddCampaignsEngine(this IServiceCollection services, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -36,6 +38,8 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<SenderService>();
         services.AddSingleton<GatewayRegistry>();
         services.AddSingleton<Webhooks.WebhookInbox>();
+        services.AddCampaignTemplates();
+        services.AddCampaigns();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Tenants;
 using Campaigns.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,13 +25,19 @@ public sealed class ApiFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The test class's database, for arranging what the API cannot (yet) do.</summary>
+    internal Npgsql.NpgsqlDataSource DataSource => _database.DataSource;
+
     /// <summary>A client of a new tenant: its requests carry that tenant's API key.</summary>
-    public async Task<HttpClient> CreateTenantClientAsync(string name = "tenant")
+    public async Task<HttpClient> CreateTenantClientAsync(string name = "tenant") => (await CreateTenantAsync(name)).Client;
+
+    /// <summary>A new tenant and a client whose requests carry its API key.</summary>
+    internal async Task<(HttpClient Client, TenantId Tenant)> CreateTenantAsync(string name = "tenant")
     {
-        var (_, key) = await new TenantStore(_database.DataSource).CreateAsync(name, TestContext.Current.CancellationToken);
+        var (tenant, key) = await new TenantStore(_database.DataSource).CreateAsync(name, TestContext.Current.CancellationToken);
         var client = Factory.CreateClient();
         client.DefaultRequestHeaders.Add("apikey", key);
-        return client;
+        return (client, tenant);
     }
 
     public async ValueTask DisposeAsync()

@@ -150,7 +150,7 @@ public sealed class VariationPlannerTests
     [Fact]
     public void Plan_MediaWithoutCaption_CountsTheSameEmptyCaption()
     {
-        var template = TemplateKit.CompileMedia(new Campaigns.Domain.Templates.MediaDraft("image", "https://example.com/a.jpg"));
+        var template = TemplateKit.CompileMedia(new global::Campaigns.Domain.Templates.MediaDraft("image", "https://example.com/a.jpg"));
 
         var summary = VariationPlanner.Summarize(template, Recipients(11, 0), TemplateKit.Seed);
 

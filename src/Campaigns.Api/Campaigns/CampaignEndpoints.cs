@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using Campaigns.Api.Common;
+using Campaigns.Api.Tenants;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Common;
+using Campaigns.Engine.Campaigns;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Campaigns.Api.Campaigns;
+
+internal static class CampaignEndpoints
+{
+    public static RouteGroupBuilder MapCampaigns(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/campaigns").WithTags("Campaigns");
+        group.MapPost("/", Create).WithName("CreateCampaign")
+            .WithSummary("Create a draft campaign; every problem of the request is reported at once");
+        group.MapGet("/", List).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, optionally of one status");
+        group.MapGet("/{id:guid}", Get).WithName("GetCampaign").WithSummary("One campaign, with the progress of its prepare");
+        group.MapPatch("/{id:guid}", Update).WithName("UpdateCampaign")
+            .WithSummary("Change a draft: only the fields given change, and the whole campaign is checked again");
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteCampaign")
+            .WithSummary("Delete a draft or ready campaign (nothing has been sent from either)");
+        group.MapPost("/preview", Preview).WithName("PreviewCampaign")
+            .WithSummary("Render a template for a list's first contacts, with the variation statistics of the whole list");
+        group.MapPost("/{id:guid}/prepare", Prepare).WithName("PrepareCampaign")
+            .WithSummary("Render and store every message of a draft in the background; poll the campaign until it is ready (or a draft again, with the reason)");
+        group.MapGet("/{id:guid}/messages", Messages).WithName("ListCampaignMessages")
+            .WithSummary("A campaign's messages, ordered by phone (keyset paging), optionally of one status");
+        return group;
+    }
+
+    private static async Task<Results<Created<CampaignResponse>, ProblemHttpResult>> Create(
+        CreateCampaignRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)
+    {
+        var result = await campaigns.CreateAsync(user.TenantId(), request.ToDraft(), cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created(Location(result.Value.Id), CampaignResponse.From(result.Value))
+            : ErrorResults.ToProblem(result.Error);
+    }
+
+    private static async Task<Results<Ok<Page<CampaignResponse>>, ProblemHttpResult>> List(
+        ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, Guid? after, CancellationToken cancellationToken)
+    {
+        CampaignStatus? filter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!TryParseName(status, out CampaignStatus parsed))
+            {
+                return ErrorResults.ToProblem(CampaignErrors.UnknownStatus(status));
+            }
+
+            filter = parsed;
+        }
+
+        var size = Paging.Limit(limit);
+        var page = await campaigns.ListAsync(user.TenantId(), filter, size, after is { } id ? new CampaignId(id) : null, cancellationToken);
+        var next = page.Count == size ? page[^1].Id.ToString() : null;
+        return TypedResults.Ok(new Page<CampaignResponse>(page.Select(CampaignResponse.From).ToArray(), next));
+    }
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
+        Answer(await campaigns.FindAsync(user.TenantId(), new CampaignId(id), cancellationToken));
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(
+        Guid id, UpdateCampaignRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
+        Answer(await campaigns.UpdateAsync(user.TenantId(), new CampaignId(id), request.ApplyTo, cancellationToken));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)
+    {
+        var result = await campaigns.DeleteAsync(user.TenantId(), new CampaignId(id), cancellationToken);
+        return result.IsSuccess ? TypedResults.NoContent() : ErrorResults.ToProblem(result.Error);
+    }
+
+    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> Preview(
+        PreviewRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)
+    {
+        var result = await campaigns.PreviewAsync(user.TenantId(), request.ToDraft(), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(PreviewResponse.From(result.Value)) : ErrorResults.ToProblem(result.Error);
+    }
+
+    private static async Task<Results<Accepted<CampaignResponse>, ProblemHttpResult>> Prepare(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)
+    {
+        var result = await campaigns.PrepareAsync(user.TenantId(), new CampaignId(id), cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Accepted(Location(result.Value.Id), CampaignResponse.From(result.Value))
+            : ErrorResults.ToProblem(result.Error);
+    }
+
+    private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Messages(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, string? after, CancellationToken cancellationToken)
+    {
+        MessageStatus? filter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!TryParseName(status, out MessageStatus parsed))
+            {
+                return ErrorResults.ToProblem(CampaignErrors.UnknownMessageStatus(status));
+            }
+
+            filter = parsed;
+        }
+
+        var size = Paging.Limit(limit);
+        var result = await campaigns.MessagesAsync(user.TenantId(), new CampaignId(id), filter, size, after, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return ErrorResults.ToProblem(result.Error);
+        }
+
+        var page = result.Value;
+        var next = page.Length == size ? page[^1].Phone : null;
+        return TypedResults.Ok(new Page<MessageResponse>(page.Select(MessageResponse.From).ToArray(), next));
+    }
+
+    private static Results<Ok<CampaignResponse>, ProblemHttpResult> Answer(Result<Campaign> result) =>
+        result.IsSuccess ? TypedResults.Ok(CampaignResponse.From(result.Value)) : ErrorResults.ToProblem(result.Error);
+
+    private static string Location(CampaignId id) => $"/api/campaigns/{id}";
+
+    // Names only: Enum.TryParse alone would also take numbers.
+    private static bool TryParseName<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        return text.Length > 0 && char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value);
+    }
+}

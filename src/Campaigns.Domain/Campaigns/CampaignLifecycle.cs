@@ -1,0 +1,52 @@
+using Campaigns.Domain.Common;
+
+namespace Campaigns.Domain.Campaigns;
+
+/// <summary>
+/// The campaign state machine: <c>draft → preparing → ready → running ⇄ paused → completed</c>, <c>preparing → draft</c>
+/// when the variation rule cannot hold, and <c>cancelled</c> from any state that is not terminal. Pure: the caller
+/// stores the new status (guarded by the old one, so that two writers cannot both move it).
+/// </summary>
+public static class CampaignLifecycle
+{
+    /// <summary>The status after <paramref name="transition"/>, or a conflict naming the campaign's current status.</summary>
+    public static Result<CampaignStatus> Apply(CampaignId id, CampaignStatus from, CampaignTransition transition)
+    {
+        CampaignStatus? to = (from, transition) switch
+        {
+            (CampaignStatus.Draft, CampaignTransition.Prepare) => CampaignStatus.Preparing,
+            (CampaignStatus.Preparing, CampaignTransition.FinishPreparing) => CampaignStatus.Ready,
+            (CampaignStatus.Preparing, CampaignTransition.AbandonPreparing) => CampaignStatus.Draft,
+            (CampaignStatus.Ready, CampaignTransition.Start) => CampaignStatus.Running,
+            (CampaignStatus.Running, CampaignTransition.Pause) => CampaignStatus.Paused,
+            (CampaignStatus.Paused, CampaignTransition.Resume) => CampaignStatus.Running,
+            (CampaignStatus.Running, CampaignTransition.Complete) => CampaignStatus.Completed,
+            (_, CampaignTransition.Cancel) when !IsTerminal(from) => CampaignStatus.Cancelled,
+            _ => null,
+        };
+        if (to is { } status)
+        {
+            return status;
+        }
+
+        return transition == CampaignTransition.Prepare
+            ? CampaignErrors.NotDraft(id, from, "prepared")
+            : CampaignErrors.InvalidTransition(id, from, transition);
+    }
+
+    /// <summary>Whether nothing can happen to the campaign any more.</summary>
+    public static bool IsTerminal(CampaignStatus status) => status is CampaignStatus.Completed or CampaignStatus.Cancelled;
+
+    /// <summary>Null when the campaign may be edited: only a draft may.</summary>
+    public static Error? CheckEditable(CampaignId id, CampaignStatus status) =>
+        status == CampaignStatus.Draft ? null : CampaignErrors.NotDraft(id, status, "changed");
+
+    /// <summary>
+    /// Null when the campaign may be deleted: a draft, or a ready campaign, since nothing has been sent from either
+    /// (a ready campaign's messages are all pending or skipped). From <c>running</c> on, the campaign and its messages are
+    /// the record of what was sent (and the guarantee that nobody gets the campaign twice), so it is cancelled instead,
+    /// and a cancelled or completed campaign is kept. While preparing, the prepare job owns it.
+    /// </summary>
+    public static Error? CheckDeletable(CampaignId id, CampaignStatus status) =>
+        status is CampaignStatus.Draft or CampaignStatus.Ready ? null : CampaignErrors.NotDeletable(id, status);
+}

@@ -1,0 +1,29 @@
+namespace Campaigns.Domain.Campaigns;
+
+/// <summary>The moves between <see cref="CampaignStatus"/> values; <see cref="CampaignLifecycle.Apply"/> makes them.</summary>
+public enum CampaignTransition
+{
+    /// <summary>draft → preparing.</summary>
+    Prepare,
+
+    /// <summary>preparing → ready: every message stored and the variation rule holds.</summary>
+    FinishPreparing,
+
+    /// <summary>preparing → draft: the variation rule cannot hold, or preparing failed for good.</summary>
+    AbandonPreparing,
+
+    /// <summary>ready → running.</summary>
+    Start,
+
+    /// <summary>running → paused.</summary>
+    Pause,
+
+    /// <summary>paused → running.</summary>
+    Resume,
+
+    /// <summary>running → completed.</summary>
+    Complete,
+
+    /// <summary>any state that is not terminal → cancelled.</summary>
+    Cancel,
+}

@@ -1,0 +1,69 @@
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Contacts;
+using Campaigns.Domain.Scheduling;
+using Campaigns.Domain.Senders;
+using Campaigns.Domain.Templates;
+using Campaigns.Domain.Tenants;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Campaigns.Engine.Campaigns;
+
+/// <summary>A stored campaign: what it sends to whom, when, and how far its last prepare got.</summary>
+internal sealed record Campaign
+{
+    public required CampaignId Id { get; init; }
+
+    public required TenantId Tenant { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>The list it sends to; null once that list was deleted.</summary>
+    public required ContactListId? ContactList { get; init; }
+
+    /// <summary>A text message's template; null for a media message, whose text is its caption.</summary>
+    public required string? Template { get; init; }
+
+    /// <summary>The media as checked and trimmed; null for a text message.</summary>
+    public required MediaDraft? Media { get; init; }
+
+    public required IReadOnlyList<SenderId> Senders { get; init; }
+
+    public required SendWindow SendWindow { get; init; }
+
+    /// <summary>When sending may begin; null: as soon as it is started.</summary>
+    public required Instant? StartAt { get; init; }
+
+    /// <summary>The most recipients one body may go to.</summary>
+    public required int MaxIdentical { get; init; }
+
+    public required CampaignStatus Status { get; init; }
+
+    /// <summary>The last prepare's progress; (0, 0) before the first.</summary>
+    public CampaignProgress Progress { get; init; } = new(0, 0);
+
+    /// <summary>The variation summary of the last prepare that ran to the end; null before one did.</summary>
+    public PrepareResult? PrepareResult { get; init; }
+
+    /// <summary>Why the last prepare sent the campaign back to draft; null when it did not (or after the draft changed).</summary>
+    public PrepareError? PrepareError { get; init; }
+
+    public required Instant CreatedAt { get; init; }
+
+    public required Instant UpdatedAt { get; init; }
+
+    /// <summary>The campaign as a request would write it, to which a partial update applies its changes.</summary>
+    public CampaignDraft ToDraft() => new(
+        Name,
+        ContactList?.Value,
+        Template,
+        Media,
+        Senders.Select(s => s.Value).ToArray(),
+        new SendWindowDraft(
+            SendWindow.TimeText(SendWindow.Start),
+            SendWindow.TimeText(SendWindow.End),
+            SendWindow.Days.Select(SendWindow.DayName).ToArray(),
+            SendWindow.TimeZoneId),
+        StartAt is { } start ? InstantPattern.ExtendedIso.Format(start) : null,
+        MaxIdentical);
+}

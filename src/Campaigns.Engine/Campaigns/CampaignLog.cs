@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+
+namespace Campaigns.Engine.Campaigns;
+
+/// <summary>Log events of campaigns and their prepare job: EventIds 1200–1299. Never numbers, field values or bodies.</summary>
+internal static partial class CampaignLog
+{
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Created campaign {CampaignId} over list {ListId}")]
+    public static partial void Created(ILogger logger, Guid campaignId, Guid listId);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Deleted campaign {CampaignId}")]
+    public static partial void Deleted(ILogger logger, Guid campaignId);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Campaign {CampaignId}: prepare requested for {Recipients} recipients")]
+    public static partial void PrepareRequested(ILogger logger, Guid campaignId, int recipients);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Information, Message = "Campaign {CampaignId}: preparing (attempt {Attempt})")]
+    public static partial void PrepareStarted(ILogger logger, Guid campaignId, int attempt);
+
+    [LoggerMessage(EventId = 1211, Level = LogLevel.Warning,
+        Message = "Campaign {CampaignId}: resuming an interrupted prepare from scratch (attempt {Attempt}); its partial messages were removed")]
+    public static partial void PrepareResumed(ILogger logger, Guid campaignId, int attempt);
+
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Debug, Message = "Campaign {CampaignId}: {Rendered} of {Total} recipients rendered")]
+    public static partial void PrepareProgress(ILogger logger, Guid campaignId, long rendered, int total);
+
+    [LoggerMessage(EventId = 1213, Level = LogLevel.Information,
+        Message = "Campaign {CampaignId} is ready: {Ready} messages, {Skipped} skipped, {DistinctBodies} distinct bodies, at most {LargestShare} recipients per body, in {Seconds:F1} s")]
+    public static partial void Prepared(ILogger logger, Guid campaignId, long ready, long skipped, long distinctBodies, int largestShare, double seconds);
+
+    [LoggerMessage(EventId = 1214, Level = LogLevel.Information, Message = "Campaign {CampaignId} is a draft again: {Code}")]
+    public static partial void PrepareAbandoned(ILogger logger, Guid campaignId, string code);
+
+    [LoggerMessage(EventId = 1215, Level = LogLevel.Error, Message = "Campaign {CampaignId}: preparing failed; it is retried at the next scan")]
+    public static partial void PrepareFailed(ILogger logger, Exception exception, Guid campaignId);
+
+    [LoggerMessage(EventId = 1216, Level = LogLevel.Information, Message = "Campaign {CampaignId}: prepare interrupted by shutdown; it resumes at the next start")]
+    public static partial void PrepareInterrupted(ILogger logger, Guid campaignId);
+
+    [LoggerMessage(EventId = 1220, Level = LogLevel.Error, Message = "The prepare worker could not look for campaigns to prepare; it tries again at the next scan")]
+    public static partial void ScanFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,236 @@
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Common;
+using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Templates;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Npgsql;
+
+namespace Campaigns.Engine.Campaigns;
+
+/// <summary>
+/// What the API does with campaigns: create, read, change and delete drafts, preview a template over a list, and ask
+/// for a campaign to be prepared (the work itself is <see cref="PrepareCampaignJob"/>'s, in the background).
+/// </summary>
+internal sealed class CampaignService(
+    CampaignStore store,
+    CampaignValidator validator,
+    PrepareQueue queue,
+    NpgsqlDataSource dataSource,
+    IClock clock,
+    ILogger<CampaignService> logger)
+{
+    public async Task<Result<Campaign>> CreateAsync(TenantId tenant, CampaignDraft draft, CancellationToken cancellationToken)
+    {
+        var valid = await validator.ValidateAsync(tenant, draft, unchangedStartAt: null, cancellationToken);
+        if (!valid.IsSuccess)
+        {
+            return valid.Error;
+        }
+
+        var now = Now();
+        var campaign = FromValid(valid.Value, CampaignId.New(), tenant, now, now);
+        await store.InsertAsync(campaign, cancellationToken);
+        CampaignLog.Created(logger, campaign.Id.Value, valid.Value.List.Id.Value);
+        return campaign;
+    }
+
+    public async Task<Result<Campaign>> FindAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken) =>
+        await store.FindAsync(tenant, id, cancellationToken) is { } campaign ? campaign : CampaignErrors.NotFound();
+
+    public Task<IReadOnlyList<Campaign>> ListAsync(
+        TenantId tenant, CampaignStatus? status, int limit, CampaignId? after, CancellationToken cancellationToken) =>
+        store.ListAsync(tenant, status, limit, after, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to a draft as a request would write it, checks the whole result again and
+    /// saves it. A start time in the past is refused only when the change sets it.
+    /// </summary>
+    public async Task<Result<Campaign>> UpdateAsync(
+        TenantId tenant, CampaignId id, Func<CampaignDraft, CampaignDraft> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var current = await store.FindAsync(tenant, id, cancellationToken);
+        if (current is null)
+        {
+            return CampaignErrors.NotFound();
+        }
+
+        if (CampaignLifecycle.CheckEditable(id, current.Status) is { } notDraft)
+        {
+            return notDraft;
+        }
+
+        var valid = await validator.ValidateAsync(tenant, change(current.ToDraft()), current.StartAt, cancellationToken);
+        if (!valid.IsSuccess)
+        {
+            return valid.Error;
+        }
+
+        var updated = FromValid(valid.Value, id, tenant, current.CreatedAt, Now());
+        if (!await store.UpdateDraftAsync(updated, cancellationToken))
+        {
+            return await ConflictOrNotFoundAsync(tenant, id, CampaignLifecycle.CheckEditable, cancellationToken);
+        }
+
+        return await FindAsync(tenant, id, cancellationToken);
+    }
+
+    public async Task<Result<Campaign>> DeleteAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(tenant, id, cancellationToken);
+        if (current is null)
+        {
+            return CampaignErrors.NotFound();
+        }
+
+        if (CampaignLifecycle.CheckDeletable(id, current.Status) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!await store.DeleteAsync(tenant, id, cancellationToken))
+        {
+            return await ConflictOrNotFoundAsync(tenant, id, CampaignLifecycle.CheckDeletable, cancellationToken);
+        }
+
+        CampaignLog.Deleted(logger, id.Value);
+        return current;
+    }
+
+    /// <summary>
+    /// Checks the draft again (the list, senders or options may have changed since it was saved), moves it to
+    /// preparing and wakes the prepare worker. The answer comes at once; the campaign shows its progress while it runs.
+    /// </summary>
+    public async Task<Result<Campaign>> PrepareAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(tenant, id, cancellationToken);
+        if (current is null)
+        {
+            return CampaignErrors.NotFound();
+        }
+
+        var next = CampaignLifecycle.Apply(id, current.Status, CampaignTransition.Prepare);
+        if (!next.IsSuccess)
+        {
+            return next.Error;
+        }
+
+        var valid = await validator.ValidateAsync(tenant, current.ToDraft(), current.StartAt, cancellationToken);
+        if (!valid.IsSuccess)
+        {
+            return valid.Error;
+        }
+
+        if (!await store.BeginPreparingAsync(tenant, id, valid.Value.List.Imported, Now(), cancellationToken))
+        {
+            return await ConflictOrNotFoundAsync(tenant, id, CheckPreparable, cancellationToken);
+        }
+
+        queue.Enqueue(id);
+        CampaignLog.PrepareRequested(logger, id.Value, valid.Value.List.Imported);
+        return await FindAsync(tenant, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Plans the whole list as preparing would (streaming it from PostgreSQL, nothing stored) and renders the first
+    /// <see cref="PreviewDraft.Count"/> contacts' messages.
+    /// </summary>
+    public async Task<Result<CampaignPreview>> PreviewAsync(TenantId tenant, PreviewDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var valid = await validator.ValidatePreviewAsync(tenant, draft, cancellationToken);
+        if (!valid.IsSuccess)
+        {
+            return valid.Error;
+        }
+
+        var (list, template, maxIdentical) = valid.Value;
+        var seed = list.Id.Value;
+        if (draft.CampaignId is { } campaignId)
+        {
+            if (await store.FindAsync(tenant, new CampaignId(campaignId), cancellationToken) is null)
+            {
+                return CampaignErrors.Invalid([CampaignErrors.UnknownCampaign()]);
+            }
+
+            seed = campaignId;
+        }
+
+        var count = Math.Clamp(draft.Count ?? PreviewDraft.DefaultCount, 1, PreviewDraft.MaxCount);
+        var messages = new List<PreviewMessage>(count);
+        long suppressed = 0;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        using var planner = new VariationPlanner(template, seed, maxIdentical);
+        await foreach (var contact in RecipientReader.ReadAsync(connection, tenant, list.Id, RecipientReader.ColumnsOf(template), cancellationToken))
+        {
+            PlannedMessage planned;
+            if (contact.Suppressed)
+            {
+                suppressed++;
+                planned = PlannedMessage.Skipped(CampaignErrors.Suppressed());
+            }
+            else
+            {
+                planned = planner.Plan(contact.Recipient);
+            }
+
+            if (messages.Count < count)
+            {
+                messages.Add(new PreviewMessage(contact.Recipient.Phone, contact.Line, planned.Status, planned.Message?.Text, planned.Reason));
+            }
+        }
+
+        var summary = planner.Summary;
+        var variationError = summary.ToError() is { } error ? CampaignValidator.ToRequestField(error) : null;
+        return new CampaignPreview(messages, template.Referenced, list.PhoneColumn, PrepareResult.From(summary, suppressed), variationError);
+    }
+
+    public async Task<Result<CampaignMessage[]>> MessagesAsync(
+        TenantId tenant, CampaignId id, MessageStatus? status, int limit, string? after, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(tenant, id, cancellationToken) is null)
+        {
+            return CampaignErrors.NotFound();
+        }
+
+        var messages = await store.MessagesAsync(id, status, limit, after, cancellationToken);
+        return messages.ToArray();
+    }
+
+    private static Campaign FromValid(ValidCampaign valid, CampaignId id, TenantId tenant, Instant createdAt, Instant updatedAt) => new()
+    {
+        Id = id,
+        Tenant = tenant,
+        Name = valid.Name,
+        ContactList = valid.List.Id,
+        Template = valid.TemplateText,
+        Media = valid.Media,
+        Senders = valid.Senders,
+        SendWindow = valid.SendWindow,
+        StartAt = valid.StartAt,
+        MaxIdentical = valid.MaxIdentical,
+        Status = CampaignStatus.Draft,
+        CreatedAt = createdAt,
+        UpdatedAt = updatedAt,
+    };
+
+    private static Error? CheckPreparable(CampaignId id, CampaignStatus status) =>
+        CampaignLifecycle.Apply(id, status, CampaignTransition.Prepare) is { IsSuccess: false } refused ? refused.Error : null;
+
+    /// <summary>A guarded write found nothing to change: the campaign was deleted, or its status moved, meanwhile.</summary>
+    private async Task<Result<Campaign>> ConflictOrNotFoundAsync(
+        TenantId tenant, CampaignId id, Func<CampaignId, CampaignStatus, Error?> check, CancellationToken cancellationToken)
+    {
+        var now = await store.FindAsync(tenant, id, cancellationToken);
+        if (now is null)
+        {
+            return CampaignErrors.NotFound();
+        }
+
+        return check(id, now.Status) ?? CampaignErrors.NotDraft(id, now.Status, "changed");
+    }
+
+    // PostgreSQL keeps microseconds: an answer must equal what a later read returns.
+    private Instant Now() => Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
+}

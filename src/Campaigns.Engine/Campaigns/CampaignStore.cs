@@ -1,0 +1,250 @@
+using System.Text.Json;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Contacts;
+using Campaigns.Domain.Scheduling;
+using Campaigns.Domain.Senders;
+using Campaigns.Domain.Templates;
+using Campaigns.Domain.Tenants;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Campaigns.Engine.Campaigns;
+
+/// <summary>
+/// Reads and writes a tenant's campaigns and their messages. Another tenant's campaign is as absent as one that never
+/// existed. Writes that depend on the status are guarded by it in SQL, so that two writers cannot both move a campaign.
+/// </summary>
+internal sealed class CampaignStore(NpgsqlDataSource dataSource)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const string Columns =
+        "id, tenant_id, name, contact_list_id, template, media, sender_ids, window_start, window_end, window_days, window_time_zone, " +
+        "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at";
+
+    public async Task InsertAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        await using var command = dataSource.CreateCommand(
+            $"""
+            insert into campaigns.campaigns ({Columns})
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, 0, null, null, $15, $16)
+            """);
+        AddDraftParameters(command, campaign);
+        command.Parameters.Add(new() { Value = CampaignErrors.Name(campaign.Status) });
+        command.Parameters.Add(new() { Value = campaign.CreatedAt });
+        command.Parameters.Add(new() { Value = campaign.UpdatedAt });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<Campaign?> FindAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select {Columns} from campaigns.campaigns where tenant_id = $1 and id = $2");
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = id.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>Newest first, of one status or all; <paramref name="after"/> is the id of the last campaign of the previous page.</summary>
+    public async Task<IReadOnlyList<Campaign>> ListAsync(
+        TenantId tenant, CampaignStatus? status, int limit, CampaignId? after, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            select {Columns} from campaigns.campaigns
+             where tenant_id = $1
+               and ($2::text is null or status = $2)
+               and ($3::uuid is null or (created_at, id) < (select created_at, id from campaigns.campaigns where id = $3 and tenant_id = $1))
+             order by created_at desc, id desc
+             limit $4
+            """);
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = status is { } s ? CampaignErrors.Name(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = after is { } a ? a.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new() { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var campaigns = new List<Campaign>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            campaigns.Add(Read(reader));
+        }
+
+        return campaigns;
+    }
+
+    /// <summary>
+    /// Saves a draft's fields; false when the campaign is no longer a draft. The last prepare's error and result are
+    /// cleared: they were about the campaign before this change.
+    /// </summary>
+    public async Task<bool> UpdateDraftAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        await using var command = dataSource.CreateCommand(
+            """
+            update campaigns.campaigns
+               set name = $3, contact_list_id = $4, template = $5, media = $6, sender_ids = $7, window_start = $8,
+                   window_end = $9, window_days = $10, window_time_zone = $11, start_at = $12, max_identical = $13,
+                   prepare_error = null, prepare_result = null, recipients_total = 0, recipients_rendered = 0, updated_at = $14
+             where id = $1 and tenant_id = $2 and status = 'draft'
+            """);
+        AddDraftParameters(command, campaign);
+        command.Parameters.Add(new() { Value = campaign.UpdatedAt });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Deletes a draft or ready campaign with its messages; false when there is none in either state.</summary>
+    public async Task<bool> DeleteAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "delete from campaigns.campaigns where tenant_id = $1 and id = $2 and status in ('draft', 'ready')");
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = id.Value });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Moves a draft to preparing with <paramref name="total"/> recipients to render; false when it is no longer a draft.
+    /// A fresh request starts a fresh count of attempts.
+    /// </summary>
+    public async Task<bool> BeginPreparingAsync(TenantId tenant, CampaignId id, int total, Instant now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            update campaigns.campaigns
+               set status = 'preparing', recipients_total = $3, recipients_rendered = 0, prepare_attempts = 0,
+                   prepare_requested_at = $4, prepare_started_at = null, prepare_error = null, prepare_result = null, updated_at = $4
+             where tenant_id = $1 and id = $2 and status = 'draft'
+            """);
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = id.Value });
+        command.Parameters.Add(new() { Value = total });
+        command.Parameters.Add(new() { Value = now });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Campaigns waiting to be prepared or being prepared, oldest request first.</summary>
+    public async Task<IReadOnlyList<CampaignId>> PreparingAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id from campaigns.campaigns where status = 'preparing' order by prepare_requested_at, id limit $1");
+        command.Parameters.Add(new() { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<CampaignId>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(new CampaignId(reader.GetGuid(0)));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Which of <paramref name="ids"/> are the tenant's senders.</summary>
+    public async Task<IReadOnlySet<Guid>> KnownSendersAsync(TenantId tenant, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        await using var command = dataSource.CreateCommand("select id from campaigns.senders where tenant_id = $1 and id = any($2)");
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = ids.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var known = new HashSet<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            known.Add(reader.GetGuid(0));
+        }
+
+        return known;
+    }
+
+    /// <summary>A campaign's messages in phone order, of one status or all; <paramref name="after"/> is the last phone of the previous page.</summary>
+    public async Task<IReadOnlyList<CampaignMessage>> MessagesAsync(
+        CampaignId campaign, MessageStatus? status, int limit, string? after, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select phone, line, status, body, body_hash, skip_code, skip_reason from campaigns.messages
+             where campaign_id = $1 and ($2::text is null or status = $2) and ($3::text is null or phone > $3)
+             order by phone
+             limit $4
+            """);
+        command.Parameters.Add(new() { Value = campaign.Value });
+        command.Parameters.Add(new() { Value = status is { } s ? StatusText(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var messages = new List<CampaignMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new CampaignMessage(
+                reader.GetString(0),
+                reader.GetInt32(1),
+                Enum.Parse<MessageStatus>(reader.GetString(2), ignoreCase: true),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        return messages;
+    }
+
+    /// <summary>A message status as stored: <c>pending</c>, <c>skipped</c>, ….</summary>
+    public static string StatusText(MessageStatus status) => status.ToString().ToLowerInvariant();
+
+    // $1 … $13: the fields a draft carries.
+    private static void AddDraftParameters(NpgsqlCommand command, Campaign campaign)
+    {
+        command.Parameters.Add(new() { Value = campaign.Id.Value });
+        command.Parameters.Add(new() { Value = campaign.Tenant.Value });
+        command.Parameters.Add(new() { Value = campaign.Name });
+        command.Parameters.Add(new() { Value = campaign.ContactList is { } list ? list.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new() { Value = (object?)campaign.Template ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new()
+        {
+            Value = campaign.Media is null ? DBNull.Value : JsonSerializer.Serialize(campaign.Media, Json),
+            NpgsqlDbType = NpgsqlDbType.Jsonb,
+        });
+        command.Parameters.Add(new() { Value = campaign.Senders.Select(s => s.Value).ToArray() });
+        command.Parameters.Add(new() { Value = campaign.SendWindow.Start });
+        command.Parameters.Add(new() { Value = campaign.SendWindow.End });
+        command.Parameters.Add(new() { Value = campaign.SendWindow.Days.Select(d => (short)d).ToArray() });
+        command.Parameters.Add(new() { Value = campaign.SendWindow.TimeZoneId });
+        command.Parameters.Add(new() { Value = campaign.StartAt is { } start ? start : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = campaign.MaxIdentical });
+    }
+
+    private static Campaign Read(NpgsqlDataReader reader)
+    {
+        var window = SendWindow.Create(
+            reader.GetFieldValue<LocalTime>(7),
+            reader.GetFieldValue<LocalTime>(8),
+            reader.GetFieldValue<short[]>(9).Select(d => (IsoDayOfWeek)d),
+            reader.GetString(10));
+        return new Campaign
+        {
+            Id = new CampaignId(reader.GetGuid(0)),
+            Tenant = new TenantId(reader.GetGuid(1)),
+            Name = reader.GetString(2),
+            ContactList = reader.IsDBNull(3) ? null : new ContactListId(reader.GetGuid(3)),
+            Template = reader.IsDBNull(4) ? null : reader.GetString(4),
+            Media = reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<MediaDraft>(reader.GetString(5), Json),
+            Senders = reader.GetFieldValue<Guid[]>(6).Select(g => new SenderId(g)).ToArray(),
+            // Stored windows were checked when written; a stored one that no longer reads is broken data.
+            SendWindow = window.IsSuccess ? window.Value : throw new InvalidOperationException($"Stored send window is invalid: {window.Error.Message}"),
+            StartAt = reader.IsDBNull(11) ? null : reader.GetFieldValue<Instant>(11),
+            MaxIdentical = reader.GetInt32(12),
+            Status = Enum.Parse<CampaignStatus>(reader.GetString(13), ignoreCase: true),
+            Progress = new CampaignProgress(reader.GetInt32(14), reader.GetInt32(15)),
+            PrepareResult = reader.IsDBNull(16) ? null : JsonSerializer.Deserialize<PrepareResult>(reader.GetString(16), Json),
+            PrepareError = reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<PrepareError>(reader.GetString(17), Json),
+            CreatedAt = reader.GetFieldValue<Instant>(18),
+            UpdatedAt = reader.GetFieldValue<Instant>(19),
+        };
+    }
+}

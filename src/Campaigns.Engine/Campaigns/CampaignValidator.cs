@@ -1,0 +1,208 @@
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Common;
+using Campaigns.Domain.Contacts;
+using Campaigns.Domain.Scheduling;
+using Campaigns.Domain.Senders;
+using Campaigns.Domain.Templates;
+using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Templates;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Campaigns.Engine.Campaigns;
+
+/// <summary>
+/// Checks a campaign draft and reports every problem at once, each naming its request field: the name, the list (the
+/// tenant's, with contacts), the template and media over the list's columns (the template engine's errors with line
+/// and column), the senders (the tenant's), the send window, the start time and <c>maxIdentical</c>, and whether the
+/// content-variation rule can hold for the list when that can be known without rendering. The same checks run at
+/// create, update, preview and prepare.
+/// </summary>
+internal sealed class CampaignValidator(
+    ContactListStore lists, CampaignStore campaigns, TemplateCompiler compiler, IOptions<TemplateOptions> templateOptions, IClock clock)
+{
+    // ISO-8601 with an offset (Z or ±hh:mm); a time without one is refused rather than guessed.
+    private static readonly OffsetDateTimePattern StartAtPattern = OffsetDateTimePattern.ExtendedIso;
+
+    /// <param name="unchangedStartAt">The campaign's current start: a start in the past is refused unless it is this one, unchanged.</param>
+    public async Task<Result<ValidCampaign>> ValidateAsync(
+        TenantId tenant, CampaignDraft draft, Instant? unchangedStartAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new List<Error>();
+
+        var name = draft.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(CampaignErrors.NameRequired());
+        }
+        else if (name.Length > CampaignErrors.MaxNameLength)
+        {
+            errors.Add(CampaignErrors.NameTooLong(name.Length));
+        }
+
+        var list = await CheckListAsync(tenant, draft.ContactListId, errors, cancellationToken);
+        var maxIdentical = CheckMaxIdentical(draft.MaxIdentical, errors);
+        var template = CheckTemplate(list, draft.Template, draft.Media, maxIdentical, errors);
+        var senders = await CheckSendersAsync(tenant, draft.SenderIds, errors, cancellationToken);
+
+        var windowErrors = SendWindow.Check(draft.SendWindow ?? new SendWindowDraft());
+        errors.AddRange(windowErrors);
+
+        Instant? startAt = null;
+        if (!string.IsNullOrWhiteSpace(draft.StartAt))
+        {
+            var parsed = StartAtPattern.Parse(draft.StartAt.Trim());
+            if (!parsed.Success)
+            {
+                errors.Add(CampaignErrors.InvalidStartAt());
+            }
+            else
+            {
+                startAt = parsed.Value.ToInstant();
+                var now = clock.GetCurrentInstant();
+                if (startAt < now && startAt != unchangedStartAt)
+                {
+                    errors.Add(CampaignErrors.StartInPast(startAt.Value, now));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return CampaignErrors.Invalid(errors);
+        }
+
+        return new ValidCampaign(
+            name,
+            list!,
+            template!,
+            draft.Media is null ? draft.Template : null,
+            Normalize(draft.Media),
+            senders,
+            SendWindow.Parse(draft.SendWindow ?? new SendWindowDraft()).Value,
+            startAt,
+            maxIdentical!.Value);
+    }
+
+    /// <summary>The checks of a preview: the list, the template and media over it, and <c>maxIdentical</c>.</summary>
+    public async Task<Result<(ContactList List, MessageTemplate Template, int MaxIdentical)>> ValidatePreviewAsync(
+        TenantId tenant, PreviewDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new List<Error>();
+        var list = await CheckListAsync(tenant, draft.ContactListId, errors, cancellationToken);
+        var maxIdentical = CheckMaxIdentical(draft.MaxIdentical, errors);
+        // The variation check is not an error here: the preview's statistics say whether the rule holds and why not.
+        var template = CheckTemplate(list, draft.Template, draft.Media, maxIdentical: null, errors);
+        return errors.Count > 0 ? CampaignErrors.Invalid(errors) : (list!, template!, maxIdentical!.Value);
+    }
+
+    /// <summary>The variables a template over <paramref name="list"/> can use: its columns, and <c>phone</c> under the phone column's names too.</summary>
+    public static TemplateVariables Variables(ContactList list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        // The contacts' fields hold every column but the phone column, whose values are the E.164 numbers.
+        return TemplateVariables.From(list.Columns.Where(c => c != list.PhoneColumn).ToArray(), list.PhoneColumn);
+    }
+
+    /// <summary>The engine calls a text message's template <c>text</c>; requests call it <c>template</c>.</summary>
+    public static Error ToRequestField(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Field == TemplateErrors.TextField ? error with { Field = CampaignErrors.TemplateField } : error;
+    }
+
+    private async Task<ContactList?> CheckListAsync(TenantId tenant, Guid? id, List<Error> errors, CancellationToken cancellationToken)
+    {
+        if (id is not { } listId || listId == Guid.Empty)
+        {
+            errors.Add(CampaignErrors.ContactListRequired());
+            return null;
+        }
+
+        var list = await lists.FindAsync(tenant, new ContactListId(listId), cancellationToken);
+        if (list is null)
+        {
+            errors.Add(CampaignErrors.UnknownContactList());
+        }
+        else if (list.Imported == 0)
+        {
+            errors.Add(CampaignErrors.EmptyContactList());
+        }
+
+        return list;
+    }
+
+    private int? CheckMaxIdentical(int? requested, List<Error> errors)
+    {
+        var value = requested ?? templateOptions.Value.DefaultMaxIdentical;
+        if (value is >= 1 and <= CampaignErrors.MaxMaxIdentical)
+        {
+            return value;
+        }
+
+        errors.Add(CampaignErrors.MaxIdenticalOutOfRange(value));
+        return null;
+    }
+
+    /// <summary>
+    /// Compiles the template over the list's columns. Without a list the template is still read for every other
+    /// problem (syntax, shorteners, media, lengths), but variables cannot be judged and are not reported.
+    /// </summary>
+    private MessageTemplate? CheckTemplate(ContactList? list, string? text, MediaDraft? media, int? maxIdentical, List<Error> errors)
+    {
+        var draft = new TemplateDraft(media is not null && text is { Length: 0 } ? null : text, media);
+        if (list is null)
+        {
+            errors.AddRange(compiler.Validate(draft, TemplateVariables.From([]))
+                .Where(e => e.Code != "template.unknown_variable")
+                .Select(ToRequestField));
+            return null;
+        }
+
+        var problems = compiler.Validate(draft, Variables(list));
+        if (problems.Count > 0)
+        {
+            errors.AddRange(problems.Select(ToRequestField));
+            return null;
+        }
+
+        var template = compiler.Compile(draft, Variables(list)).Value;
+        if (maxIdentical is { } limit && list.Imported > 0 && template.CheckVariation(list.Imported, limit) is { } shortfall)
+        {
+            errors.Add(ToRequestField(shortfall));
+        }
+
+        return template;
+    }
+
+    private async Task<IReadOnlyList<SenderId>> CheckSendersAsync(
+        TenantId tenant, IReadOnlyList<Guid>? ids, List<Error> errors, CancellationToken cancellationToken)
+    {
+        var distinct = (ids ?? []).Distinct().ToArray();
+        var known = await campaigns.KnownSendersAsync(tenant, distinct, cancellationToken);
+        var unknown = distinct.Where(id => !known.Contains(id)).ToArray();
+        if (unknown.Length > 0)
+        {
+            errors.Add(CampaignErrors.UnknownSenders(unknown));
+        }
+
+        return distinct.Select(id => new SenderId(id)).ToArray();
+    }
+
+    /// <summary>Media as stored: the type in lower case and every value trimmed, as the checks read them.</summary>
+    private static MediaDraft? Normalize(MediaDraft? media) => media is null
+        ? null
+        : new MediaDraft(
+            media.Type?.Trim().ToLowerInvariant(),
+            Trimmed(media.Url),
+            Trimmed(media.Base64),
+            Trimmed(media.MimeType),
+            Trimmed(media.FileName),
+            string.IsNullOrEmpty(media.Caption) ? null : media.Caption);
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

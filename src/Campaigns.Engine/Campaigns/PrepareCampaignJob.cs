@@ -1,0 +1,457 @@
+using System.Buffers.Binary;
+using System.Data;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Common;
+using Campaigns.Domain.Contacts;
+using Campaigns.Domain.Templates;
+using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Templates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Campaigns.Engine.Campaigns;
+
+/// <summary>
+/// Prepares one campaign: renders every recipient's message once, under the content-variation rule, and stores it with
+/// the hash of its normalised body; then the campaign is ready, or a draft again with the reason. A job in Hangfire's
+/// sense: its argument is an id, and it is idempotent — any number of runs, concurrent or after a crash, end with one
+/// message per recipient.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Claiming.</b> A run first takes a PostgreSQL advisory lock on the campaign, held by its connection for the whole
+/// run: a second run (another worker, another process) finds it taken and does nothing, and a run whose process dies
+/// loses it with its connection, so the campaign can be taken up again at once. The claim then counts an attempt and,
+/// in one transaction, deletes any messages an interrupted run left and resets the progress: every run starts from
+/// scratch, since the variation planner's counts cannot be resumed halfway.
+/// </para>
+/// <para>
+/// <b>Streaming.</b> As in the contact import, a producer reads the list from PostgreSQL (one connection, rows streamed
+/// in phone order) and plans each recipient, while this thread copies finished batches into <c>messages</c> by binary
+/// COPY on another connection; a channel of two batches bounds memory whatever the size of the list. The planner keeps
+/// a count per distinct body, never the recipients.
+/// </para>
+/// <para>
+/// <b>One transaction.</b> All the messages go in inside one transaction, committed together with the move to
+/// <c>ready</c>: a campaign is ready exactly when all its messages are stored, and a failed, cancelled or killed run
+/// leaves nothing behind. When the rule cannot hold, nothing more is copied once that is known, the transaction is
+/// rolled back, and the campaign goes back to draft with the shortfall. Progress is written after each batch on a
+/// third, autocommit connection, so that the campaign shows it while the run goes on.
+/// </para>
+/// </remarks>
+internal sealed class PrepareCampaignJob(
+    NpgsqlDataSource dataSource,
+    ContactListStore lists,
+    TemplateCompiler compiler,
+    IOptions<PrepareOptions> options,
+    IClock clock,
+    ILogger<PrepareCampaignJob> logger)
+{
+    // Advisory locks in the two-key form, which does not overlap the one-key form (used by migrations): "prep".
+    private const int LockClass = 0x70726570;
+
+    public Task<PrepareOutcome> RunAsync(CampaignId id, CancellationToken cancellationToken) => RunAsync(id, null, cancellationToken);
+
+    /// <param name="progress">Told after each stored batch (tests use it to interrupt a run halfway).</param>
+    public async Task<PrepareOutcome> RunAsync(CampaignId id, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var writer = await dataSource.OpenConnectionAsync(cancellationToken);
+        var key = LockKey(id);
+        if (!await LockAsync(writer, "select pg_try_advisory_lock($1, $2)", key, cancellationToken))
+        {
+            return PrepareOutcome.NotClaimed;
+        }
+
+        try
+        {
+            var claim = await ClaimAsync(writer, id, cancellationToken);
+            if (claim is null)
+            {
+                return PrepareOutcome.NotPreparing;
+            }
+
+            if (claim.Attempt > options.Value.MaxAttempts)
+            {
+                await AbandonAsync(id, CampaignErrors.PrepareFailed(claim.Attempt - 1), null, 0, cancellationToken);
+                return PrepareOutcome.BackToDraft;
+            }
+
+            if (claim.Attempt > 1)
+            {
+                CampaignLog.PrepareResumed(logger, id.Value, claim.Attempt);
+            }
+            else
+            {
+                CampaignLog.PrepareStarted(logger, id.Value, claim.Attempt);
+            }
+
+            try
+            {
+                return await PrepareAsync(writer, id, claim, progress, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // A graceful stop is not the campaign's failure: give the attempt back (even though we are stopping);
+                // the next start resumes it.
+                await ForgiveAttemptAsync(id, CancellationToken.None);
+                CampaignLog.PrepareInterrupted(logger, id.Value);
+                throw;
+            }
+        }
+        finally
+        {
+            // A broken connection has lost the lock already.
+            if (writer.FullState == ConnectionState.Open)
+            {
+                await LockAsync(writer, "select pg_advisory_unlock($1, $2)", key, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The advisory lock key of a campaign: its id folded to 32 bits (a collision only makes one campaign wait a scan).</summary>
+    internal static int LockKey(CampaignId id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.Value.TryWriteBytes(bytes);
+        var folded = BinaryPrimitives.ReadUInt64LittleEndian(bytes) ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]);
+        return (int)(folded ^ (folded >> 32));
+    }
+
+    private static async Task<bool> LockAsync(NpgsqlConnection connection, string sql, int key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new() { Value = LockClass });
+        command.Parameters.Add(new() { Value = key });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Counts an attempt and removes what an interrupted run left, in one transaction; null when the campaign is not preparing.</summary>
+    private async Task<Claim?> ClaimAsync(NpgsqlConnection connection, CampaignId id, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        Claim? claim = null;
+        await using (var update = new NpgsqlCommand(
+            """
+            update campaigns.campaigns
+               set prepare_attempts = prepare_attempts + 1, prepare_started_at = $2, recipients_rendered = 0
+             where id = $1 and status = 'preparing'
+            returning tenant_id, contact_list_id, template, media, max_identical, prepare_attempts, recipients_total
+            """, connection, transaction))
+        {
+            update.Parameters.Add(new() { Value = id.Value });
+            update.Parameters.Add(new() { Value = clock.GetCurrentInstant() });
+            await using var reader = await update.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                claim = new Claim(
+                    new TenantId(reader.GetGuid(0)),
+                    reader.IsDBNull(1) ? null : new ContactListId(reader.GetGuid(1)),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<MediaDraft>(reader.GetString(3), CampaignStore.Json),
+                    reader.GetInt32(4),
+                    reader.GetInt32(5),
+                    reader.GetInt32(6));
+            }
+        }
+
+        if (claim is null)
+        {
+            return null;
+        }
+
+        await using (var delete = new NpgsqlCommand("delete from campaigns.messages where campaign_id = $1", connection, transaction))
+        {
+            delete.Parameters.Add(new() { Value = id.Value });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return claim;
+    }
+
+    private async Task<PrepareOutcome> PrepareAsync(
+        NpgsqlConnection writer, CampaignId id, Claim claim, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
+    {
+        var list = claim.List is { } listId ? await lists.FindAsync(claim.Tenant, listId, cancellationToken) : null;
+        if (list is null)
+        {
+            await AbandonAsync(id, CampaignErrors.UnknownContactList(), null, 0, cancellationToken);
+            return PrepareOutcome.BackToDraft;
+        }
+
+        var compiled = compiler.Compile(new TemplateDraft(claim.Template, claim.Media), CampaignValidator.Variables(list));
+        if (!compiled.IsSuccess)
+        {
+            // Checked when the prepare was asked for; only a change of the template options since can bring this.
+            await AbandonAsync(id, CampaignValidator.ToRequestField(compiled.Error), null, 0, cancellationToken);
+            return PrepareOutcome.BackToDraft;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var batches = Channel.CreateBounded<MessageBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(id, claim, list, compiled.Value, batches.Writer, stop.Token), stop.Token);
+
+        await using var transaction = await writer.BeginTransactionAsync(cancellationToken);
+        long rendered = 0;
+        var storing = true;
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+            {
+                storing &= batch.OverLimit == 0; // once the rule fails nothing more is stored: it is all rolled back
+                if (storing)
+                {
+                    await CopyAsync(writer, id, batch);
+                }
+
+                rendered += batch.Count;
+                await ReportProgressAsync(id, rendered, stop.Token);
+                progress?.Report(new CampaignProgress(claim.Total, (int)rendered));
+                CampaignLog.PrepareProgress(logger, id.Value, rendered, claim.Total);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(producer); // the producer's own failure, if any, is secondary to ours
+            throw;
+        }
+
+        var (summary, suppressed) = await producer;
+        var result = PrepareResult.From(summary, suppressed);
+        if (!summary.RuleHolds)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            await AbandonAsync(id, CampaignValidator.ToRequestField(summary.ToError()!), result, rendered, cancellationToken);
+            return PrepareOutcome.BackToDraft;
+        }
+
+        var ready = CampaignLifecycle.Apply(id, CampaignStatus.Preparing, CampaignTransition.FinishPreparing).Value;
+        await using (var finish = new NpgsqlCommand(
+            """
+            update campaigns.campaigns
+               set status = $2, recipients_rendered = $3, prepare_result = $4, prepare_error = null, prepared_at = $5, updated_at = $5
+             where id = $1 and status = 'preparing'
+            """, writer, transaction))
+        {
+            finish.Parameters.Add(new() { Value = id.Value });
+            finish.Parameters.Add(new() { Value = CampaignErrors.Name(ready) });
+            finish.Parameters.Add(new() { Value = (int)rendered });
+            finish.Parameters.Add(new() { Value = JsonSerializer.Serialize(result, CampaignStore.Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            finish.Parameters.Add(new() { Value = Now() });
+            if (await finish.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return PrepareOutcome.NotPreparing; // moved meanwhile (no path does yet): the messages are rolled back
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        CampaignLog.Prepared(logger, id.Value, result.Ready, result.Skipped, result.DistinctBodies, result.LargestShare, seconds);
+        return PrepareOutcome.Ready;
+    }
+
+    /// <summary>Reads the list and plans each recipient, handing full batches to the consumer.</summary>
+    private async Task<(VariationSummary Summary, long Suppressed)> ProduceAsync(
+        CampaignId id, Claim claim, ContactList list, MessageTemplate template, ChannelWriter<MessageBatch> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            using var planner = new VariationPlanner(template, id.Value, claim.MaxIdentical);
+            var size = options.Value.BatchSize;
+            var batch = new MessageBatch(size);
+            long suppressed = 0;
+            await foreach (var contact in RecipientReader.ReadAsync(connection, claim.Tenant, list.Id, RecipientReader.ColumnsOf(template), cancellationToken))
+            {
+                var phone = contact.Recipient.Phone;
+                if (contact.Suppressed)
+                {
+                    suppressed++;
+                    batch.AddSkipped(phone, contact.Line, CampaignErrors.Suppressed());
+                }
+                else
+                {
+                    var planned = planner.Plan(contact.Recipient);
+                    switch (planned.Status)
+                    {
+                        case PlanStatus.Ready:
+                            batch.AddPending(phone, contact.Line, planned.Message!);
+                            break;
+                        case PlanStatus.Skipped:
+                            batch.AddSkipped(phone, contact.Line, planned.Reason!);
+                            break;
+                        default:
+                            batch.AddOverLimit();
+                            break;
+                    }
+                }
+
+                if (batch.IsFull)
+                {
+                    await output.WriteAsync(batch, cancellationToken);
+                    batch = new MessageBatch(size);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await output.WriteAsync(batch, cancellationToken);
+            }
+
+            output.Complete();
+            return (planner.Summary, suppressed);
+        }
+        catch (Exception ex) // handed to the consumer, which rethrows it on its side of the channel
+        {
+            output.Complete(ex);
+            throw;
+        }
+    }
+
+    /// <remarks>
+    /// Values are written synchronously, as in the contact import: a Task per value was most of the client's CPU.
+    /// A batch is not cancelled halfway: cancelling a COPY breaks its connection, and the advisory lock would then
+    /// linger until the server noticed. A batch takes a fraction of a second; a stop is seen between batches.
+    /// </remarks>
+    private static async Task CopyAsync(NpgsqlConnection connection, CampaignId id, MessageBatch batch)
+    {
+        var pending = CampaignStore.StatusText(MessageStatus.Pending);
+        var skipped = CampaignStore.StatusText(MessageStatus.Skipped);
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "copy campaigns.messages (campaign_id, phone, line, status, body, body_hash, skip_code, skip_reason) from stdin (format binary)",
+            CancellationToken.None);
+        for (var i = 0; i < batch.Stored; i++)
+        {
+            copy.StartRow();
+            copy.Write(id.Value, NpgsqlDbType.Uuid);
+            copy.Write(batch.Phones[i], NpgsqlDbType.Text);
+            copy.Write(batch.Lines[i], NpgsqlDbType.Integer);
+            if (batch.Reasons[i] is { } reason)
+            {
+                copy.Write(skipped, NpgsqlDbType.Text);
+                copy.WriteNull();
+                copy.WriteNull();
+                copy.Write(reason.Code, NpgsqlDbType.Text);
+                copy.Write(reason.Message, NpgsqlDbType.Text);
+            }
+            else
+            {
+                copy.Write(pending, NpgsqlDbType.Text);
+                copy.Write(batch.Bodies[i]!, NpgsqlDbType.Text);
+                copy.Write(batch.Hashes[i]!, NpgsqlDbType.Bytea);
+                copy.WriteNull();
+                copy.WriteNull();
+            }
+        }
+
+        await copy.CompleteAsync(CancellationToken.None);
+    }
+
+    private async Task ReportProgressAsync(CampaignId id, long rendered, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update campaigns.campaigns set recipients_rendered = $2 where id = $1 and status = 'preparing'");
+        command.Parameters.Add(new() { Value = id.Value });
+        command.Parameters.Add(new() { Value = (int)rendered });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Back to draft with the reason (and the summary, when the list was planned to the end); any messages go.</summary>
+    private async Task AbandonAsync(CampaignId id, Error error, PrepareResult? result, long rendered, CancellationToken cancellationToken)
+    {
+        var draft = CampaignLifecycle.Apply(id, CampaignStatus.Preparing, CampaignTransition.AbandonPreparing).Value;
+        await using var command = dataSource.CreateCommand(
+            """
+            with moved as (
+                update campaigns.campaigns
+                   set status = $2, prepare_error = $3, prepare_result = $4, recipients_rendered = $5, updated_at = $6
+                 where id = $1 and status = 'preparing'
+                returning id)
+            delete from campaigns.messages where campaign_id in (select id from moved)
+            """);
+        command.Parameters.Add(new() { Value = id.Value });
+        command.Parameters.Add(new() { Value = CampaignErrors.Name(draft) });
+        command.Parameters.Add(new() { Value = JsonSerializer.Serialize(PrepareError.From(error), CampaignStore.Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new()
+        {
+            Value = result is null ? DBNull.Value : JsonSerializer.Serialize(result, CampaignStore.Json),
+            NpgsqlDbType = NpgsqlDbType.Jsonb,
+        });
+        command.Parameters.Add(new() { Value = (int)rendered });
+        command.Parameters.Add(new() { Value = Now() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        CampaignLog.PrepareAbandoned(logger, id.Value, error.Code);
+    }
+
+    private async Task ForgiveAttemptAsync(CampaignId id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update campaigns.campaigns set prepare_attempts = greatest(prepare_attempts - 1, 0) where id = $1 and status = 'preparing'");
+        command.Parameters.Add(new() { Value = id.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // PostgreSQL keeps microseconds: an answer must equal what a later read returns.
+    private Instant Now() => Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
+
+    private sealed record Claim(
+        TenantId Tenant, ContactListId? List, string? Template, MediaDraft? Media, int MaxIdentical, int Attempt, int Total);
+
+    /// <summary>Planned recipients on their way to COPY: the first <see cref="Stored"/> are rows; over-limit ones are only counted.</summary>
+    private sealed class MessageBatch(int capacity)
+    {
+        public string[] Phones { get; } = new string[capacity];
+
+        public int[] Lines { get; } = new int[capacity];
+
+        public string?[] Bodies { get; } = new string?[capacity];
+
+        public byte[]?[] Hashes { get; } = new byte[]?[capacity];
+
+        /// <summary>Why a row is skipped; null for a pending message.</summary>
+        public Error?[] Reasons { get; } = new Error?[capacity];
+
+        public int Stored { get; private set; }
+
+        /// <summary>Recipients planned: stored rows and over-limit ones.</summary>
+        public int Count { get; private set; }
+
+        public int OverLimit { get; private set; }
+
+        public bool IsFull => Count == capacity;
+
+        public void AddPending(string phone, int line, RenderedMessage message)
+        {
+            Phones[Stored] = phone;
+            Lines[Stored] = line;
+            Bodies[Stored] = message.Text;
+            Hashes[Stored] = message.BodyHash;
+            Stored++;
+            Count++;
+        }
+
+        public void AddSkipped(string phone, int line, Error reason)
+        {
+            Phones[Stored] = phone;
+            Lines[Stored] = line;
+            Reasons[Stored] = reason;
+            Stored++;
+            Count++;
+        }
+
+        public void AddOverLimit()
+        {
+            OverLimit++;
+            Count++;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Campaigns;
+using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Templates;
+using Campaigns.Engine.Tenants;
+using Campaigns.Engine.Tests.Templates;
+using Campaigns.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+using Npgsql;
+
+namespace Campaigns.Engine.Tests.Campaigns;
+
+/// <summary>Builds the campaign services on a test class's database, and the tenants, lists and campaigns a test needs.</summary>
+internal sealed class CampaignKit(TestDatabase database)
+{
+    public static readonly Instant Now = Instant.FromUtc(2026, 11, 26, 10, 0);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public NpgsqlDataSource DataSource => database.DataSource;
+
+    public FakeClock Clock { get; } = new(Now);
+
+    public CampaignStore Store => new(database.DataSource);
+
+    /// <summary>The queue the kit's <see cref="Service"/> wakes the worker through.</summary>
+    public PrepareQueue Queue { get; } = new();
+
+    public CampaignService Service => new(
+        Store,
+        new CampaignValidator(new ContactListStore(database.DataSource), Store, TemplateKit.Compiler(), Options.Create(new TemplateOptions()), Clock),
+        Queue,
+        database.DataSource,
+        Clock,
+        NullLogger<CampaignService>.Instance);
+
+    public PrepareCampaignJob Job(int batchSize = 10_000, int maxAttempts = 3) => new(
+        database.DataSource,
+        new ContactListStore(database.DataSource),
+        TemplateKit.Compiler(),
+        Options.Create(new PrepareOptions { BatchSize = batchSize, MaxAttempts = maxAttempts }),
+        Clock,
+        NullLogger<PrepareCampaignJob>.Instance);
+
+    public PrepareCampaignWorker Worker(TimeSpan pollInterval) => new(
+        Queue,
+        Job(),
+        Store,
+        Options.Create(new PrepareOptions { PollInterval = pollInterval }),
+        NullLogger<PrepareCampaignWorker>.Instance);
+
+    /// <summary>Waits until the campaign has <paramref name="status"/>, or fails the test after 20 s.</summary>
+    public async Task<Campaign> WaitForAsync(Campaign campaign, CampaignStatus status)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var current = await FindAsync(campaign);
+            if (current.Status == status)
+            {
+                return current;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"The campaign is still {current.Status}.");
+            await Task.Delay(20, Cancel);
+        }
+    }
+
+    public async Task<TenantId> TenantAsync() => (await new TenantStore(database.DataSource).CreateAsync("test", Cancel)).Tenant;
+
+    public async Task<ContactList> ListAsync(TenantId tenant, string csv)
+    {
+        var importer = new ContactImporter(database.DataSource, Clock, NullLogger<ContactImporter>.Instance);
+        var result = await importer.ImportAsync(
+            new ContactImportRequest(tenant, "list", "list.csv", "KE", null), new MemoryStream(Encoding.UTF8.GetBytes(csv)), Cancel);
+        Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error.Message);
+        return result.Value;
+    }
+
+    /// <summary><paramref name="count"/> contacts (+2547…), first names cycling through <paramref name="names"/> distinct ones, one city.</summary>
+    public Task<ContactList> ListAsync(TenantId tenant, int count, int names = 1, string city = "Nairobi")
+    {
+        var csv = new StringBuilder("phone,first_name,city\n");
+        for (var i = 0; i < count; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{TemplateKit.Phone(i)},Name{i % names},{city}\n");
+        }
+
+        return ListAsync(tenant, csv.ToString());
+    }
+
+    /// <summary>A draft over <paramref name="list"/>; valid, or the test fails.</summary>
+    public async Task<Campaign> DraftAsync(TenantId tenant, ContactList list, string template, int? maxIdentical = null)
+    {
+        var result = await Service.CreateAsync(tenant, new CampaignDraft("Test", list.Id.Value, template, MaxIdentical: maxIdentical), Cancel);
+        Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error.Message);
+        return result.Value;
+    }
+
+    /// <summary>A campaign asked to be prepared (status preparing), its job not run yet.</summary>
+    public async Task<Campaign> PreparingAsync(TenantId tenant, ContactList list, string template, int? maxIdentical = null)
+    {
+        var draft = await DraftAsync(tenant, list, template, maxIdentical);
+        var result = await Service.PrepareAsync(tenant, draft.Id, Cancel);
+        Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error.Message);
+        Assert.Equal(CampaignStatus.Preparing, result.Value.Status);
+        return result.Value;
+    }
+
+    public async Task<Campaign> FindAsync(Campaign campaign) => (await Store.FindAsync(campaign.Tenant, campaign.Id, Cancel))!;
+
+    public async Task<IReadOnlyList<CampaignMessage>> MessagesAsync(Campaign campaign) =>
+        await Store.MessagesAsync(campaign.Id, null, 1_000_000, null, Cancel);
+
+    public async Task<long> ScalarAsync(string sql, Campaign campaign)
+    {
+        await using var command = database.DataSource.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = campaign.Id.Value });
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Cancel), CultureInfo.InvariantCulture);
+    }
+
+    public async Task ExecuteAsync(string sql, Campaign campaign)
+    {
+        await using var command = database.DataSource.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = campaign.Id.Value });
+        await command.ExecuteNonQueryAsync(Cancel);
+    }
+}

@@ -1,0 +1,47 @@
+using Campaigns.Domain.Campaigns;
+using Campaigns.Engine.Tests.Templates;
+using Campaigns.Tests.Shared;
+
+namespace Campaigns.Engine.Tests.Campaigns;
+
+public sealed class PrepareCampaignWorkerTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private readonly CampaignKit _kit = new(database);
+
+    [Fact]
+    public async Task StartAsync_CampaignLeftPreparingByACrash_IsPreparedAgainFromScratch()
+    {
+        var tenant = await _kit.TenantAsync();
+        var list = await _kit.ListAsync(tenant, 20, names: 20);
+        var campaign = await _kit.PreparingAsync(tenant, list, "Hi {{ first_name }}");
+        await _kit.ExecuteAsync(
+            $"insert into campaigns.messages (campaign_id, phone, line, status, body, body_hash) values ($1, '{TemplateKit.Phone(3)}', 5, 'pending', 'stale', sha256('stale'))",
+            campaign);
+        using var worker = _kit.Worker(TimeSpan.FromHours(1)); // only the scan at start can find it
+
+        await worker.StartAsync(Cancel);
+        var ready = await _kit.WaitForAsync(campaign, CampaignStatus.Ready);
+        await worker.StopAsync(Cancel);
+
+        Assert.Equal(new Engine.Campaigns.CampaignProgress(20, 20), ready.Progress);
+        var messages = await _kit.MessagesAsync(campaign);
+        Assert.Equal(20, messages.Select(m => m.Phone).Distinct().Count());
+        Assert.Equal("Hi Name3", messages.Single(m => m.Phone == TemplateKit.Phone(3)).Body);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_WorkerRunning_IsWokenAtOnce()
+    {
+        var tenant = await _kit.TenantAsync();
+        var list = await _kit.ListAsync(tenant, 5, names: 5);
+        using var worker = _kit.Worker(TimeSpan.FromHours(1));
+        await worker.StartAsync(Cancel);
+
+        var campaign = await _kit.PreparingAsync(tenant, list, "Hello {{ first_name }}");
+
+        await _kit.WaitForAsync(campaign, CampaignStatus.Ready);
+        await worker.StopAsync(Cancel);
+    }
+}
