@@ -26,17 +26,32 @@ internal static class WebhookEndpoints
     private static async Task<Results<Ok, ProblemHttpResult>> Receive(
         Guid senderId, string secret, HttpRequest request, SenderStore senders, WebhookInbox inbox, CancellationToken cancellationToken)
     {
-        var sender = await senders.FindByWebhookSecretAsync(new SenderId(senderId), WebhookSecret.Hash(secret), cancellationToken);
-        if (sender is null)
-        {
-            return TypedResults.Problem("Unknown webhook URL.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
-        }
-
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = MaxPayloadBytes;
         }
 
+        var sender = new SenderId(senderId);
+        var secretHash = WebhookSecret.Hash(secret);
+        var body = await ReadEventAsync(request, cancellationToken);
+        if (!body.IsSuccess)
+        {
+            // The rare path: a stranger learns nothing but 401; the sender's own gateway learns what is wrong.
+            return await senders.FindByWebhookSecretAsync(sender, secretHash, cancellationToken) is null
+                ? Unauthorized()
+                : ErrorResults.ToProblem(body.Error);
+        }
+
+        return await inbox.AddAsync(sender, secretHash, body.Value.Event, body.Value.Payload, cancellationToken)
+            ? TypedResults.Ok()
+            : Unauthorized();
+    }
+
+    private static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem("Unknown webhook URL.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    private static async Task<Result<(string Event, string Payload)>> ReadEventAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         JsonDocument document;
         try
         {
@@ -44,20 +59,15 @@ internal static class WebhookEndpoints
         }
         catch (JsonException)
         {
-            return ErrorResults.ToProblem(new Error("webhook.not_json", "The body is not JSON.", "body"));
+            return new Error("webhook.not_json", "The body is not JSON.", "body");
         }
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("event", out var name) || name.ValueKind != JsonValueKind.String)
-            {
-                return ErrorResults.ToProblem(new Error("webhook.no_event", "The body is not an Evolution webhook: it has no \"event\".", "event"));
-            }
-
-            await inbox.AddAsync(sender.Id, name.GetString()!, document.RootElement.GetRawText(), cancellationToken);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String
+                ? (name.GetString()!, document.RootElement.GetRawText())
+                : new Error("webhook.no_event", "The body is not an Evolution webhook: it has no \"event\".", "event");
         }
-
-        return TypedResults.Ok();
     }
 }

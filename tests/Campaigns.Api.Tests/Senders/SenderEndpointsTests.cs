@@ -81,6 +81,24 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Webhook_NotJson_Answers400ToTheGatewayAnd401ToAStranger()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var sandbox = fixture.CreateSandboxClient();
+        var url = new Uri((await sandbox.GetFromJsonAsync<JsonElement>("/webhook/find/alpha", Cancel)).GetProperty("url").GetString()!);
+        using var anonymous = fixture.Factory.CreateClient();
+
+        using var ours = await anonymous.PostAsync(url.PathAndQuery, new StringContent("not json", System.Text.Encoding.UTF8, "application/json"), Cancel);
+        using var stranger = await anonymous.PostAsync($"/webhooks/evolution/{id:N}/guess", new StringContent("not json", System.Text.Encoding.UTF8, "application/json"), Cancel);
+
+        Assert.Equal("webhook.not_json", (await Problem.ReadAsync(ours, HttpStatusCode.BadRequest)).GetProperty("code").GetString());
+        await Problem.ReadAsync(stranger, HttpStatusCode.Unauthorized);
+        Assert.Empty(await InboxAsync(id));
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
     public async Task Register_WrongKey_NamesTheKeyAndStoresNothing()
     {
         using var client = await fixture.CreateTenantClientAsync();
