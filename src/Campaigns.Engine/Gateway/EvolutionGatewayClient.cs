@@ -187,6 +187,15 @@ internal sealed class EvolutionGatewayClient(
         return new InstanceLink(InstanceConnectionState.Connecting, HasCode(qr) ? qr : null);
     }
 
+    public async Task DeleteInstanceAsync(GatewayServer server, string instanceName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceName);
+        var request = ForServer(
+            GatewayCall.DeleteInstance, HttpMethod.Delete, server, $"instance/delete/{Uri.EscapeDataString(instanceName)}", null);
+        await CallAsync(request, GatewayJsonContext.Default.JsonElement, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<FetchedInstance>> FetchInstancesAsync(
         GatewayServer server, string? instanceName, CancellationToken cancellationToken)
     {

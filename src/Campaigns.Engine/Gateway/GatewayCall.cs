@@ -32,4 +32,7 @@ internal enum GatewayCall
 
     /// <summary><c>GET /instance/fetchInstances</c>.</summary>
     FetchInstances,
+
+    /// <summary><c>DELETE /instance/delete/{instance}</c>: removes an instance we created but could not register.</summary>
+    DeleteInstance,
 }

@@ -60,4 +60,10 @@ internal interface IGatewayClient
     /// </summary>
     Task<IReadOnlyList<FetchedInstance>> FetchInstancesAsync(
         GatewayServer server, string? instanceName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>DELETE /instance/delete/{instance}</c> with the gateway's global key (logs the instance out first). Used to undo
+    /// an instance this API created when its registration as a sender failed. Retried on transient failures.
+    /// </summary>
+    Task DeleteInstanceAsync(GatewayServer server, string instanceName, CancellationToken cancellationToken);
 }

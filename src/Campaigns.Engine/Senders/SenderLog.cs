@@ -16,4 +16,7 @@ internal static partial class SenderLog
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Sender {SenderId}: the gateway refused the stored instance key and it could not be repaired; paused as unauthorized")]
     public static partial void KeyRefused(ILogger logger, Guid senderId);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Instance {Instance} was created on {GatewayUrl} but its registration failed, and deleting it failed too: delete it by hand")]
+    public static partial void OrphanInstance(ILogger logger, Exception exception, string instance, string gatewayUrl);
 }

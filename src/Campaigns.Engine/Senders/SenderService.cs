@@ -83,6 +83,21 @@ internal sealed class SenderService(
         }
 
         var target = new GatewayTarget(url!, instance!, key.Value);
+        var registeredSender = await CompleteRegistrationAsync(command, registered, target, name!, defaultRegion, settings, cancellationToken);
+        if (!registeredSender.IsSuccess && command.CreateInstance)
+        {
+            await UndoCreateAsync(registered!, instance!);
+        }
+
+        return registeredSender;
+    }
+
+    /// <summary>Everything after the instance key is known: state, number, zone, webhook, storage.</summary>
+    private async Task<Result<Sender>> CompleteRegistrationAsync(
+        RegisterSender command, RegisteredGateway? registered, GatewayTarget target, string name, string defaultRegion,
+        SenderSettings settings, CancellationToken cancellationToken)
+    {
+        var (url, instance) = (target.BaseUrl, target.Instance);
         InstanceConnectionState state;
         try
         {
@@ -90,7 +105,7 @@ internal sealed class SenderService(
         }
         catch (GatewayException ex)
         {
-            return Problem(ex, url!, instance!, registered is null ? "instanceApiKey" : "gatewayId");
+            return Problem(ex, url, instance, registered is null ? "instanceApiKey" : "gatewayId");
         }
 
         var phone = state == InstanceConnectionState.Open ? await LinkedNumberAsync(target, cancellationToken) : null;
@@ -112,20 +127,36 @@ internal sealed class SenderService(
         }
         catch (GatewayException ex)
         {
-            return Problem(ex, url!, instance!, "instanceApiKey");
+            return Problem(ex, url, instance, "instanceApiKey");
         }
 
         var now = clock.Now();
         var sender = new Sender(
-            id, command.Tenant, registered?.Id, name!, url!, instance!, secrets.Protect(key.Value), phone, settings,
+            id, command.Tenant, registered?.Id, name, url, instance, secrets.Protect(target.ApiKey), phone, settings,
             ToSenderState(state), null, now, now);
         if (!await senders.InsertAsync(sender, WebhookSecret.Hash(secret), cancellationToken))
         {
             return new Error("sender.exists", $"Instance '{instance}' of {url} is already a sender.", "instance", ErrorKind.Conflict);
         }
 
-        SenderLog.Registered(logger, id.Value, instance!, sender.State);
+        SenderLog.Registered(logger, id.Value, instance, sender.State);
         return sender;
+    }
+
+    /// <summary>
+    /// Deletes an instance this registration created on the gateway but could not register, so that no orphan is left
+    /// linked to nothing. Best effort, and not cancelled with the request: a failure is logged, not answered.
+    /// </summary>
+    private async Task UndoCreateAsync(RegisteredGateway registered, string instance)
+    {
+        try
+        {
+            await gateway.DeleteInstanceAsync(new GatewayServer(registered.Url, secrets.Unprotect(registered.ProtectedApiKey)), instance, CancellationToken.None);
+        }
+        catch (GatewayException ex) // the registration already failed; this is cleanup
+        {
+            SenderLog.OrphanInstance(logger, ex, instance, registered.Url.AbsoluteUri);
+        }
     }
 
     /// <summary>Asks the gateway for the sender's state now and stores it (repairing a stale key when the master key is known).</summary>

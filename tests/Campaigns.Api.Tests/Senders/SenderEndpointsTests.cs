@@ -188,6 +188,26 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task NewInstance_WhoseRegistrationFails_IsDeletedFromTheGateway()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var gatewayId = await RegisterGatewayAsync(client);
+        var instance = "zeta-" + Guid.NewGuid().ToString("N")[..8];
+        using var sandbox = fixture.CreateSandboxClient();
+        // The new instance's state check fails on every attempt (the first and three retries): registration fails after
+        // the instance was created.
+        using var fault = await sandbox.PostAsJsonAsync("/sandbox/faults", new { kind = "500", count = 4, instance }, Cancel);
+        Assert.True(fault.IsSuccessStatusCode, await fault.Content.ReadAsStringAsync(Cancel));
+
+        using var response = await client.PostAsJsonAsync("/api/senders", new { name = "Doomed", gatewayId, instance, createInstance = true }, Cancel);
+
+        Assert.Equal("gatewayUrl", (await Problem.ReadAsync(response, HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        await AssertNoSendersAsync(client);
+        using var fetched = await sandbox.GetAsync($"/instance/fetchInstances?instanceName={instance}", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, fetched.StatusCode);
+    }
+
+    [Fact]
     public async Task Check_StaleKeyWithMasterKeyKnown_RepairsTheKey()
     {
         using var client = await fixture.CreateTenantClientAsync();

@@ -186,7 +186,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateConnectAndFetch_GiveAnInstanceItsTokenAndQr()
+    public async Task CreateFetchAndDelete_GiveAnInstanceItsTokenThenRemoveIt()
     {
         var server = new GatewayServer(_sandbox.BaseAddress, GlobalKey);
         var name = "new-" + Guid.NewGuid().ToString("N")[..8];
@@ -198,6 +198,10 @@ public sealed class SandboxContractTests : IAsyncLifetime
         Assert.Equal(created.Hash, Assert.Single(fetched).InstanceToken);
         var state = await Client.GetConnectionStateAsync(new GatewayTarget(_sandbox.BaseAddress, name, created.Hash!), Cancel);
         Assert.Equal(InstanceConnectionState.Open, state); // the sandbox opens new instances at once by default
+
+        await Client.DeleteInstanceAsync(server, name, Cancel);
+        var gone = await Assert.ThrowsAsync<GatewayException>(() => Client.FetchInstancesAsync(server, name, Cancel));
+        Assert.Equal(GatewayFailure.NotFound, gone.Failure);
     }
 
     private string ReceiverUrl() =>

@@ -29,6 +29,7 @@ namespace Campaigns.Engine.Gateway.Contract;
 [JsonSerializable(typeof(ConnectInstanceResponse))]
 [JsonSerializable(typeof(List<FetchedInstance>))]
 [JsonSerializable(typeof(GatewayErrorBody))]
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 [JsonSerializable(typeof(WebhookEnvelope))]
 [JsonSerializable(typeof(MessageUpdateData))]
 [JsonSerializable(typeof(ConnectionUpdateData))]
