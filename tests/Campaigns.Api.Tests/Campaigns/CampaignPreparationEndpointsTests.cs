@@ -171,6 +171,29 @@ public sealed class CampaignPreparationEndpointsTests(ApiFixture api) : IClassFi
     }
 
     [Fact]
+    public async Task Delete_ReadyCampaign_DeletesItsMessages()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var list = await ImportAsync(client, Csv(12, names: 12));
+        var id = (await CreateAsync(client, Valid(list))).GetProperty("id").GetGuid();
+        using var prepare = await client.PostAsync($"/api/campaigns/{id}/prepare", null, Cancel);
+        await WaitForAsync(client, id, "ready");
+        Assert.Equal(12L, await CountMessagesAsync(id));
+
+        using var deleted = await client.DeleteAsync($"/api/campaigns/{id}", Cancel);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(0L, await CountMessagesAsync(id));
+    }
+
+    private async Task<long> CountMessagesAsync(Guid campaign)
+    {
+        await using var command = api.DataSource.CreateCommand("select count(*) from campaigns.messages where campaign_id = $1");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = campaign });
+        return (long)(await command.ExecuteScalarAsync(Cancel))!;
+    }
+
+    [Fact]
     public async Task Prepare_WithCampaignIdInPreview_StoresWhatThePreviewShowed()
     {
         using var client = await api.CreateTenantClientAsync();

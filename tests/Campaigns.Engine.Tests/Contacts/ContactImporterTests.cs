@@ -319,6 +319,26 @@ public sealed class ContactImporterTests(TestDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task DeleteList_OrItsTenant_DeletesItsContacts()
+    {
+        var (tenant, importer, lists) = await CreateSutAsync();
+        var first = await ImportAsync(importer, tenant, "phone\n0712345678\n0722000111\n");
+        var second = await ImportAsync(importer, tenant, "phone\n0733000111\n");
+
+        Assert.True(await lists.DeleteAsync(tenant, first.Id, Cancel));
+        Assert.Equal(0L, await CountAsync("select count(*) from campaigns.contacts where list_id = $1", first.Id.Value));
+        Assert.Equal(1L, await CountAsync("select count(*) from campaigns.contacts where list_id = $1", second.Id.Value));
+
+        await using (var deleteTenant = database.DataSource.CreateCommand("delete from campaigns.tenants where id = $1"))
+        {
+            deleteTenant.Parameters.Add(new NpgsqlParameter { Value = tenant.Value });
+            await deleteTenant.ExecuteNonQueryAsync(Cancel);
+        }
+
+        Assert.Equal(0L, await CountAsync("select count(*) from campaigns.contacts where list_id = $1", second.Id.Value));
+    }
+
+    [Fact]
     public async Task Import_StreamFailsHalfway_LeavesNothingBehind()
     {
         var (tenant, _, _) = await CreateSutAsync();
@@ -413,10 +433,12 @@ public sealed class ContactImporterTests(TestDatabase database) : IClassFixture<
         return errors;
     }
 
-    private async Task<long> CountAsync(string sql, TenantId tenant)
+    private Task<long> CountAsync(string sql, TenantId tenant) => CountAsync(sql, tenant.Value);
+
+    private async Task<long> CountAsync(string sql, Guid id)
     {
         await using var command = database.DataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenant.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
         return (long)(await command.ExecuteScalarAsync(Cancel))!;
     }
 
