@@ -1,6 +1,7 @@
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Database;
 using Campaigns.Engine.Templates;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -28,7 +29,7 @@ internal sealed class CampaignService(
             return valid.Error;
         }
 
-        var now = Now();
+        var now = clock.Now();
         var campaign = FromValid(valid.Value, CampaignId.New(), tenant, now, now);
         await store.InsertAsync(campaign, cancellationToken);
         CampaignLog.Created(logger, campaign.Id.Value, valid.Value.List.Id.Value);
@@ -67,7 +68,7 @@ internal sealed class CampaignService(
             return valid.Error;
         }
 
-        var updated = FromValid(valid.Value, id, tenant, current.CreatedAt, Now());
+        var updated = FromValid(valid.Value, id, tenant, current.CreatedAt, clock.Now());
         if (!await store.UpdateDraftAsync(updated, cancellationToken))
         {
             return await ConflictOrNotFoundAsync(tenant, id, CampaignLifecycle.CheckEditable, cancellationToken);
@@ -122,7 +123,7 @@ internal sealed class CampaignService(
             return valid.Error;
         }
 
-        if (!await store.BeginPreparingAsync(tenant, id, valid.Value.List.Imported, Now(), cancellationToken))
+        if (!await store.BeginPreparingAsync(tenant, id, valid.Value.List.Imported, clock.Now(), cancellationToken))
         {
             return await ConflictOrNotFoundAsync(tenant, id, CheckPreparable, cancellationToken);
         }
@@ -232,5 +233,4 @@ internal sealed class CampaignService(
     }
 
     // PostgreSQL keeps microseconds: an answer must equal what a later read returns.
-    private Instant Now() => Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
 }

@@ -8,6 +8,7 @@ using Campaigns.Domain.Common;
 using Campaigns.Domain.Contacts;
 using Campaigns.Domain.Templates;
 using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Database;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Templates;
 using Microsoft.Extensions.Logging;
@@ -246,7 +247,7 @@ internal sealed class PrepareCampaignJob(
             finish.Parameters.Add(new() { Value = CampaignErrors.Name(ready) });
             finish.Parameters.Add(new() { Value = (int)rendered });
             finish.Parameters.Add(new() { Value = JsonSerializer.Serialize(result, CampaignStore.Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            finish.Parameters.Add(new() { Value = Now() });
+            finish.Parameters.Add(new() { Value = clock.Now() });
             if (await finish.ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 return PrepareOutcome.NotPreparing; // moved meanwhile (no path does yet): the messages are rolled back
@@ -387,7 +388,7 @@ internal sealed class PrepareCampaignJob(
             NpgsqlDbType = NpgsqlDbType.Jsonb,
         });
         command.Parameters.Add(new() { Value = (int)rendered });
-        command.Parameters.Add(new() { Value = Now() });
+        command.Parameters.Add(new() { Value = clock.Now() });
         await command.ExecuteNonQueryAsync(cancellationToken);
         CampaignLog.PrepareAbandoned(logger, id.Value, error.Code);
     }
@@ -401,7 +402,6 @@ internal sealed class PrepareCampaignJob(
     }
 
     // PostgreSQL keeps microseconds: an answer must equal what a later read returns.
-    private Instant Now() => Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
 
     private sealed record Claim(
         TenantId Tenant, ContactListId? List, string? Template, MediaDraft? Media, int MaxIdentical, int Attempt, int Total);

@@ -23,6 +23,26 @@ internal sealed record GatewayServer
 
     public override string ToString() => BaseUrl.AbsoluteUri;
 
+    /// <summary>A gateway base URL typed by a user, checked as <see cref="NormalizeBaseUrl"/> checks it; false when it is not one.</summary>
+    internal static bool TryParseBaseUrl(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? baseUrl)
+    {
+        baseUrl = null;
+        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url))
+        {
+            return false;
+        }
+
+        try
+        {
+            baseUrl = NormalizeBaseUrl(url);
+            return true;
+        }
+        catch (ArgumentException) // the user's text, not our bug
+        {
+            return false;
+        }
+    }
+
     /// <summary>Checks a gateway base URL and makes it end with <c>/</c>, so relative paths resolve below any prefix.</summary>
     internal static Uri NormalizeBaseUrl(Uri baseUrl)
     {

@@ -20,12 +20,7 @@ internal sealed class GatewayRegistry(GatewayStore store, IGatewayClient gateway
             errors["name"] = ["A name is required."];
         }
 
-        Uri? baseUrl = null;
-        try
-        {
-            baseUrl = GatewayServer.NormalizeBaseUrl(new Uri(url?.Trim() ?? "", UriKind.Absolute));
-        }
-        catch (Exception ex) when (ex is UriFormatException or ArgumentException) // the user's text, not our bug
+        if (!GatewayServer.TryParseBaseUrl(url, out var baseUrl))
         {
             errors["url"] = [$"'{url}' is not a gateway URL: give an absolute http(s) URL without credentials or query."];
         }

@@ -401,10 +401,9 @@ internal sealed class SenderService(
 
     private static Uri? ParseGatewayUrl(string? text, Dictionary<string, string[]> errors)
     {
-        if (Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-            && url.UserInfo.Length == 0 && url.Query.Length == 0 && url.Fragment.Length == 0)
+        if (GatewayServer.TryParseBaseUrl(text, out var url))
         {
-            return url.AbsolutePath.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+            return url;
         }
 
         errors["gatewayUrl"] = [$"'{text}' is not a gateway URL: give an absolute http(s) URL such as https://evolution.example.com, without credentials or query."];

@@ -1,18 +1,16 @@
-using System.Security.Cryptography;
-using System.Text;
+using Campaigns.Engine.Security;
 
 namespace Campaigns.Engine.Senders;
 
 /// <summary>
-/// The secret in a sender's webhook URL (<c>/webhooks/evolution/{senderId}/{secret}</c>): 256 random bits; only its
-/// SHA-256 is stored, so a leaked database does not let anyone post webhooks.
+/// The secret in a sender's webhook URL (<c>/webhooks/evolution/{senderId}/{secret}</c>): a <see cref="SecretToken"/>;
+/// only its hash is stored, so a leaked database does not let anyone post webhooks.
 /// </summary>
 internal static class WebhookSecret
 {
-    public static string Generate() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Generate() => SecretToken.Generate();
 
-    public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+    public static byte[] Hash(string secret) => SecretToken.Hash(secret);
 
     public static Uri Url(Uri webhookBase, Domain.Senders.SenderId sender, string secret)
     {
