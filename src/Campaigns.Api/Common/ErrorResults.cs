@@ -11,6 +11,7 @@ internal static class ErrorResults
         ArgumentNullException.ThrowIfNull(error);
         var (status, title) = error.Kind switch
         {
+            ErrorKind.Unauthorized => (StatusCodes.Status401Unauthorized, "Unauthorized"),
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             ErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "Payload too large"),
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, "Conflict"),

@@ -48,7 +48,7 @@ internal static class WebhookEndpoints
     }
 
     private static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem("Unknown webhook URL.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        ErrorResults.ToProblem(new Error("webhook.unknown_url", "Unknown webhook URL.", Kind: ErrorKind.Unauthorized));
 
     private static async Task<Result<(string Event, string Payload)>> ReadEventAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -6,6 +6,9 @@ public enum ErrorKind
     /// <summary>The input is wrong (400).</summary>
     Validation,
 
+    /// <summary>The caller's credential is missing or wrong (401).</summary>
+    Unauthorized,
+
     /// <summary>The thing does not exist, or belongs to another tenant (404).</summary>
     NotFound,
 
