@@ -6,25 +6,37 @@ namespace Campaigns.Engine.Templates;
 
 /// <summary>
 /// Turns a spintax template into plain Scriban, so that one parse checks everything and one render writes a message.
-/// A group becomes <c>{{case __spin N}}{{when 0}}…{{when 1}}…{{end}}</c>, where <c>__spin N</c> asks the render's
-/// choice source for one of N options; an escaped brace becomes <c>{{"{"}}</c>, so no literal brace ever reaches
-/// Scriban's text. Text and code blocks are copied unchanged.
+/// Group number K becomes <c>{{__sK = __spin N}}{{if __sK == 0}}…{{end}}{{if __sK == 1}}…{{end}}</c>, where
+/// <c>__spin N</c> asks the render's choice source for one of N options; an escaped brace becomes <c>{{"{"}}</c>, so
+/// no literal brace ever reaches Scriban's text. Text and code blocks are copied unchanged.
 /// </summary>
+/// <remarks>
+/// The options are a flat row of <c>if</c> blocks side by side, not a <c>case</c>/<c>when</c> or <c>else if</c> chain:
+/// Scriban parses each <c>when</c> or <c>else</c> inside the previous one, so a group of 99 options hit its statement
+/// depth limit (100). Side by side, a group adds one level of depth whatever its number of options, and only nesting
+/// adds more (at most <see cref="Spintax.MaxDepth"/> levels). Each group has its own variable, so a nested group's
+/// choice never changes which option of its parent is written. The choice is made once, where the group starts, as
+/// before, so the same recipient gets the same text.
+/// </remarks>
 internal static class SpintaxLowering
 {
     /// <summary>The function the generated code calls; names starting with <c>__</c> are reserved for the engine.</summary>
     public const string SpinFunction = "__spin";
+
+    /// <summary>The start of the variable that holds a group's choice (<c>__s0</c>, <c>__s1</c>, …); reserved as well.</summary>
+    private const string ChoicePrefix = "__s";
 
     public static (string Script, SourceMap Map) Lower(SpintaxTemplate template)
     {
         ArgumentNullException.ThrowIfNull(template);
         var output = new StringBuilder(template.Text.Length + 64);
         var map = new SourceMap();
-        Write(template.Text, template.Parts, output, map);
+        var groups = 0;
+        Write(template.Text, template.Parts, output, map, ref groups);
         return (output.ToString(), map);
     }
 
-    private static void Write(string source, IReadOnlyList<SpintaxPart> parts, StringBuilder output, SourceMap map)
+    private static void Write(string source, IReadOnlyList<SpintaxPart> parts, StringBuilder output, SourceMap map, ref int groups)
     {
         foreach (var part in parts)
         {
@@ -45,15 +57,17 @@ internal static class SpintaxLowering
                     }, escape.Start, output, map);
                     break;
                 case SpintaxGroup group:
-                    Generate(string.Create(CultureInfo.InvariantCulture, $"{{{{case {SpinFunction} {group.Options.Count}}}}}"), group.Start, output, map);
+                    var choice = string.Create(CultureInfo.InvariantCulture, $"{ChoicePrefix}{groups++}");
+                    Generate(string.Create(CultureInfo.InvariantCulture, $"{{{{{choice} = {SpinFunction} {group.Options.Count}}}}}"), group.Start, output, map);
+                    var end = Math.Min(group.End, Math.Max(source.Length - 1, 0));
                     for (var i = 0; i < group.Options.Count; i++)
                     {
                         var option = group.Options[i];
-                        Generate(string.Create(CultureInfo.InvariantCulture, $"{{{{when {i}}}}}"), option.Start, output, map);
-                        Write(source, option.Parts, output, map);
+                        Generate(string.Create(CultureInfo.InvariantCulture, $"{{{{if {choice} == {i}}}}}"), option.Start, output, map);
+                        Write(source, option.Parts, output, map, ref groups);
+                        Generate("{{end}}", i + 1 < group.Options.Count ? group.Options[i + 1].Start : end, output, map);
                     }
 
-                    Generate("{{end}}", Math.Min(group.End, Math.Max(source.Length - 1, 0)), output, map);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown spintax part {part.GetType().Name}.");

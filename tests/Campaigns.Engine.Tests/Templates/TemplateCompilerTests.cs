@@ -73,6 +73,23 @@ public sealed class TemplateCompilerTests
         Assert.Equal(["template.spintax_too_deep"], errors.Select(e => e.Code));
     }
 
+    [Theory]
+    [InlineData(99)]
+    [InlineData(500)]
+    public void Compile_FlatGroupOfManyOptions_IsNoDeeperThanOneGroup(int count)
+    {
+        // Options used to be lowered to a when-chain that Scriban nests, so 99 options hit its statement depth limit.
+        var options = Enumerable.Range(0, count).Select(i => $"o{i}").ToArray();
+        var template = TemplateKit.Compile("Say {" + string.Join('|', options) + "} {Hi|{a|b}|Hey} now");
+
+        var seen = Enumerable.Range(0, 2_000)
+            .Select(n => TemplateKit.Render(template, TemplateKit.Recipient(TemplateKit.Phone(n))))
+            .ToArray();
+        Assert.All(seen, text => Assert.Matches(@"^Say o\d+ (Hi|a|b|Hey) now$", text));
+        Assert.True(seen.Select(t => t.Split(' ')[1]).Distinct().Count() > count / 2, "the options are chosen among all of them");
+        Assert.Equal(["Hey", "Hi", "a", "b"], seen.Select(t => t.Split(' ')[2]).Distinct().Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Validate_UnknownVariable_SuggestsTheClosestColumn()
     {
