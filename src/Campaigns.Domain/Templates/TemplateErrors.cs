@@ -105,6 +105,15 @@ public static class TemplateErrors
         $"'{name}' at {at} is not available in message templates: templates cannot read files, evaluate text as code, or use the clock or randomness (use pick or {{a|b}} for variety).",
         field, at, ("function", name));
 
+    /// <summary>A call of a function that a built-in object does not have, such as <c>string.uppercase</c>.</summary>
+    /// <param name="suggestion">The object's function with the nearest name, or null when it has none.</param>
+    public static Error UnknownFunction(string field, TextLocation at, string builtin, string name, string? suggestion) => At(
+        "template.unknown_function",
+        suggestion is null
+            ? $"'{builtin}.{name}' at {at} is not a function of '{builtin}'."
+            : $"'{builtin}.{name}' at {at} is not a function of '{builtin}': did you mean '{builtin}.{suggestion}'?",
+        field, at, ("function", $"{builtin}.{name}"), ("suggestion", suggestion is null ? null : $"{builtin}.{suggestion}"));
+
     public static Error ReservedName(string field, TextLocation at, string name) => At(
         "template.reserved_name",
         $"'{name}' at {at} is reserved: names starting with two underscores are used by the template engine.",

@@ -7,7 +7,8 @@ namespace Campaigns.Engine.Templates;
 /// <summary>
 /// Reads a compiled template's syntax tree for the names it uses. A name is fine when it is a variable of the list,
 /// a built-in, or set by the template itself (<c>x = …</c>, <c>for x in</c>, <c>capture x</c>, <c>func x</c> and its
-/// parameters); names inside <c>with</c> blocks are not checked, since they may be members of the object.
+/// parameters); names inside <c>with</c> blocks are not checked, since they may be members of the object. A member
+/// of a built-in object (<c>string.uppercase</c>) must exist, and the closest one is suggested when it does not.
 /// </summary>
 internal sealed class ScriptAnalyzer
 {
@@ -75,6 +76,17 @@ internal sealed class ScriptAnalyzer
             case ScriptMemberExpression { Target: ScriptVariableGlobal target, Member: { } member }
                 when TemplateSandbox.BlockedMembers.Contains($"{target.Name}.{member.Name}") && IsBuiltin(target.Name):
                 Report($"{target.Name}.{member.Name}", node, TemplateErrors.FunctionNotAllowed);
+                break;
+            case ScriptMemberExpression { Target: ScriptVariableGlobal target, Member: { } member }
+                when IsBuiltin(target.Name) && TemplateSandbox.BuiltinMembers.TryGetValue(target.Name, out var members)
+                     && !members.Contains(member.Name):
+                // Scriban reads an unknown member as empty (or fails calling it) at render time: every recipient would be skipped.
+                if (_reported.Add($"{target.Name}.{member.Name}"))
+                {
+                    _errors.Add(TemplateErrors.UnknownFunction(
+                        _part.Field, _part.Locate(member.Span.Start.Offset), target.Name, member.Name, Closest(member.Name, members)));
+                }
+
                 break;
             case ScriptFunctionCall call:
                 CountChoices(call, inLoop);
@@ -183,6 +195,14 @@ internal sealed class ScriptAnalyzer
             _errors.Add(error(_part.Field, _part.Locate(node.Span.Start.Offset), name));
         }
     }
+
+    /// <summary>The member whose name is nearest to <paramref name="name"/> (ties go to the first in order), or null when there is none.</summary>
+    private static string? Closest(string name, IEnumerable<string> members) =>
+        members.Order(StringComparer.Ordinal)
+               .Select(m => (Member: m, Distance: EditDistance.Between(name.ToLowerInvariant(), m)))
+               .OrderBy(c => c.Distance)
+               .Select(c => c.Member)
+               .FirstOrDefault();
 
     private static long Multiply(long a, long b) => b != 0 && a > long.MaxValue / b ? long.MaxValue : a * b;
 }

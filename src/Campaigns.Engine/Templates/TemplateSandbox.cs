@@ -22,6 +22,15 @@ internal static class TemplateSandbox
     /// <summary>The names of the globals a template finds besides its variables: built-ins and <c>pick</c>.</summary>
     public static readonly FrozenSet<string> BuiltinNames = CreateBuiltins(new ChoiceSource()).Keys.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The functions of each built-in object (<c>string</c>, <c>array</c>, <c>math</c>, <c>date</c>, …) that a template
+    /// may call, less the blocked ones: a member that is not here does not exist.
+    /// </summary>
+    public static readonly FrozenDictionary<string, FrozenSet<string>> BuiltinMembers = CreateBuiltins(new ChoiceSource())
+        .Select(b => (b.Key, Functions: b.Value as ScriptObject))
+        .Where(b => b.Functions is not null)
+        .ToFrozenDictionary(b => b.Key, b => b.Functions!.Keys.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
     public static ScriptObject CreateBuiltins(ChoiceSource choices)
     {
         var builtins = TemplateContext.GetDefaultBuiltinObject(); // a deep copy: removing from it leaves Scriban's defaults alone

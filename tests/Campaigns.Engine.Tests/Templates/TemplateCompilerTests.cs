@@ -128,6 +128,25 @@ public sealed class TemplateCompilerTests
         Assert.Equal(function, error.Details["function"]);
     }
 
+    [Theory]
+    [InlineData("Hi {{ first_name | string.uppercase }}", "string.uppercase", "string.upcase", 1, 27)]
+    [InlineData("Hi\n{{ string.repeat first_name 3 }}", "string.repeat", "string.prepend", 2, 11)]
+    [InlineData("{{ [1, 2] | array.sizee }}", "array.sizee", "array.size", 1, 19)]
+    [InlineData("{{ math.roundd 1.5 }}", "math.roundd", "math.round", 1, 9)]
+    [InlineData("{{ date.parse '2025-01-01' | date.to_strin '%Y' }}", "date.to_strin", "date.to_string", 1, 35)]
+    public void Validate_UnknownFunction_IsAnErrorWithTheClosestName(string text, string function, string suggestion, int line, int column)
+    {
+        var error = Assert.Single(TemplateKit.Validate(text));
+
+        Assert.Equal(("template.unknown_function", function, suggestion), (error.Code, error.Details["function"], error.Details["suggestion"]));
+        Assert.Equal((line, column), (error.Details["line"], error.Details["column"]));
+        Assert.Contains($"did you mean '{suggestion}'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ColumnNamedLikeABuiltin_ItsMembersAreNotChecked() =>
+        Assert.Empty(TemplateKit.Validate("{{ date.anything }} {{ string.upcase 'x' }}", columns: ["Date"]));
+
     [Fact]
     public void Validate_EngineNames_AreReserved()
     {

@@ -31,8 +31,8 @@ internal static class TemplateKit
         return result.Value;
     }
 
-    public static IReadOnlyList<Error> Validate(string? text, MediaDraft? media = null, TemplateOptions? options = null) =>
-        Compiler(options).Validate(new TemplateDraft(text, media), Variables());
+    public static IReadOnlyList<Error> Validate(string? text, MediaDraft? media = null, TemplateOptions? options = null, string[]? columns = null) =>
+        Compiler(options).Validate(new TemplateDraft(text, media), Variables(columns ?? []));
 
     public static TemplateRecipient Recipient(string phone = "+254712345678", params (string Column, string Value)[] fields) =>
         new(phone, fields.ToDictionary(f => f.Column, f => f.Value));
