@@ -74,11 +74,14 @@ internal static class PrepareBenchmark
         var lists = new ContactListStore(dataSource);
         var compiler = new TemplateCompiler(Options.Create(new TemplateOptions()));
         var campaigns = new CampaignStore(dataSource);
+        var validator = new CampaignValidator(lists, campaigns, compiler, Options.Create(new TemplateOptions()), SystemClock.Instance);
         var service = new CampaignService(
             campaigns,
-            new CampaignValidator(lists, campaigns, compiler, Options.Create(new TemplateOptions()), SystemClock.Instance),
+            validator,
             new PrepareQueue(),
-            dataSource,
+            new CampaignPreviewer(
+                validator, campaigns, dataSource, Options.Create(new PreviewOptions()), new PreviewActivity(), TimeProvider.System,
+                NullLogger<CampaignPreviewer>.Instance),
             SystemClock.Instance,
             NullLogger<CampaignService>.Instance);
         var job = new PrepareCampaignJob(

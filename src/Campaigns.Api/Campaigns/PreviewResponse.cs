@@ -2,9 +2,12 @@ using Campaigns.Engine.Campaigns;
 
 namespace Campaigns.Api.Campaigns;
 
-/// <summary>A preview: the first contacts' messages, the variables used, and the statistics of the whole list.</summary>
+/// <summary>A preview: the first contacts' messages, the variables used, and the statistics of the list (<c>coverage</c> says whether of all of it).</summary>
 internal sealed record PreviewResponse(
-    IReadOnlyList<PreviewMessageResponse> Messages, IReadOnlyList<TemplateVariableResponse> Variables, VariationResponse Variation)
+    IReadOnlyList<PreviewMessageResponse> Messages,
+    IReadOnlyList<TemplateVariableResponse> Variables,
+    VariationResponse Variation,
+    PreviewCoverageResponse Coverage)
 {
     public static PreviewResponse From(CampaignPreview preview)
     {
@@ -15,6 +18,7 @@ internal sealed record PreviewResponse(
             new VariationResponse(
                 preview.Variation.OverLimit == 0,
                 PrepareResultResponse.From(preview.Variation),
-                preview.VariationError is null ? null : PrepareErrorResponse.From(preview.VariationError)));
+                preview.VariationError is null ? null : PrepareErrorResponse.From(preview.VariationError)),
+            PreviewCoverageResponse.From(preview.Coverage));
     }
 }

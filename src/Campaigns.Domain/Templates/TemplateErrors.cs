@@ -1,4 +1,3 @@
-using System.Globalization;
 using Campaigns.Domain.Common;
 
 namespace Campaigns.Domain.Templates;
@@ -155,13 +154,37 @@ public static class TemplateErrors
         },
     };
 
+    /// <summary>The code of <see cref="LimitExceeded"/>.</summary>
+    public const string LimitExceededCode = "template.limit_exceeded";
+
+    /// <summary>
+    /// A render reached one of the template's limits (loop iterations, recursion, output size, choices, a regular
+    /// expression's match timeout): the template is invalid as a whole, whoever the recipient, so that what is
+    /// prepared never depends on which recipients happened to hit it.
+    /// </summary>
+    /// <param name="reason">What the template did past the limit, naming the setting.</param>
+    public static Error LimitExceeded(string field, TextLocation at, string reason) => At(
+        LimitExceededCode,
+        $"The template was stopped at {at}: {reason}. Write it so that it does less work.", field, at, ("reason", reason));
+
+    /// <summary><paramref name="error"/> as met rendering the contact on <paramref name="contactLine"/> of the list's file.</summary>
+    public static Error ForContact(Error error, int contactLine)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var details = new Dictionary<string, object?>(error.Details) { ["contactLine"] = contactLine };
+        return error with { Message = $"{error.Message} (Met with the contact on line {contactLine:N0} of the list.)", Details = details };
+    }
+
+    /// <summary>A regular expression written in the template that cannot run: bad syntax, or a construct that needs backtracking.</summary>
+    public static Error RegexInvalid(string field, TextLocation at, string reason) => At(
+        "template.regex_invalid",
+        $"The regular expression at {at} cannot be used: {reason} Message templates run regular expressions without backtracking, so backreferences, lookarounds and atomic groups are not available.",
+        field, at, ("reason", reason));
+
     // Per-recipient failures: the recipient is skipped with the reason, the campaign goes on.
     public static Error RenderFailed(string field, TextLocation at, string message) =>
         At("render.failed", $"The template failed at {at}: {message}", field, at);
 
-    public static Error RenderTimedOut(string field, TimeSpan timeout) => new(
-        "render.timeout",
-        $"The template took longer than {timeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms to render and was stopped.", field);
 
     public static Error RenderedEmpty(string field) => new(
         "render.empty", "The message came out empty for this recipient.", field);

@@ -37,6 +37,10 @@ internal static partial class CampaignLog
     [LoggerMessage(EventId = 1216, Level = LogLevel.Information, Message = "Campaign {CampaignId}: prepare interrupted by shutdown; it resumes at the next start")]
     public static partial void PrepareInterrupted(ILogger logger, Guid campaignId);
 
+    [LoggerMessage(EventId = 1240, Level = LogLevel.Information,
+        Message = "Preview over list {ListId} stopped after {Examined} of {Total} contacts: {Reason}")]
+    public static partial void PreviewStopped(ILogger logger, Guid listId, long examined, int total, PreviewStop reason);
+
     [LoggerMessage(EventId = 1220, Level = LogLevel.Error, Message = "The prepare worker could not look for campaigns to prepare; it tries again at the next scan")]
     public static partial void ScanFailed(ILogger logger, Exception exception);
 }

@@ -2,10 +2,8 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Database;
-using Campaigns.Engine.Templates;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Npgsql;
 
 namespace Campaigns.Engine.Campaigns;
 
@@ -17,7 +15,7 @@ internal sealed class CampaignService(
     CampaignStore store,
     CampaignValidator validator,
     PrepareQueue queue,
-    NpgsqlDataSource dataSource,
+    CampaignPreviewer previewer,
     IClock clock,
     ILogger<CampaignService> logger)
 {
@@ -133,59 +131,9 @@ internal sealed class CampaignService(
         return await FindAsync(tenant, id, cancellationToken);
     }
 
-    /// <summary>
-    /// Plans the whole list as preparing would (streaming it from PostgreSQL, nothing stored) and renders the first
-    /// <see cref="PreviewDraft.Count"/> contacts' messages.
-    /// </summary>
-    public async Task<Result<CampaignPreview>> PreviewAsync(TenantId tenant, PreviewDraft draft, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        var valid = await validator.ValidatePreviewAsync(tenant, draft, cancellationToken);
-        if (!valid.IsSuccess)
-        {
-            return valid.Error;
-        }
-
-        var (list, template, maxIdentical) = valid.Value;
-        var seed = list.Id.Value;
-        if (draft.CampaignId is { } campaignId)
-        {
-            if (await store.FindAsync(tenant, new CampaignId(campaignId), cancellationToken) is null)
-            {
-                return CampaignErrors.Invalid([CampaignErrors.UnknownCampaign()]);
-            }
-
-            seed = campaignId;
-        }
-
-        var count = Math.Clamp(draft.Count ?? PreviewDraft.DefaultCount, 1, PreviewDraft.MaxCount);
-        var messages = new List<PreviewMessage>(count);
-        long suppressed = 0;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        using var planner = new VariationPlanner(template, seed, maxIdentical);
-        await foreach (var contact in RecipientReader.ReadAsync(connection, tenant, list.Id, RecipientReader.ColumnsOf(template), cancellationToken))
-        {
-            PlannedMessage planned;
-            if (contact.Suppressed)
-            {
-                suppressed++;
-                planned = PlannedMessage.Skipped(CampaignErrors.Suppressed());
-            }
-            else
-            {
-                planned = planner.Plan(contact.Recipient);
-            }
-
-            if (messages.Count < count)
-            {
-                messages.Add(new PreviewMessage(contact.Recipient.Phone, contact.Line, planned.Status, planned.Message?.Text, planned.Reason));
-            }
-        }
-
-        var summary = planner.Summary;
-        var variationError = summary.ToError() is { } error ? CampaignValidator.ToRequestField(error) : null;
-        return new CampaignPreview(messages, template.Referenced, list.PhoneColumn, PrepareResult.From(summary, suppressed), variationError);
-    }
+    /// <summary>Plans the list as preparing would (nothing stored) and renders the first contacts' messages, within bounds (<see cref="CampaignPreviewer"/>).</summary>
+    public Task<Result<CampaignPreview>> PreviewAsync(TenantId tenant, PreviewDraft draft, CancellationToken cancellationToken) =>
+        previewer.PreviewAsync(tenant, draft, cancellationToken);
 
     public async Task<Result<CampaignMessage[]>> MessagesAsync(
         TenantId tenant, CampaignId id, MessageStatus? status, int limit, string? after, CancellationToken cancellationToken)

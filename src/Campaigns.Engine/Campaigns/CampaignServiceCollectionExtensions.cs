@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Campaigns.Engine.Campaigns;
 
@@ -6,7 +7,8 @@ internal static class CampaignServiceCollectionExtensions
 {
     /// <summary>
     /// Campaigns: the store, validation, the service the API calls, and the prepare job with its in-process worker;
-    /// <see cref="PrepareOptions"/> bound from <c>Campaigns:Prepare</c> and checked at start.
+    /// <see cref="PrepareOptions"/> bound from <c>Campaigns:Prepare</c> and <see cref="PreviewOptions"/> from
+    /// <c>Campaigns:Preview</c>, checked at start.
     /// </summary>
     public static IServiceCollection AddCampaigns(this IServiceCollection services)
     {
@@ -14,6 +16,13 @@ internal static class CampaignServiceCollectionExtensions
             .BindConfiguration(PrepareOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<PreviewOptions>()
+            .BindConfiguration(PreviewOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PreviewActivity>();
+        services.AddSingleton<CampaignPreviewer>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignValidator>();
         services.AddSingleton<CampaignService>();

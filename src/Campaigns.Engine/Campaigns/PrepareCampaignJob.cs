@@ -34,10 +34,11 @@ namespace Campaigns.Engine.Campaigns;
 /// scratch, since the variation planner's counts cannot be resumed halfway.
 /// </para>
 /// <para>
-/// <b>Streaming.</b> As in the contact import, a producer reads the list from PostgreSQL (one connection, rows streamed
-/// in phone order) and plans each recipient, while this thread copies finished batches into <c>messages</c> by binary
-/// COPY on another connection; a channel of two batches bounds memory whatever the size of the list. The planner keeps
-/// a count per distinct body, never the recipients.
+/// <b>Streaming.</b> In the contact import's pipeline (<see cref="BatchPipeline"/>), a producer plans the list as
+/// preview does (<see cref="ListPlan"/>: one connection, rows streamed in phone order), while this thread copies
+/// finished batches into <c>messages</c> by binary COPY on another connection; two batches in flight bound memory
+/// whatever the size of the list. The planner keeps a count per distinct body, never the recipients. A template that
+/// reaches one of its limits with any contact fails as a whole: the campaign goes back to draft with the reason.
 /// </para>
 /// <para>
 /// <b>One transaction.</b> All the messages go in inside one transaction, committed together with the move to
@@ -196,16 +197,13 @@ internal sealed class PrepareCampaignJob(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var batches = Channel.CreateBounded<MessageBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(id, claim, list, compiled.Value, batches.Writer, stop.Token), stop.Token);
-
+        var plan = new ListPlan(compiled.Value, id.Value, claim.MaxIdentical);
         await using var transaction = await writer.BeginTransactionAsync(cancellationToken);
         long rendered = 0;
         var storing = true;
-        try
-        {
-            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+        await BatchPipeline.RunAsync<MessageBatch>(
+            (output, token) => ProduceAsync(claim, list, plan, output, token),
+            async (batch, token) =>
             {
                 storing &= batch.OverLimit == 0; // once the rule fails nothing more is stored: it is all rolled back
                 if (storing)
@@ -214,24 +212,25 @@ internal sealed class PrepareCampaignJob(
                 }
 
                 rendered += batch.Count;
-                await ReportProgressAsync(id, rendered, stop.Token);
+                await ReportProgressAsync(id, rendered, token);
                 progress?.Report(new CampaignProgress(claim.Total, (int)rendered));
                 CampaignLog.PrepareProgress(logger, id.Value, rendered, claim.Total);
-            }
-        }
-        catch
+            },
+            cancellationToken);
+
+        if (plan.Failure is { } failure)
         {
-            await stop.CancelAsync();
-            await Task.WhenAny(producer); // the producer's own failure, if any, is secondary to ours
-            throw;
+            // A limit of the template, met with one contact, fails it for all: nothing of the list is kept.
+            await transaction.RollbackAsync(cancellationToken);
+            await AbandonAsync(id, CampaignValidator.ToRequestField(failure), null, rendered, cancellationToken);
+            return PrepareOutcome.BackToDraft;
         }
 
-        var (summary, suppressed) = await producer;
-        var result = PrepareResult.From(summary, suppressed);
-        if (!summary.RuleHolds)
+        var result = plan.Result;
+        if (plan.VariationError is { } shortfall)
         {
             await transaction.RollbackAsync(cancellationToken);
-            await AbandonAsync(id, CampaignValidator.ToRequestField(summary.ToError()!), result, rendered, cancellationToken);
+            await AbandonAsync(id, CampaignValidator.ToRequestField(shortfall), result, rendered, cancellationToken);
             return PrepareOutcome.BackToDraft;
         }
 
@@ -260,61 +259,38 @@ internal sealed class PrepareCampaignJob(
         return PrepareOutcome.Ready;
     }
 
-    /// <summary>Reads the list and plans each recipient, handing full batches to the consumer.</summary>
-    private async Task<(VariationSummary Summary, long Suppressed)> ProduceAsync(
-        CampaignId id, Claim claim, ContactList list, MessageTemplate template, ChannelWriter<MessageBatch> output, CancellationToken cancellationToken)
+    /// <summary>Plans the list (<see cref="ListPlan"/>), handing full batches to the consumer; stops at a template failure.</summary>
+    private async Task ProduceAsync(Claim claim, ContactList list, ListPlan plan, ChannelWriter<MessageBatch> output, CancellationToken cancellationToken)
     {
-        try
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var size = options.Value.BatchSize;
+        var batch = new MessageBatch(size);
+        await foreach (var recipient in plan.PlanAsync(connection, claim.Tenant, list.Id, limit: null, cancellationToken))
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            using var planner = new VariationPlanner(template, id.Value, claim.MaxIdentical);
-            var size = options.Value.BatchSize;
-            var batch = new MessageBatch(size);
-            long suppressed = 0;
-            await foreach (var contact in RecipientReader.ReadAsync(connection, claim.Tenant, list.Id, RecipientReader.ColumnsOf(template), cancellationToken))
+            var planned = recipient.Planned;
+            switch (planned.Status)
             {
-                var phone = contact.Recipient.Phone;
-                if (contact.Suppressed)
-                {
-                    suppressed++;
-                    batch.AddSkipped(phone, contact.Line, CampaignErrors.Suppressed());
-                }
-                else
-                {
-                    var planned = planner.Plan(contact.Recipient);
-                    switch (planned.Status)
-                    {
-                        case PlanStatus.Ready:
-                            batch.AddPending(phone, contact.Line, planned.Message!);
-                            break;
-                        case PlanStatus.Skipped:
-                            batch.AddSkipped(phone, contact.Line, planned.Reason!);
-                            break;
-                        default:
-                            batch.AddOverLimit();
-                            break;
-                    }
-                }
-
-                if (batch.IsFull)
-                {
-                    await output.WriteAsync(batch, cancellationToken);
-                    batch = new MessageBatch(size);
-                }
+                case PlanStatus.Ready:
+                    batch.AddPending(recipient.Phone, recipient.Line, planned.Message!);
+                    break;
+                case PlanStatus.Skipped:
+                    batch.AddSkipped(recipient.Phone, recipient.Line, planned.Reason!);
+                    break;
+                default:
+                    batch.AddOverLimit();
+                    break;
             }
 
-            if (batch.Count > 0)
+            if (batch.IsFull)
             {
                 await output.WriteAsync(batch, cancellationToken);
+                batch = new MessageBatch(size);
             }
-
-            output.Complete();
-            return (planner.Summary, suppressed);
         }
-        catch (Exception ex) // handed to the consumer, which rethrows it on its side of the channel
+
+        if (batch.Count > 0)
         {
-            output.Complete(ex);
-            throw;
+            await output.WriteAsync(batch, cancellationToken);
         }
     }
 

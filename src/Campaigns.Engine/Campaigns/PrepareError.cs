@@ -5,7 +5,8 @@ namespace Campaigns.Engine.Campaigns;
 /// <summary>
 /// Why a prepare sent the campaign back to draft, kept with the campaign until the draft changes. For the variation
 /// rule (<c>template.variation_unreachable</c>) it says how many distinct bodies the recipients who share the same
-/// personal fields need and how many the template can make.
+/// personal fields need and how many the template can make. For a template that reached one of its limits
+/// (<c>template.limit_exceeded</c>) it says where in the template, and the contact's line in the list's file.
 /// </summary>
 internal sealed record PrepareError(
     string Code,
@@ -15,7 +16,10 @@ internal sealed record PrepareError(
     long? NeededBodies = null,
     long? PossibleBodies = null,
     int? MaxIdentical = null,
-    long? OverLimit = null)
+    long? OverLimit = null,
+    int? Line = null,
+    int? Column = null,
+    int? ContactLine = null)
 {
     public static PrepareError From(Error error)
     {
@@ -28,7 +32,10 @@ internal sealed record PrepareError(
             Fact<long>(error, "neededBodies"),
             Fact<long>(error, "possibleBodies"),
             Fact<int>(error, "maxIdentical"),
-            Fact<long>(error, "overLimit"));
+            Fact<long>(error, "overLimit"),
+            Fact<int>(error, "line"),
+            Fact<int>(error, "column"),
+            Fact<int>(error, "contactLine"));
     }
 
     private static T? Fact<T>(Error error, string key)

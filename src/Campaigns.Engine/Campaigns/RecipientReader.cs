@@ -22,11 +22,13 @@ internal static class RecipientReader
     }
 
     /// <param name="columns">The list columns the template reads (header names).</param>
+    /// <param name="limit">The first this many contacts only; null: all of them.</param>
     public static async IAsyncEnumerable<ListRecipient> ReadAsync(
         NpgsqlConnection connection,
         TenantId tenant,
         ContactListId list,
         IReadOnlyList<string> columns,
+        long? limit,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -56,7 +58,14 @@ internal static class RecipientReader
             fields.Add($", c.fields ->> ${command.Parameters.Count}");
         }
 
-        command.CommandText = $"select c.phone, c.line, {suppressed}{string.Concat(fields)} from campaigns.contacts c where c.list_id = $1 order by c.phone";
+        var first = "";
+        if (limit is { } count)
+        {
+            command.Parameters.Add(new() { Value = count });
+            first = $" limit ${command.Parameters.Count}";
+        }
+
+        command.CommandText = $"select c.phone, c.line, {suppressed}{string.Concat(fields)} from campaigns.contacts c where c.list_id = $1 order by c.phone{first}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -98,34 +98,21 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
         await PrepareAsync(connection, list, request, cancellationToken);
         var suppressions = await LoadSuppressionsAsync(connection, request, cancellationToken);
 
-        // Parsing and phone normalisation are CPU work; COPY is PostgreSQL's. A channel of two batches lets both
-        // run at once while bounding memory.
-        var batches = Channel.CreateBounded<StagingBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Parsing and phone normalisation are CPU work; COPY is PostgreSQL's: both run at once, memory bounded.
         var seen = new PhoneFilter(ExpectedNumbers ?? content.Length / 16); // a contact row is rarely under 16 bytes
-        var producer = Task.Run(() => ProduceAsync(reader, header, region, seen, suppressions, batches.Writer, stop.Token), stop.Token);
-
         var counts = new ImportCounts();
-        try
-        {
-            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+        await BatchPipeline.RunAsync<StagingBatch>(
+            (output, token) => ProduceAsync(reader, header, region, seen, suppressions, output, token),
+            async (batch, token) =>
             {
                 var before = counts.Rows;
-                await StoreBatchAsync(connection, list, request, batch, suppressions is not null, counts, stop.Token);
+                await StoreBatchAsync(connection, list, request, batch, suppressions is not null, counts, token);
                 if (counts.Rows / ProgressEvery > before / ProgressEvery)
                 {
                     ContactImportLog.Progress(logger, list.Id.Value, counts.Rows, counts.Imported);
                 }
-            }
-        }
-        catch
-        {
-            await stop.CancelAsync();
-            await Task.WhenAny(producer); // the producer's own failure, if any, is secondary to ours
-            throw;
-        }
-
-        await producer;
+            },
+            cancellationToken);
         var stored = list with
         {
             Rows = counts.Rows,
@@ -263,57 +250,47 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
         ChannelWriter<StagingBatch> output,
         CancellationToken cancellationToken)
     {
-        try
+        var columnCount = header.Columns.Count;
+        var names = header.Columns.Select(c => JsonEncodedText.Encode(c, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).ToArray();
+        var json = new ArrayBufferWriter<byte>(1024);
+        await using var writer = new Utf8JsonWriter(json, JsonOptions);
+        var batch = new StagingBatch(BatchSize);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var columnCount = header.Columns.Count;
-            var names = header.Columns.Select(c => JsonEncodedText.Encode(c, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).ToArray();
-            var json = new ArrayBufferWriter<byte>(1024);
-            await using var writer = new Utf8JsonWriter(json, JsonOptions);
-            var batch = new StagingBatch(BatchSize);
-            while (await reader.ReadAsync(cancellationToken))
+            if (IsBlank(reader))
             {
-                if (IsBlank(reader))
-                {
-                    continue; // a line of bare separators (",,,,", as Excel writes them) or spaces is a blank line
-                }
-
-                var line = checked((int)reader.LineNumber);
-                var fieldCount = reader.FieldCount;
-                var phoneText = header.PhoneIndex < fieldCount ? Decode(reader.GetSpan(header.PhoneIndex)) : null;
-                if (fieldCount < columnCount || (fieldCount > columnCount && !ExtraFieldsEmpty(reader, columnCount)))
-                {
-                    batch.AddInvalid(line, phoneText, $"the row has {fieldCount} fields but the header has {columnCount}");
-                }
-                else if (PhoneNormalizer.Normalize(phoneText, region) is var normalized && !normalized.IsSuccess)
-                {
-                    batch.AddInvalid(line, phoneText, normalized.Error.Message);
-                }
-                else
-                {
-                    var phone = normalized.Value.Value;
-                    var certainlyNew = !seen.MayContain(phone) && suppressions?.MayContain(phone) != true;
-                    seen.Add(phone);
-                    batch.AddContact(line, phone, phoneText, WriteFields(reader, header, names, json, writer), certainlyNew);
-                }
-
-                if (batch.IsFull)
-                {
-                    await output.WriteAsync(batch, cancellationToken);
-                    batch = new StagingBatch(BatchSize);
-                }
+                continue; // a line of bare separators (",,,,", as Excel writes them) or spaces is a blank line
             }
 
-            if (batch.Count > 0)
+            var line = checked((int)reader.LineNumber);
+            var fieldCount = reader.FieldCount;
+            var phoneText = header.PhoneIndex < fieldCount ? Decode(reader.GetSpan(header.PhoneIndex)) : null;
+            if (fieldCount < columnCount || (fieldCount > columnCount && !ExtraFieldsEmpty(reader, columnCount)))
+            {
+                batch.AddInvalid(line, phoneText, $"the row has {fieldCount} fields but the header has {columnCount}");
+            }
+            else if (PhoneNormalizer.Normalize(phoneText, region) is var normalized && !normalized.IsSuccess)
+            {
+                batch.AddInvalid(line, phoneText, normalized.Error.Message);
+            }
+            else
+            {
+                var phone = normalized.Value.Value;
+                var certainlyNew = !seen.MayContain(phone) && suppressions?.MayContain(phone) != true;
+                seen.Add(phone);
+                batch.AddContact(line, phone, phoneText, WriteFields(reader, header, names, json, writer), certainlyNew);
+            }
+
+            if (batch.IsFull)
             {
                 await output.WriteAsync(batch, cancellationToken);
+                batch = new StagingBatch(BatchSize);
             }
-
-            output.Complete();
         }
-        catch (Exception ex) // handed to the consumer, which rethrows it on its side of the channel
+
+        if (batch.Count > 0)
         {
-            output.Complete(ex);
-            throw;
+            await output.WriteAsync(batch, cancellationToken);
         }
     }
 

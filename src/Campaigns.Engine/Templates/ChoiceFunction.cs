@@ -31,7 +31,7 @@ internal sealed class ChoiceFunction(ChoiceSource choices, bool isSpin) : IScrip
         var span = callerContext?.Span ?? context.CurrentSpan;
         if (choices.IsFull)
         {
-            throw new ScriptRuntimeException(span, $"The template makes more than {ChoiceSource.MaxChoices} choices.");
+            throw new ChoiceLimitException(span);
         }
 
         if (isSpin)

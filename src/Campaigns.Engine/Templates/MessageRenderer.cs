@@ -10,13 +10,16 @@ using Scriban.Syntax;
 namespace Campaigns.Engine.Templates;
 
 /// <summary>
-/// Renders a <see cref="MessageTemplate"/> for one recipient at a time, in the sandbox (<see cref="TemplateSandbox"/>)
-/// and under <see cref="TemplateOptions.RenderTimeout"/>. Choices come from the recipient's hash under the campaign's
-/// seed, so the same recipient always gets the same text. A failure is a value: the recipient is skipped with the
-/// reason (a runtime error with its place, a timeout, an empty text, a text too long, a shortener link from the
-/// contact's fields). Not thread-safe: it reuses one Scriban context; use one renderer per thread.
+/// Renders a <see cref="MessageTemplate"/> for one recipient at a time, in the sandbox (<see cref="TemplateSandbox"/>),
+/// under limits that count work, never time, so that whether a recipient's message renders does not depend on how
+/// busy the machine is. Choices come from the recipient's hash under the campaign's seed, so the same recipient always
+/// gets the same text. A failure is a value of one of two kinds: a <c>render.*</c> error skips the recipient (a
+/// runtime error with its place, an empty text, a text too long, a shortener link from the contact's fields); a
+/// <see cref="TemplateErrors.LimitExceeded"/> (<c>template.limit_exceeded</c>: loop iterations, recursion, output
+/// size, choices, a regular expression's own match timeout) fails the template as a whole
+/// (<see cref="IsTemplateFailure"/>). Not thread-safe: it reuses one Scriban context; use one renderer per thread.
 /// </summary>
-internal sealed class MessageRenderer : IDisposable
+internal sealed class MessageRenderer
 {
     private readonly MessageTemplate _template;
     private readonly Guid _seed;
@@ -24,7 +27,6 @@ internal sealed class MessageRenderer : IDisposable
     private readonly ScriptObject _values = new();
     private readonly ScriptObject _scratch = new(); // what the template assigns; cleared after every render
     private TemplateContext _context = null!;
-    private CancellationTokenSource _timeout = new();
 
     /// <param name="seed">The campaign's seed (its id): the same seed gives every recipient the same choices.</param>
     public MessageRenderer(MessageTemplate template, Guid seed)
@@ -76,7 +78,12 @@ internal sealed class MessageRenderer : IDisposable
         return BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
-    public void Dispose() => _timeout.Dispose();
+    /// <summary>Whether <paramref name="error"/> from a render fails the template as a whole rather than one recipient.</summary>
+    public static bool IsTemplateFailure(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Code == TemplateErrors.LimitExceededCode;
+    }
 
     private Result<RenderedMessage> RenderCore(TemplateRecipient recipient)
     {
@@ -86,14 +93,6 @@ internal sealed class MessageRenderer : IDisposable
             _values.SetValue(variable.Name, Value(variable, recipient), readOnly: false);
         }
 
-        if (!_timeout.TryReset())
-        {
-            _timeout.Dispose();
-            _timeout = new CancellationTokenSource();
-        }
-
-        _context.CancellationToken = _timeout.Token;
-        _timeout.CancelAfter(_template.Options.RenderTimeout);
         string output;
         try
         {
@@ -103,9 +102,10 @@ internal sealed class MessageRenderer : IDisposable
         {
             // Scriban wraps whatever a template's code throws; after a failure the context is not reused.
             CreateContext();
-            return e is ScriptAbortException && _timeout.IsCancellationRequested
-                ? TemplateErrors.RenderTimedOut(part.Field, _template.Options.RenderTimeout)
-                : TemplateErrors.RenderFailed(part.Field, part.Locate(e.Span.Start.Offset), e.OriginalMessage);
+            var at = part.Locate(e.Span.Start.Offset);
+            return TemplateLimit.Of(e, _template.Options) is { } limit
+                ? TemplateErrors.LimitExceeded(part.Field, at, limit)
+                : TemplateErrors.RenderFailed(part.Field, at, e.OriginalMessage);
         }
         finally
         {

@@ -11,4 +11,10 @@ internal enum PlanStatus
 
     /// <summary>Every body the template can make for this recipient already goes to the most recipients allowed: the variation rule cannot hold.</summary>
     OverLimit,
+
+    /// <summary>
+    /// The template reached one of its limits (<see cref="PlannedMessage.Reason"/>): it is invalid as a whole, and
+    /// planning stops; nothing of the list is prepared.
+    /// </summary>
+    TemplateFailed,
 }

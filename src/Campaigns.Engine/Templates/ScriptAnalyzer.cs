@@ -90,6 +90,7 @@ internal sealed class ScriptAnalyzer
                 break;
             case ScriptFunctionCall call:
                 CountChoices(call, inLoop);
+                CheckPattern(call);
                 break;
             case ScriptLoopStatementBase or ScriptFunction:
                 inLoop = true;
@@ -170,6 +171,30 @@ internal sealed class ScriptAnalyzer
         }
 
         _choiceProduct = Multiply(_choiceProduct, Math.Max(options ?? 1, 1));
+    }
+
+    /// <summary>A pattern written in the template for a <c>regex</c> function must be one the non-backtracking engine can run.</summary>
+    private void CheckPattern(ScriptFunctionCall call)
+    {
+        if (call.Target is not ScriptMemberExpression { Target: ScriptVariableGlobal { Name: TemplateRegex.ObjectName }, Member: { } member }
+            || !TemplateRegex.PatternFunctions.Contains(member.Name) || !IsBuiltin(TemplateRegex.ObjectName))
+        {
+            return;
+        }
+
+        // Piped (text | regex.match pattern) the text is not among the arguments.
+        var first = call.Parent is ScriptPipeCall pipe && ReferenceEquals(pipe.To, call) ? 0 : 1;
+        var optionsAt = first + (member.Name == "replace" ? 2 : 1);
+        if (call.Arguments.Count <= first || call.Arguments[first] is not ScriptLiteral { Value: string pattern } literal)
+        {
+            return;
+        }
+
+        var options = call.Arguments.Count > optionsAt && call.Arguments[optionsAt] is ScriptLiteral { Value: string written } ? written : null;
+        if (TemplateRegex.Check(pattern, options) is { } reason)
+        {
+            _errors.Add(TemplateErrors.RegexInvalid(_part.Field, _part.Locate(literal.Span.Start.Offset), reason));
+        }
     }
 
     /// <summary>A name that reads a value, not one that is being set or is a member, key or argument name.</summary>

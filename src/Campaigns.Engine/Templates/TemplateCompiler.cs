@@ -11,7 +11,8 @@ namespace Campaigns.Engine.Templates;
 /// once: spintax and syntax errors with line and column in the template as written, each variable that is not a
 /// column of the list (with the closest column suggested), functions that are not allowed, links through URL
 /// shorteners, text too long for WhatsApp whatever the variables hold, an empty template, and every problem of the
-/// media. Thread-safe.
+/// media; then one render with every variable empty finds a template that reaches a limit whatever the data.
+/// Thread-safe.
 /// </summary>
 internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
 {
@@ -70,10 +71,33 @@ internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
             }
         }
 
-        return errors.Count > 0 || body is null
-            ? null
-            : new MessageTemplate(body.Value.Part, media, variables, body.Value.Analysis, _shorteners, _options);
+        if (errors.Count > 0 || body is null)
+        {
+            return null;
+        }
+
+        var template = new MessageTemplate(body.Value.Part, media, variables, body.Value.Analysis, _shorteners, _options);
+        if (Probe(template) is { } limit)
+        {
+            errors.Add(limit);
+            return null;
+        }
+
+        return template;
     }
+
+    /// <summary>
+    /// Renders the template once with every variable empty: a template that reaches a limit whatever the data (a
+    /// loop over a constant range, a regular expression over constant text) is invalid now rather than at prepare.
+    /// Other failures (an empty text, a runtime error) may well depend on the data and are left to the render.
+    /// </summary>
+    private static Error? Probe(MessageTemplate template)
+    {
+        var probe = new MessageRenderer(template, Guid.Empty).Render(ProbeRecipient);
+        return !probe.IsSuccess && MessageRenderer.IsTemplateFailure(probe.Error) ? probe.Error : null;
+    }
+
+    private static readonly TemplateRecipient ProbeRecipient = new("+10000000000", new Dictionary<string, string>());
 
     private (TemplatePart, ScriptAnalysis)? CompilePart(
         string source, string field, int limit, bool allowEmpty, TemplateVariables variables, List<Error> errors)

@@ -8,7 +8,8 @@ namespace Campaigns.Engine.Templates;
 /// What a template may do. It sees only its recipient's values (strings) and Scriban's built-in functions, less those
 /// that read files (<c>include</c>), evaluate text as code (<c>object.eval</c>) or are not deterministic
 /// (<c>math.random</c>, <c>math.uuid</c>, <c>date.now</c>); no .NET member is visible (<c>"x".GetType</c> or
-/// <c>.Length</c> fail), there is no template loader, and loops, recursion, output size and time are all bounded.
+/// <c>.Length</c> fail), there is no template loader, and loops, recursion and output size are bounded by counts;
+/// regular expressions run without backtracking and with a match timeout of their own (<see cref="TemplateRegex"/>).
 /// </summary>
 internal static class TemplateSandbox
 {
@@ -48,6 +49,7 @@ internal static class TemplateSandbox
             }
         }
 
+        builtins.SetValue(TemplateRegex.ObjectName, TemplateRegex.Create(), readOnly: true);
         builtins.SetValue(ChoiceFunction.PickName, new ChoiceFunction(choices, isSpin: false), readOnly: true);
         builtins.SetValue(SpintaxLowering.SpinFunction, new ChoiceFunction(choices, isSpin: true), readOnly: true);
         return builtins;
@@ -69,6 +71,6 @@ internal static class TemplateSandbox
         OutputLimit = options.OutputLimit,
         OnOutputLimit = ScriptLimitBehavior.Throw,
         ObjectRecursionLimit = 10,
-        RegexTimeOut = options.RenderTimeout,
+        RegexTimeOut = options.RegexTimeout,
     };
 }

@@ -28,7 +28,7 @@ namespace Campaigns.Engine.Templates;
 /// </para>
 /// <para>Not thread-safe.</para>
 /// </remarks>
-internal sealed class VariationPlanner : IDisposable
+internal sealed class VariationPlanner
 {
     private readonly MessageRenderer _renderer;
     private readonly int _maxIdentical;
@@ -77,7 +77,7 @@ internal sealed class VariationPlanner : IDisposable
         MessageTemplate template, IEnumerable<TemplateRecipient> recipients, Guid seed, int maxIdentical = VariationRule.DefaultMaxIdentical)
     {
         ArgumentNullException.ThrowIfNull(recipients);
-        using var planner = new VariationPlanner(template, seed, maxIdentical);
+        var planner = new VariationPlanner(template, seed, maxIdentical);
         foreach (var recipient in recipients)
         {
             planner.Plan(recipient);
@@ -93,6 +93,11 @@ internal sealed class VariationPlanner : IDisposable
         var own = _renderer.Render(recipient);
         if (!own.IsSuccess)
         {
+            if (MessageRenderer.IsTemplateFailure(own.Error))
+            {
+                return PlannedMessage.TemplateFailed(own.Error);
+            }
+
             _skipped++;
             return PlannedMessage.Skipped(own.Error);
         }
@@ -111,6 +116,11 @@ internal sealed class VariationPlanner : IDisposable
         while (!cursor.Exhausted)
         {
             var other = _renderer.Render(recipient, cursor.Next);
+            if (!other.IsSuccess && MessageRenderer.IsTemplateFailure(other.Error))
+            {
+                return PlannedMessage.TemplateFailed(other.Error);
+            }
+
             cursor.Advance(_renderer.LastChoices);
             if (other.IsSuccess && TryUse(other.Value))
             {
@@ -125,8 +135,6 @@ internal sealed class VariationPlanner : IDisposable
         _overLimit++;
         return PlannedMessage.OverLimit(own.Value);
     }
-
-    public void Dispose() => _renderer.Dispose();
 
     private bool TryUse(RenderedMessage message)
     {

@@ -32,13 +32,22 @@ internal sealed class CampaignKit(TestDatabase database)
     /// <summary>The queue the kit's <see cref="Service"/> wakes the worker through.</summary>
     public PrepareQueue Queue { get; } = new();
 
-    public CampaignService Service => new(
+    public CampaignService Service => new(Store, Validator, Queue, Previewer(), Clock, NullLogger<CampaignService>.Instance);
+
+    /// <summary>The previews of the kit's <see cref="Previewer"/>s that are planning right now.</summary>
+    public PreviewActivity PreviewActivity { get; } = new();
+
+    public CampaignPreviewer Previewer(PreviewOptions? options = null, TimeProvider? time = null) => new(
+        Validator,
         Store,
-        new CampaignValidator(new ContactListStore(database.DataSource), Store, TemplateKit.Compiler(), Options.Create(new TemplateOptions()), Clock),
-        Queue,
         database.DataSource,
-        Clock,
-        NullLogger<CampaignService>.Instance);
+        Options.Create(options ?? new PreviewOptions()),
+        PreviewActivity,
+        time ?? TimeProvider.System,
+        NullLogger<CampaignPreviewer>.Instance);
+
+    private CampaignValidator Validator =>
+        new(new ContactListStore(database.DataSource), Store, TemplateKit.Compiler(), Options.Create(new TemplateOptions()), Clock);
 
     public PrepareCampaignJob Job(int batchSize = 10_000, int maxAttempts = 3) => new(
         database.DataSource,

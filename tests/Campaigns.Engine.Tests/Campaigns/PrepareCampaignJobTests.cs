@@ -31,7 +31,7 @@ public sealed class PrepareCampaignJobTests(TestDatabase database) : IClassFixtu
         Assert.Null(ready.PrepareError);
         var messages = await _kit.MessagesAsync(campaign);
         Assert.Equal(25, messages.Count);
-        using var renderer = new MessageRenderer(TemplateKit.Compile("{Hi|Hello} {{ first_name }}, {{ city }} says hi!", columns: ["first_name", "city"]), campaign.Id.Value);
+        var renderer = new MessageRenderer(TemplateKit.Compile("{Hi|Hello} {{ first_name }}, {{ city }} says hi!", columns: ["first_name", "city"]), campaign.Id.Value);
         foreach (var message in messages)
         {
             Assert.Equal(MessageStatus.Pending, message.Status);
@@ -65,7 +65,7 @@ public sealed class PrepareCampaignJobTests(TestDatabase database) : IClassFixtu
     {
         var tenant = await _kit.TenantAsync();
         var list = await _kit.ListAsync(tenant, "phone,note,n\n0712000001,Hello,\n0712000002,,\n0712000003,Hi,big\n");
-        var campaign = await _kit.PreparingAsync(tenant, list, "{{ note }}{{ if n == \"big\" }}{{ for i in 1..100000 }}x{{ end }}{{ end }}");
+        var campaign = await _kit.PreparingAsync(tenant, list, "{{ note }}{{ if n == \"big\" }}{{ n.Length }}{{ end }}");
 
         Assert.Equal(PrepareOutcome.Ready, await _kit.Job().RunAsync(campaign.Id, Cancel));
 
@@ -73,10 +73,30 @@ public sealed class PrepareCampaignJobTests(TestDatabase database) : IClassFixtu
         Assert.Equal((MessageStatus.Pending, "Hello"), (messages["+254712000001"].Status, messages["+254712000001"].Body));
         Assert.Equal((MessageStatus.Skipped, "render.empty", null), (messages["+254712000002"].Status, messages["+254712000002"].SkipCode, messages["+254712000002"].Body));
         Assert.Equal((MessageStatus.Skipped, "render.failed"), (messages["+254712000003"].Status, messages["+254712000003"].SkipCode));
-        Assert.Contains("limit", messages["+254712000003"].SkipReason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("line 1, column 35", messages["+254712000003"].SkipReason, StringComparison.Ordinal);
         Assert.Null(messages["+254712000003"].BodyHash);
         var ready = await _kit.FindAsync(campaign);
         Assert.Equal((3L, 1L, 2L), (ready.PrepareResult!.Recipients, ready.PrepareResult.Ready, ready.PrepareResult.Skipped));
+    }
+
+    [Fact]
+    public async Task RunAsync_TemplateReachesALimitWithOneContact_FailsAsAWholeBackToDraft()
+    {
+        // Whether a row renders must not depend on luck or load: a limit met with any contact fails the template for all.
+        var tenant = await _kit.TenantAsync();
+        var rows = string.Concat(Enumerable.Range(1, 2_500).Select(i => $"07120{i:D5},{(i == 2_400 ? "big" : "")}\n"));
+        var list = await _kit.ListAsync(tenant, "phone,n\n" + rows);
+        var campaign = await _kit.PreparingAsync(tenant, list, "Hi {Ann|Bo} {{ phone }}{{ if n == \"big\" }}{{ for i in 1..100000 }}x{{ end }}{{ end }}");
+
+        Assert.Equal(PrepareOutcome.BackToDraft, await _kit.Job(batchSize: 1_000).RunAsync(campaign.Id, Cancel));
+
+        var draft = await _kit.FindAsync(campaign);
+        Assert.Equal(CampaignStatus.Draft, draft.Status);
+        var error = draft.PrepareError!;
+        Assert.Equal(("template.limit_exceeded", "template", 1, 2_401), (error.Code, error.Field, error.Line, error.ContactLine));
+        Assert.Contains("Campaigns:Templates:LoopLimit", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2,401 of the list", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await _kit.MessagesAsync(campaign)); // the two batches stored before it are rolled back
     }
 
     [Fact]

@@ -147,6 +147,38 @@ public sealed class TemplateCompilerTests
     public void Validate_ColumnNamedLikeABuiltin_ItsMembersAreNotChecked() =>
         Assert.Empty(TemplateKit.Validate("{{ date.anything }} {{ string.upcase 'x' }}", columns: ["Date"]));
 
+    [Theory]
+    [InlineData("Hi {{ for i in 1..100000 }}x{{ end }}", "Campaigns:Templates:LoopLimit", 1)]
+    [InlineData("Hi\n{{ while true; end }}", "Campaigns:Templates:LoopLimit", 2)]
+    [InlineData("{{ func f; ret f; end; f }}", "Campaigns:Templates:RecursionLimit", 1)]
+    [InlineData("{{ 'x' | string.pad_left 100000 }}", "Campaigns:Templates:OutputLimit", 1)]
+    public void Validate_LimitReachedWhateverTheData_IsInvalidWithTheReason(string text, string setting, int line)
+    {
+        var error = Assert.Single(TemplateKit.Validate(text));
+
+        Assert.Equal((TemplateErrors.LimitExceededCode, line), (error.Code, error.Details["line"]));
+        Assert.Contains(setting, (string)error.Details["reason"]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{{ first_name | regex.match `(a)\\1` }}", 29)]
+    [InlineData("{{ regex.replace first_name `(?<=a)b` 'c' }}", 29)]
+    [InlineData("{{ regex.split first_name `(?>a+)` }}", 27)]
+    [InlineData("Hi {{ first_name | regex.match \"(a\" }}", 32)]
+    public void Validate_PatternTheEngineCannotRun_IsInvalidAtThePattern(string text, int column)
+    {
+        var error = Assert.Single(TemplateKit.Validate(text));
+
+        Assert.Equal(("template.regex_invalid", 1, column), (error.Code, error.Details["line"], error.Details["column"]));
+    }
+
+    [Fact]
+    public void Validate_TheIssuesBacktrackingPattern_IsValidAndCheap()
+    {
+        // Issue 7: with a backtracking engine this cost its timeout for every recipient.
+        Assert.Empty(TemplateKit.Validate("{{ \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\" | regex.match \"^(a+)+$\" }} {{ first_name }}"));
+    }
+
     [Fact]
     public void Validate_EngineNames_AreReserved()
     {

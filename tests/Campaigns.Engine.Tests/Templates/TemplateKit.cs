@@ -41,7 +41,7 @@ internal static class TemplateKit
 
     public static string Render(MessageTemplate template, TemplateRecipient recipient, Guid? seed = null)
     {
-        using var renderer = new MessageRenderer(template, seed ?? Seed);
+        var renderer = new MessageRenderer(template, seed ?? Seed);
         var result = renderer.Render(recipient);
         Assert.True(result.IsSuccess, result.IsSuccess ? "" : Describe(result.Error));
         return result.Value.Text;
@@ -49,7 +49,7 @@ internal static class TemplateKit
 
     public static Error RenderError(MessageTemplate template, TemplateRecipient recipient)
     {
-        using var renderer = new MessageRenderer(template, Seed);
+        var renderer = new MessageRenderer(template, Seed);
         var result = renderer.Render(recipient);
         Assert.False(result.IsSuccess, result.IsSuccess ? $"Rendered: {result.Value.Text}" : "");
         return result.Error;

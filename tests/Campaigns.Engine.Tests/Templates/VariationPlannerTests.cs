@@ -30,7 +30,7 @@ public sealed class VariationPlannerTests
         int recipients, string text, int names, int maxIdentical, bool holds, long needed, long possible)
     {
         var template = TemplateKit.Compile(text);
-        using var planner = new VariationPlanner(template, TemplateKit.Seed, maxIdentical);
+        var planner = new VariationPlanner(template, TemplateKit.Seed, maxIdentical);
         var bodies = new Dictionary<string, int>();
         long ready = 0;
 
@@ -82,8 +82,8 @@ public sealed class VariationPlannerTests
     public void Plan_OwnBodyNotFull_IsTheRecipientsOwnText()
     {
         var template = TemplateKit.Compile("{Hi|Hello|Hey} {{ first_name }}, {{ pick ['bye', 'ciao'] }}");
-        using var planner = new VariationPlanner(template, TemplateKit.Seed);
-        using var renderer = new MessageRenderer(template, TemplateKit.Seed);
+        var planner = new VariationPlanner(template, TemplateKit.Seed);
+        var renderer = new MessageRenderer(template, TemplateKit.Seed);
 
         foreach (var recipient in Recipients(200, names: 200))
         {
@@ -133,7 +133,7 @@ public sealed class VariationPlannerTests
     public void Plan_FailedOrEmptyRender_IsSkippedWithTheReasonAndNotCounted()
     {
         var template = TemplateKit.Compile("{{ note }}");
-        using var planner = new VariationPlanner(template, TemplateKit.Seed);
+        var planner = new VariationPlanner(template, TemplateKit.Seed);
 
         var empty = planner.Plan(TemplateKit.Recipient(TemplateKit.Phone(1), ("Note", "")));
         var tooLong = planner.Plan(TemplateKit.Recipient(TemplateKit.Phone(2), ("Note", new string('x', 5_000))));
@@ -174,7 +174,7 @@ public sealed class VariationPlannerTests
 
     private static List<string> Bodies(MessageTemplate template, int count)
     {
-        using var planner = new VariationPlanner(template, TemplateKit.Seed);
+        var planner = new VariationPlanner(template, TemplateKit.Seed);
         return Recipients(count, 0).Select(r => planner.Plan(r).Message!.Text).ToList();
     }
 
