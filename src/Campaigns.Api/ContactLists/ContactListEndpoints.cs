@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Campaigns.Api.Common;
+using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Contacts;
@@ -20,14 +21,15 @@ internal static class ContactListEndpoints
             .WithName(ContactListUploadDocument.OperationId)
             .WithSummary("Upload a CSV of contacts; numbers are normalised to E.164, duplicates and suppressed numbers dropped")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        group.MapGet("/", List).WithName("ListContactLists").WithSummary("The tenant's contact lists, newest first");
-        group.MapGet("/{id:guid}", Get).WithName("GetContactList").WithSummary("One contact list with its import counts");
-        group.MapGet("/{id:guid}/contacts", Contacts).WithName("ListContacts").WithSummary("The contacts of a list, ordered by phone (keyset paging)");
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(ContactListUploadDocument.DescribeAsync);
+        group.MapGet("/", List).WithName("ListContactLists").WithSummary("The tenant's contact lists, newest first").ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", Get).WithName("GetContactList").WithSummary("One contact list with its import counts").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/contacts", Contacts).WithName("ListContacts").WithSummary("The contacts of a list, ordered by phone (keyset paging)").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/errors", Errors).WithName("GetImportErrors")
             .WithSummary("Rows of the upload that were not imported, as CSV: line,value,reason")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteContactList").WithSummary("Delete a list and its contacts");
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv").ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteContactList").WithSummary("Delete a list and its contacts").ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Campaigns.Api.Common;
+using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
 using Campaigns.Domain.Common;
 using Campaigns.Engine.Contacts;
@@ -20,9 +21,9 @@ internal static class SuppressionEndpoints
         var group = api.MapGroup("/suppressions").WithTags("Suppressions");
         group.MapPost("/", Add).WithName("AddSuppressions")
             .WithSummary("Suppress numbers: a JSON array of numbers, or CSV with one number per line")
-            .Accepts<string[]>("application/json", "text/csv");
-        group.MapGet("/", List).WithName("ListSuppressions").WithSummary("The tenant's suppressed numbers, in order (keyset paging)");
-        group.MapDelete("/{phone}", Remove).WithName("RemoveSuppression").WithSummary("Take a number off the suppression list");
+            .Accepts<string[]>("application/json", "text/csv").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/", List).WithName("ListSuppressions").WithSummary("The tenant's suppressed numbers, in order (keyset paging)").ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapDelete("/{phone}", Remove).WithName("RemoveSuppression").WithSummary("Take a number off the suppression list").ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 
