@@ -15,20 +15,28 @@ internal static class CampaignEndpoints
     {
         var group = api.MapGroup("/campaigns").WithTags("Campaigns");
         group.MapPost("/", Create).WithName("CreateCampaign")
-            .WithSummary("Create a draft campaign; every problem of the request is reported at once").ProducesProblems(StatusCodes.Status400BadRequest);
-        group.MapGet("/", List).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, optionally of one status").ProducesProblems(StatusCodes.Status400BadRequest);
-        group.MapGet("/{id:guid}", Get).WithName("GetCampaign").WithSummary("One campaign, with the progress of its prepare").ProducesProblems(StatusCodes.Status404NotFound);
+            .WithSummary("Create a draft campaign; every problem of the request is reported at once")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/", List).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, optionally of one status")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", Get).WithName("GetCampaign").WithSummary("One campaign, with the progress of its prepare")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPatch("/{id:guid}", Update).WithName("UpdateCampaign")
             .WithSummary("Change a draft: only the fields given change, and the whole campaign is checked again")
-            .WithDescription(MergePatch.Description).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .WithDescription(MergePatch.Description)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteCampaign")
-            .WithSummary("Delete a draft or ready campaign (nothing has been sent from either)").ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .WithSummary("Delete a draft or ready campaign (nothing has been sent from either)")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/preview", Preview).WithName("PreviewCampaign")
-            .WithSummary("Render a template for a list's first contacts, with the variation statistics of the whole list").ProducesProblems(StatusCodes.Status400BadRequest);
+            .WithSummary("Render a template for a list's first contacts, with the variation statistics of the whole list")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapPost("/{id:guid}/prepare", Prepare).WithName("PrepareCampaign")
-            .WithSummary("Render and store every message of a draft in the background; poll the campaign until it is ready (or a draft again, with the reason)").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .WithSummary("Render and store every message of a draft in the background; poll the campaign until it is ready (or a draft again, with the reason)")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/messages", Messages).WithName("ListCampaignMessages")
-            .WithSummary("A campaign's messages, ordered by phone (keyset paging), optionally of one status").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .WithSummary("A campaign's messages, ordered by phone (keyset paging), optionally of one status")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }
 

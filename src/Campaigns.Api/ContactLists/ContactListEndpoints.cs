@@ -23,13 +23,18 @@ internal static class ContactListEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .AddOpenApiOperationTransformer(ContactListUploadDocument.DescribeAsync);
-        group.MapGet("/", List).WithName("ListContactLists").WithSummary("The tenant's contact lists, newest first").ProducesProblems(StatusCodes.Status400BadRequest);
-        group.MapGet("/{id:guid}", Get).WithName("GetContactList").WithSummary("One contact list with its import counts").ProducesProblems(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/contacts", Contacts).WithName("ListContacts").WithSummary("The contacts of a list, ordered by phone (keyset paging)").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("/", List).WithName("ListContactLists").WithSummary("The tenant's contact lists, newest first")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", Get).WithName("GetContactList").WithSummary("One contact list with its import counts")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/contacts", Contacts).WithName("ListContacts").WithSummary("The contacts of a list, ordered by phone (keyset paging)")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/errors", Errors).WithName("GetImportErrors")
             .WithSummary("Rows of the upload that were not imported, as CSV: line,value,reason")
-            .Produces<Stream>(StatusCodes.Status200OK, "text/csv").ProducesProblems(StatusCodes.Status404NotFound);
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteContactList").WithSummary("Delete a list and its contacts").ProducesProblems(StatusCodes.Status404NotFound);
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteContactList").WithSummary("Delete a list and its contacts")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -21,9 +21,12 @@ internal static class SuppressionEndpoints
         var group = api.MapGroup("/suppressions").WithTags("Suppressions");
         group.MapPost("/", Add).WithName("AddSuppressions")
             .WithSummary("Suppress numbers: a JSON array of numbers, or CSV with one number per line")
-            .Accepts<string[]>("application/json", "text/csv").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
-        group.MapGet("/", List).WithName("ListSuppressions").WithSummary("The tenant's suppressed numbers, in order (keyset paging)").ProducesProblems(StatusCodes.Status400BadRequest);
-        group.MapDelete("/{phone}", Remove).WithName("RemoveSuppression").WithSummary("Take a number off the suppression list").ProducesProblems(StatusCodes.Status404NotFound);
+            .Accepts<string[]>("application/json", "text/csv")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        group.MapGet("/", List).WithName("ListSuppressions").WithSummary("The tenant's suppressed numbers, in order (keyset paging)")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapDelete("/{phone}", Remove).WithName("RemoveSuppression").WithSummary("Take a number off the suppression list")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 
