@@ -68,6 +68,7 @@ public sealed class OpenApiDocumentTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(JsonSchemaType.Array, fieldErrors.AdditionalProperties?.Type);
         Assert.Equal(JsonSchemaType.String, fieldErrors.AdditionalProperties?.Items?.Type);
         Assert.True(problem.AdditionalPropertiesAllowed, "Problem must allow the members some problems add");
+        Assert.True(problem.Properties!["detail"].Extensions?.ContainsKey("x-ms-primary-error-message") == true, "Kiota would not show the detail");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace Campaigns.Api.Common.OpenApi;
@@ -22,7 +23,13 @@ internal static class ProblemSchema
             ["type"] = Text("A URI reference identifying the problem type."),
             ["title"] = Text("A short summary of the problem type."),
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code." },
-            ["detail"] = Text("What went wrong with this request, for a person."),
+            ["detail"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "What went wrong with this request, for a person.",
+                // Kiota makes this the generated exception's Message.
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-ms-primary-error-message"] = new JsonNodeExtension(JsonValue.Create(true)) },
+            },
             ["instance"] = Text("A URI reference identifying this occurrence."),
             ["code"] = Text("A stable code, e.g. `not_found`, `campaign.invalid`, `request.unreadable`."),
             ["field"] = Text("The request field at fault, when there is one."),
