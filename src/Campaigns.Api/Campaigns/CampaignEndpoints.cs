@@ -25,6 +25,8 @@ internal static class CampaignEndpoints
             .WithSummary("Render a template for a list's first contacts, with the variation statistics of the whole list");
         group.MapPost("/{id:guid}/prepare", Prepare).WithName("PrepareCampaign")
             .WithSummary("Render and store every message of a draft in the background; poll the campaign until it is ready (or a draft again, with the reason)");
+        group.MapPost("/{id:guid}/draft", BackToDraft).WithName("CampaignBackToDraft")
+            .WithSummary("Take a preparing or ready campaign back to draft to change it: a running prepare stops and stores nothing, prepared messages are deleted");
         group.MapGet("/{id:guid}/messages", Messages).WithName("ListCampaignMessages")
             .WithSummary("A campaign's messages, ordered by phone (keyset paging), optionally of one status");
         return group;
@@ -89,6 +91,10 @@ internal static class CampaignEndpoints
             ? TypedResults.Accepted(Location(result.Value.Id), CampaignResponse.From(result.Value))
             : ErrorResults.ToProblem(result.Error);
     }
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> BackToDraft(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
+        Answer(await campaigns.BackToDraftAsync(user.TenantId(), new CampaignId(id), cancellationToken));
 
     private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Messages(
         Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, string? after, CancellationToken cancellationToken)

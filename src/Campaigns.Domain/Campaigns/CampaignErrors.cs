@@ -63,7 +63,7 @@ public static class CampaignErrors
     public static Error NotDeletable(CampaignId id, CampaignStatus status) => new(
         "campaign.not_deletable",
         status == CampaignStatus.Preparing
-            ? $"Campaign {id} is being prepared: delete it once it is ready or a draft again."
+            ? $"Campaign {id} is being prepared: take it back to draft (POST /api/campaigns/{id}/draft), then delete it."
             : $"Campaign {id} is {Name(status)}: only a draft or ready campaign can be deleted, since the others are the record of what was sent.",
         Kind: ErrorKind.Conflict)
     {
@@ -154,6 +154,7 @@ public static class CampaignErrors
         CampaignTransition.Prepare => "be prepared",
         CampaignTransition.FinishPreparing => "finish preparing",
         CampaignTransition.AbandonPreparing => "go back to draft",
+        CampaignTransition.BackToDraft => "go back to draft (only a preparing or ready campaign can: nothing has been sent from either)",
         CampaignTransition.Start => "be started",
         CampaignTransition.Pause => "be paused",
         CampaignTransition.Resume => "be resumed",

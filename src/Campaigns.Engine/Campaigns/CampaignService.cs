@@ -134,6 +134,33 @@ internal sealed class CampaignService(
     }
 
     /// <summary>
+    /// Takes a preparing or ready campaign back to draft so that its owner can change (or delete) it: a running prepare
+    /// stops and stores nothing, a ready campaign's messages are deleted (nothing was sent from either).
+    /// </summary>
+    public async Task<Result<Campaign>> BackToDraftAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(tenant, id, cancellationToken);
+        if (current is null)
+        {
+            return CampaignErrors.NotFound();
+        }
+
+        var next = CampaignLifecycle.Apply(id, current.Status, CampaignTransition.BackToDraft);
+        if (!next.IsSuccess)
+        {
+            return next.Error;
+        }
+
+        if (await store.BackToDraftAsync(tenant, id, current.Status, clock.Now(), cancellationToken) is not { } deleted)
+        {
+            return await ConflictOrNotFoundAsync(tenant, id, CheckBackToDraft, cancellationToken);
+        }
+
+        CampaignLog.BackToDraft(logger, id.Value, current.Status, deleted);
+        return await FindAsync(tenant, id, cancellationToken);
+    }
+
+    /// <summary>
     /// Plans the whole list as preparing would (streaming it from PostgreSQL, nothing stored) and renders the first
     /// <see cref="PreviewDraft.Count"/> contacts' messages.
     /// </summary>
@@ -215,6 +242,9 @@ internal sealed class CampaignService(
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,
     };
+
+    private static Error? CheckBackToDraft(CampaignId id, CampaignStatus status) =>
+        CampaignLifecycle.Apply(id, status, CampaignTransition.BackToDraft) is { IsSuccess: false } refused ? refused.Error : null;
 
     private static Error? CheckPreparable(CampaignId id, CampaignStatus status) =>
         CampaignLifecycle.Apply(id, status, CampaignTransition.Prepare) is { IsSuccess: false } refused ? refused.Error : null;

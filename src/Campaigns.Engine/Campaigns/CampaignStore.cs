@@ -124,12 +124,32 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Campaigns waiting to be prepared or being prepared, oldest request first.</summary>
-    public async Task<IReadOnlyList<CampaignId>> PreparingAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Campaigns waiting to be prepared or being prepared, oldest request first, leaving out those whose tenant already
+    /// holds <paramref name="maxPerTenant"/> prepare slots (in any process: the slots are advisory locks, seen in
+    /// <c>pg_locks</c> of this database). A hint for the order only: the job's claim enforces the limit.
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignId>> PreparingAsync(int limit, int maxPerTenant, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id from campaigns.campaigns where status = 'preparing' order by prepare_requested_at, id limit $1");
+            $"""
+            with held as materialized (
+                select l.objid::bigint as tenant_key, count(*) as slots
+                  from pg_locks l
+                 where l.locktype = 'advisory' and l.objsubid = 2 and l.granted
+                   and l.database = (select oid from pg_database where datname = current_database())
+                   and l.classid::bigint between $2 and $3
+                 group by l.objid)
+            select c.id from campaigns.campaigns c
+              left join held h on h.tenant_key = {PrepareLocks.TenantKeySql}
+             where c.status = 'preparing' and coalesce(h.slots, 0) < $4
+             order by c.prepare_requested_at, c.id
+             limit $1
+            """);
         command.Parameters.Add(new() { Value = limit });
+        command.Parameters.Add(new() { Value = (long)PrepareLocks.TenantSlotClass });
+        command.Parameters.Add(new() { Value = (long)PrepareLocks.TenantSlotClass + PrepareLocks.MaxSlots - 1 });
+        command.Parameters.Add(new() { Value = (long)maxPerTenant });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<CampaignId>();
         while (await reader.ReadAsync(cancellationToken))
@@ -138,6 +158,46 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// Takes a preparing or ready campaign back to draft, guarded by the status it was read in (<paramref name="from"/>),
+    /// and deletes its messages (none was sent from either state). The progress and the last prepare's result and error
+    /// go with them. A running prepare sees the status change and stores nothing. Null when the campaign is no longer in
+    /// <paramref name="from"/>; otherwise the number of messages deleted.
+    /// </summary>
+    public async Task<int?> BackToDraftAsync(TenantId tenant, CampaignId id, CampaignStatus from, Instant now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var update = new NpgsqlCommand(
+            """
+            update campaigns.campaigns
+               set status = 'draft', recipients_total = 0, recipients_rendered = 0, prepare_attempts = 0,
+                   prepare_result = null, prepare_error = null, prepared_at = null, updated_at = $4
+             where tenant_id = $1 and id = $2 and status = $3
+            """, connection, transaction))
+        {
+            update.Parameters.Add(new() { Value = tenant.Value });
+            update.Parameters.Add(new() { Value = id.Value });
+            update.Parameters.Add(new() { Value = CampaignErrors.Name(from) });
+            update.Parameters.Add(new() { Value = now });
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return null;
+            }
+        }
+
+        // A second statement, so that it sees the messages of a prepare that committed while the update waited for the row.
+        int deleted;
+        await using (var delete = new NpgsqlCommand("delete from campaigns.messages where campaign_id = $1", connection, transaction))
+        {
+            delete.Parameters.Add(new() { Value = id.Value });
+            deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     /// <summary>Which of <paramref name="ids"/> are the tenant's senders.</summary>
