@@ -47,7 +47,7 @@ internal static class CampaignEndpoints
         CampaignStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!TryParseName(status, out CampaignStatus parsed))
+            if (!StatusText.TryParse(status, out CampaignStatus parsed))
             {
                 return ErrorResults.ToProblem(CampaignErrors.UnknownStatus(status));
             }
@@ -102,7 +102,7 @@ internal static class CampaignEndpoints
         MessageStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!TryParseName(status, out MessageStatus parsed))
+            if (!StatusText.TryParse(status, out MessageStatus parsed))
             {
                 return ErrorResults.ToProblem(CampaignErrors.UnknownMessageStatus(status));
             }
@@ -126,12 +126,4 @@ internal static class CampaignEndpoints
         result.IsSuccess ? TypedResults.Ok(CampaignResponse.From(result.Value)) : ErrorResults.ToProblem(result.Error);
 
     private static string Location(CampaignId id) => $"/api/campaigns/{id}";
-
-    // Names only: Enum.TryParse alone would also take numbers.
-    private static bool TryParseName<T>(string text, out T value)
-        where T : struct, Enum
-    {
-        value = default;
-        return text.Length > 0 && char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value);
-    }
 }

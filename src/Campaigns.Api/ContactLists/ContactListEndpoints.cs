@@ -157,7 +157,7 @@ internal static class ContactListEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid id, ClaimsPrincipal user, ContactListStore lists, CancellationToken cancellationToken) =>
-        await lists.DeleteAsync(user.TenantId(), new ContactListId(id), cancellationToken)
-            ? TypedResults.NoContent()
-            : ErrorResults.NotFound("contact list");
+        await lists.DeleteAsync(user.TenantId(), new ContactListId(id), cancellationToken) is { IsSuccess: false } refused
+            ? ErrorResults.ToProblem(refused.Error)
+            : TypedResults.NoContent();
 }

@@ -49,7 +49,7 @@ public static class CampaignErrors
         };
     }
 
-    public static Error NotFound() => new("not_found", "No campaign with that id.", Kind: ErrorKind.NotFound);
+    public static Error NotFound() => CommonErrors.NotFound("campaign");
 
     /// <param name="action">What only a draft may undergo, e.g. <c>changed</c> or <c>prepared</c>.</param>
     public static Error NotDraft(CampaignId id, CampaignStatus status, string action) => new(
@@ -129,13 +129,13 @@ public static class CampaignErrors
     /// <summary>A listing's <c>status</c> filter that is not a campaign status.</summary>
     public static Error UnknownStatus(string text) => new(
         "campaign.unknown_status",
-        $"'{text}' is not a campaign status: use {string.Join(", ", Enum.GetValues<CampaignStatus>().Select(Name))}.",
+        $"'{text}' is not a campaign status: use {string.Join(", ", StatusText.CampaignStatuses)}.",
         "status");
 
     /// <summary>A listing's <c>status</c> filter that is not a message status.</summary>
     public static Error UnknownMessageStatus(string text) => new(
         "message.unknown_status",
-        $"'{text}' is not a message status: use {string.Join(", ", Enum.GetValues<MessageStatus>().Select(s => s.ToString().ToLowerInvariant()))}.",
+        $"'{text}' is not a message status: use {string.Join(", ", StatusText.MessageStatuses)}.",
         "status");
 
     /// <summary>Preparing failed <paramref name="attempts"/> times for reasons of the system, not of the campaign; the campaign is a draft again.</summary>
@@ -146,8 +146,8 @@ public static class CampaignErrors
     /// <summary>A recipient skipped at preparing because the number was suppressed after the list was imported.</summary>
     public static Error Suppressed() => new("recipient.suppressed", "The number is on the suppression list.");
 
-    /// <summary>The status as the API writes it: <c>draft</c>, <c>preparing</c>, ….</summary>
-    public static string Name(CampaignStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>The status as the API writes it: <c>draft</c>, <c>preparing</c>, … (<see cref="StatusText"/>).</summary>
+    public static string Name(CampaignStatus status) => StatusText.Name(status);
 
     private static string Verb(CampaignTransition transition) => transition switch
     {

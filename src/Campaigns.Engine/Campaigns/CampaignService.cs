@@ -123,9 +123,12 @@ internal sealed class CampaignService(
             return valid.Error;
         }
 
-        if (!await store.BeginPreparingAsync(tenant, id, valid.Value.List.Imported, clock.Now(), cancellationToken))
+        switch (await store.BeginPreparingAsync(tenant, id, valid.Value.List.Id, valid.Value.List.Imported, clock.Now(), cancellationToken))
         {
-            return await ConflictOrNotFoundAsync(tenant, id, CheckPreparable, cancellationToken);
+            case PrepareStart.ListGone:
+                return CampaignErrors.Invalid([CampaignErrors.UnknownContactList()]); // deleted since it was checked
+            case PrepareStart.Moved:
+                return await ConflictOrNotFoundAsync(tenant, id, CheckPreparable, cancellationToken);
         }
 
         queue.Enqueue(id);

@@ -270,7 +270,7 @@ internal sealed class PrepareCampaignJob(
             """, writer, transaction))
         {
             finish.Parameters.Add(new() { Value = id.Value });
-            finish.Parameters.Add(new() { Value = CampaignErrors.Name(ready) });
+            finish.Parameters.Add(new() { Value = StatusText.Name(ready) });
             finish.Parameters.Add(new() { Value = (int)rendered });
             finish.Parameters.Add(new() { Value = JsonSerializer.Serialize(result, CampaignStore.Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
             finish.Parameters.Add(new() { Value = clock.Now() });
@@ -351,8 +351,8 @@ internal sealed class PrepareCampaignJob(
     /// </remarks>
     private static async Task CopyAsync(NpgsqlConnection connection, CampaignId id, MessageBatch batch)
     {
-        var pending = CampaignStore.StatusText(MessageStatus.Pending);
-        var skipped = CampaignStore.StatusText(MessageStatus.Skipped);
+        var pending = StatusText.Name(MessageStatus.Pending);
+        var skipped = StatusText.Name(MessageStatus.Skipped);
         await using var copy = await connection.BeginBinaryImportAsync(
             "copy campaigns.messages (campaign_id, phone, line, status, body, body_hash, skip_code, skip_reason) from stdin (format binary)",
             CancellationToken.None);
@@ -438,7 +438,7 @@ internal sealed class PrepareCampaignJob(
             delete from campaigns.messages where campaign_id in (select id from moved)
             """);
         command.Parameters.Add(new() { Value = id.Value });
-        command.Parameters.Add(new() { Value = CampaignErrors.Name(draft) });
+        command.Parameters.Add(new() { Value = StatusText.Name(draft) });
         command.Parameters.Add(new() { Value = JsonSerializer.Serialize(PrepareError.From(error), CampaignStore.Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new()
         {

@@ -418,7 +418,7 @@ internal sealed class SenderService(
         _ => SenderState.Unknown,
     };
 
-    private static Error NotFound() => new("not_found", "No sender with that id.", Kind: ErrorKind.NotFound);
+    private static Error NotFound() => CommonErrors.NotFound("sender");
 
     /// <summary>A gateway failure during registration, as a problem naming the field the user can fix.</summary>
     private static Error Problem(GatewayException ex, Uri url, string instance, string keyField)
