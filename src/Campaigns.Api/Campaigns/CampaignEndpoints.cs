@@ -67,7 +67,7 @@ internal static class CampaignEndpoints
 
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(
         Guid id, UpdateCampaignRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
-        Answer(await campaigns.UpdateAsync(user.TenantId(), new CampaignId(id), request.ApplyTo, cancellationToken));
+        Answer(await campaigns.UpdateAsync(user.TenantId(), new CampaignId(id), request.ToPatch(), cancellationToken));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)

@@ -91,8 +91,7 @@ internal static class SenderEndpoints
         var result = await senders.UpdateAsync(
             user.TenantId(),
             new SenderId(id),
-            new UpdateSender(request.Name, request.InstanceApiKey, request.TimeZone, activatedOn.Value, request.DailyCapMin,
-                request.DailyCapMax, request.MinIntervalMs, request.JitterMinMs, request.JitterMaxMs),
+            request.ToCommand(activatedOn.Value),
             cancellationToken);
         return await RespondAsync(result, senders, cancellationToken);
     }

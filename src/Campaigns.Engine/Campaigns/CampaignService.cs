@@ -23,7 +23,7 @@ internal sealed class CampaignService(
 {
     public async Task<Result<Campaign>> CreateAsync(TenantId tenant, CampaignDraft draft, CancellationToken cancellationToken)
     {
-        var valid = await validator.ValidateAsync(tenant, draft, unchangedStartAt: null, cancellationToken);
+        var valid = await validator.ValidateAsync(tenant, draft, cancellationToken);
         if (!valid.IsSuccess)
         {
             return valid.Error;
@@ -44,13 +44,13 @@ internal sealed class CampaignService(
         store.ListAsync(tenant, status, limit, after, cancellationToken);
 
     /// <summary>
-    /// Applies <paramref name="change"/> to a draft as a request would write it, checks the whole result again and
-    /// saves it. A start time in the past is refused only when the change sets it.
+    /// Applies <paramref name="patch"/> to the stored draft (fields left out keep their stored values), checks the whole
+    /// result again and saves it. A start time in the past is refused only when the patch sets it.
     /// </summary>
     public async Task<Result<Campaign>> UpdateAsync(
-        TenantId tenant, CampaignId id, Func<CampaignDraft, CampaignDraft> change, CancellationToken cancellationToken)
+        TenantId tenant, CampaignId id, CampaignPatch patch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(patch);
         var current = await store.FindAsync(tenant, id, cancellationToken);
         if (current is null)
         {
@@ -62,7 +62,7 @@ internal sealed class CampaignService(
             return notDraft;
         }
 
-        var valid = await validator.ValidateAsync(tenant, change(current.ToDraft()), current.StartAt, cancellationToken);
+        var valid = await validator.ValidateChangeAsync(tenant, current, patch, cancellationToken);
         if (!valid.IsSuccess)
         {
             return valid.Error;
@@ -117,7 +117,7 @@ internal sealed class CampaignService(
             return next.Error;
         }
 
-        var valid = await validator.ValidateAsync(tenant, current.ToDraft(), current.StartAt, cancellationToken);
+        var valid = await validator.ValidateChangeAsync(tenant, current, CampaignPatch.None, cancellationToken);
         if (!valid.IsSuccess)
         {
             return valid.Error;
