@@ -105,18 +105,13 @@ internal sealed class CampaignService(
     /// </summary>
     public async Task<Result<Campaign>> PrepareAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
     {
-        var current = await store.FindAsync(tenant, id, cancellationToken);
-        if (current is null)
+        var found = await FindForAsync(tenant, id, CampaignTransition.Prepare, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return CampaignErrors.NotFound();
+            return found;
         }
 
-        var next = CampaignLifecycle.Apply(id, current.Status, CampaignTransition.Prepare);
-        if (!next.IsSuccess)
-        {
-            return next.Error;
-        }
-
+        var current = found.Value;
         var valid = await validator.ValidateChangeAsync(tenant, current, CampaignPatch.None, cancellationToken);
         if (!valid.IsSuccess)
         {
@@ -128,7 +123,7 @@ internal sealed class CampaignService(
             case PrepareStart.ListGone:
                 return CampaignErrors.Invalid([CampaignErrors.UnknownContactList()]); // deleted since it was checked
             case PrepareStart.Moved:
-                return await ConflictOrNotFoundAsync(tenant, id, CheckPreparable, cancellationToken);
+                return await ConflictOrNotFoundAsync(tenant, id, Refusal(CampaignTransition.Prepare), cancellationToken);
         }
 
         queue.Enqueue(id);
@@ -142,21 +137,16 @@ internal sealed class CampaignService(
     /// </summary>
     public async Task<Result<Campaign>> BackToDraftAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
     {
-        var current = await store.FindAsync(tenant, id, cancellationToken);
-        if (current is null)
+        var found = await FindForAsync(tenant, id, CampaignTransition.BackToDraft, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return CampaignErrors.NotFound();
+            return found;
         }
 
-        var next = CampaignLifecycle.Apply(id, current.Status, CampaignTransition.BackToDraft);
-        if (!next.IsSuccess)
-        {
-            return next.Error;
-        }
-
+        var current = found.Value;
         if (await store.BackToDraftAsync(tenant, id, current.Status, clock.Now(), cancellationToken) is not { } deleted)
         {
-            return await ConflictOrNotFoundAsync(tenant, id, CheckBackToDraft, cancellationToken);
+            return await ConflictOrNotFoundAsync(tenant, id, Refusal(CampaignTransition.BackToDraft), cancellationToken);
         }
 
         CampaignLog.BackToDraft(logger, id.Value, current.Status, deleted);
@@ -246,11 +236,21 @@ internal sealed class CampaignService(
         UpdatedAt = updatedAt,
     };
 
-    private static Error? CheckBackToDraft(CampaignId id, CampaignStatus status) =>
-        CampaignLifecycle.Apply(id, status, CampaignTransition.BackToDraft) is { IsSuccess: false } refused ? refused.Error : null;
+    /// <summary>The campaign, when it exists and <paramref name="transition"/> may move it; otherwise why not.</summary>
+    private async Task<Result<Campaign>> FindForAsync(
+        TenantId tenant, CampaignId id, CampaignTransition transition, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(tenant, id, cancellationToken);
+        if (current is null)
+        {
+            return CampaignErrors.NotFound();
+        }
 
-    private static Error? CheckPreparable(CampaignId id, CampaignStatus status) =>
-        CampaignLifecycle.Apply(id, status, CampaignTransition.Prepare) is { IsSuccess: false } refused ? refused.Error : null;
+        return Refusal(transition)(id, current.Status) is { } refused ? refused : current;
+    }
+
+    private static Func<CampaignId, CampaignStatus, Error?> Refusal(CampaignTransition transition) =>
+        (id, status) => CampaignLifecycle.Apply(id, status, transition) is { IsSuccess: false } refused ? refused.Error : null;
 
     /// <summary>A guarded write found nothing to change: the campaign was deleted, or its status moved, meanwhile.</summary>
     private async Task<Result<Campaign>> ConflictOrNotFoundAsync(
