@@ -27,6 +27,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<ContactListStore>();
         services.AddSingleton<SuppressionStore>();
+        services.AddSingleton<SuppressionService>();
         services.AddGateway();
         services.AddSingleton<PostgresXmlRepository>();
         services.AddDataProtection().SetApplicationName("Campaigns");

@@ -24,6 +24,7 @@ internal static class CampaignEndpoints
         group.MapPatch("/{id:guid}", Update).WithName("UpdateCampaign")
             .WithSummary("Change a draft: only the fields given change, and the whole campaign is checked again")
             .WithDescription(MergePatch.Description)
+            .Accepts<UpdateCampaignRequest>(MergePatch.ContentType, "application/json")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteCampaign")
             .WithSummary("Delete a draft or ready campaign (nothing has been sent from either)")
@@ -34,6 +35,9 @@ internal static class CampaignEndpoints
         group.MapPost("/{id:guid}/prepare", Prepare).WithName("PrepareCampaign")
             .WithSummary("Render and store every message of a draft in the background; poll the campaign until it is ready (or a draft again, with the reason)")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/draft", BackToDraft).WithName("CampaignBackToDraft")
+            .WithSummary("Take a preparing or ready campaign back to draft to change it: a running prepare stops and stores nothing, prepared messages are deleted")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/messages", Messages).WithName("ListCampaignMessages")
             .WithSummary("A campaign's messages, ordered by phone (keyset paging), optionally of one status")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
@@ -55,7 +59,7 @@ internal static class CampaignEndpoints
         CampaignStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!TryParseName(status, out CampaignStatus parsed))
+            if (!StatusText.TryParse(status, out CampaignStatus parsed))
             {
                 return ErrorResults.ToProblem(CampaignErrors.UnknownStatus(status));
             }
@@ -75,7 +79,7 @@ internal static class CampaignEndpoints
 
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(
         Guid id, UpdateCampaignRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
-        Answer(await campaigns.UpdateAsync(user.TenantId(), new CampaignId(id), request.ApplyTo, cancellationToken));
+        Answer(await campaigns.UpdateAsync(user.TenantId(), new CampaignId(id), request.ToPatch(), cancellationToken));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)
@@ -100,13 +104,17 @@ internal static class CampaignEndpoints
             : ErrorResults.ToProblem(result.Error);
     }
 
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> BackToDraft(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
+        Answer(await campaigns.BackToDraftAsync(user.TenantId(), new CampaignId(id), cancellationToken));
+
     private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Messages(
         Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, string? after, CancellationToken cancellationToken)
     {
         MessageStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!TryParseName(status, out MessageStatus parsed))
+            if (!StatusText.TryParse(status, out MessageStatus parsed))
             {
                 return ErrorResults.ToProblem(CampaignErrors.UnknownMessageStatus(status));
             }
@@ -130,12 +138,4 @@ internal static class CampaignEndpoints
         result.IsSuccess ? TypedResults.Ok(CampaignResponse.From(result.Value)) : ErrorResults.ToProblem(result.Error);
 
     private static string Location(CampaignId id) => $"/api/campaigns/{id}";
-
-    // Names only: Enum.TryParse alone would also take numbers.
-    private static bool TryParseName<T>(string text, out T value)
-        where T : struct, Enum
-    {
-        value = default;
-        return text.Length > 0 && char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value);
-    }
 }

@@ -33,8 +33,8 @@ internal static class ContactListEndpoints
             .WithSummary("Rows of the upload that were not imported, as CSV: line,value,reason")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblems(StatusCodes.Status404NotFound);
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteContactList").WithSummary("Delete a list and its contacts")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteContactList").WithSummary("Delete a list and its contacts; refused (409) while a campaign that is not a draft uses it")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 
@@ -164,7 +164,7 @@ internal static class ContactListEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid id, ClaimsPrincipal user, ContactListStore lists, CancellationToken cancellationToken) =>
-        await lists.DeleteAsync(user.TenantId(), new ContactListId(id), cancellationToken)
-            ? TypedResults.NoContent()
-            : ErrorResults.NotFound("contact list");
+        await lists.DeleteAsync(user.TenantId(), new ContactListId(id), cancellationToken) is { IsSuccess: false } refused
+            ? ErrorResults.ToProblem(refused.Error)
+            : TypedResults.NoContent();
 }

@@ -26,6 +26,7 @@ internal static class SenderEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPatch("/{id:guid}", Update).WithName("UpdateSender").WithSummary("Change a sender's name, pacing or instance key")
             .WithDescription(MergePatch.Description)
+            .Accepts<UpdateSenderRequest>(MergePatch.ContentType, "application/json")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteSender").WithSummary("Remove a sender")
             .ProducesProblems(StatusCodes.Status404NotFound);
@@ -100,8 +101,7 @@ internal static class SenderEndpoints
         var result = await senders.UpdateAsync(
             user.TenantId(),
             new SenderId(id),
-            new UpdateSender(request.Name, request.InstanceApiKey, request.TimeZone, activatedOn.Value, request.DailyCapMin,
-                request.DailyCapMax, request.MinIntervalMs, request.JitterMinMs, request.JitterMaxMs),
+            request.ToCommand(activatedOn.Value),
             cancellationToken);
         return await RespondAsync(result, senders, cancellationToken);
     }

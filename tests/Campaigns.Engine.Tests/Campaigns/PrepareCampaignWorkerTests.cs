@@ -44,4 +44,44 @@ public sealed class PrepareCampaignWorkerTests(TestDatabase database) : IClassFi
         await _kit.WaitForAsync(campaign, CampaignStatus.Ready);
         await worker.StopAsync(Cancel);
     }
+
+    [Fact]
+    public async Task StartAsync_OneTenantsSlowPreparesQueuedFirst_AnotherTenantsCampaignIsPreparedMeanwhile()
+    {
+        var tenantA = await _kit.TenantAsync();
+        var listA = await _kit.ListAsync(tenantA, 5, names: 5);
+        var slow = new[]
+        {
+            await _kit.PreparingAsync(tenantA, listA, "Hi {{ first_name }}"),
+            await _kit.PreparingAsync(tenantA, listA, "Hello {{ first_name }}"),
+            await _kit.PreparingAsync(tenantA, listA, "Hey {{ first_name }}"),
+        };
+        var tenantB = await _kit.TenantAsync();
+        var small = await _kit.PreparingAsync(tenantB, await _kit.ListAsync(tenantB, 5, names: 5), "Hi {{ first_name }}");
+        await using var blocker = await _kit.DataSource.OpenConnectionAsync(Cancel);
+        await using var hold = await blocker.BeginTransactionAsync(Cancel);
+        await using (var lockRows = new Npgsql.NpgsqlCommand("select 1 from campaigns.campaigns where id = any($1) for update", blocker, hold))
+        {
+            // Tenant A's prepares cannot get past their claim while this transaction lasts: as slow as prepares get.
+            lockRows.Parameters.Add(new() { Value = slow.Select(c => c.Id.Value).ToArray() });
+            await lockRows.ExecuteNonQueryAsync(Cancel);
+        }
+
+        using var worker = _kit.Worker(TimeSpan.FromHours(1), workers: 2, maxPerTenant: 1);
+        await worker.StartAsync(Cancel);
+
+        await _kit.WaitForAsync(small, CampaignStatus.Ready);
+        foreach (var campaign in slow)
+        {
+            Assert.Equal(CampaignStatus.Preparing, (await _kit.FindAsync(campaign)).Status);
+        }
+
+        await hold.CommitAsync(Cancel);
+        foreach (var campaign in slow)
+        {
+            await _kit.WaitForAsync(campaign, CampaignStatus.Ready);
+        }
+
+        await worker.StopAsync(Cancel);
+    }
 }
