@@ -1,0 +1,61 @@
+using Campaigns.Engine.Tenants;
+using Campaigns.Tests.Shared;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Campaigns.Api.Tests;
+
+/// <summary>
+/// The API on a database of its own with the settings a test gives (limits, timeouts), for the tests that need other
+/// settings than <see cref="ApiFixture"/>'s. On Kestrel (a real port) when a test needs real sockets.
+/// </summary>
+internal sealed class ConfiguredApi : IAsyncDisposable
+{
+    private readonly TestDatabase _database = new();
+    private WebApplicationFactory<Program>? _factory;
+
+    private ConfiguredApi()
+    {
+    }
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+
+    public static async Task<ConfiguredApi> StartAsync(IReadOnlyDictionary<string, string?> settings, bool kestrel = false)
+    {
+        var api = new ConfiguredApi();
+        await api._database.InitializeAsync();
+        api._factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Campaigns", api._database.ConnectionString);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+        if (kestrel)
+        {
+            api._factory.UseKestrel(0);
+            api._factory.StartServer();
+        }
+
+        return api;
+    }
+
+    /// <summary>A client of a new tenant: its requests carry that tenant's API key.</summary>
+    public async Task<HttpClient> CreateTenantClientAsync(string name = "tenant")
+    {
+        var (_, key) = await new TenantStore(_database.DataSource).CreateAsync(name, TestContext.Current.CancellationToken);
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("apikey", key);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+}
