@@ -1,6 +1,8 @@
 using Campaigns.Engine.Tenants;
 using Campaigns.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Api.Tests;
 
@@ -19,7 +21,8 @@ internal sealed class ConfiguredApi : IAsyncDisposable
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
-    public static async Task<ConfiguredApi> StartAsync(IReadOnlyDictionary<string, string?> settings, bool kestrel = false)
+    public static async Task<ConfiguredApi> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         var api = new ConfiguredApi();
         await api._database.InitializeAsync();
@@ -30,6 +33,11 @@ internal sealed class ConfiguredApi : IAsyncDisposable
             {
                 builder.UseSetting(key, value);
             }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
+            }
         });
         if (kestrel)
         {
@@ -39,6 +47,9 @@ internal sealed class ConfiguredApi : IAsyncDisposable
 
         return api;
     }
+
+    /// <summary>The database, for arranging what the API cannot do.</summary>
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>A client of a new tenant: its requests carry that tenant's API key.</summary>
     public async Task<HttpClient> CreateTenantClientAsync(string name = "tenant")

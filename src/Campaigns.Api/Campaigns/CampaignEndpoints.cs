@@ -91,7 +91,7 @@ internal static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Messages(
-        Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, string? after, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, PhoneCursor? after, CancellationToken cancellationToken)
     {
         MessageStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
@@ -105,7 +105,7 @@ internal static class CampaignEndpoints
         }
 
         var size = Paging.Limit(limit);
-        var result = await campaigns.MessagesAsync(user.TenantId(), new CampaignId(id), filter, size, after, cancellationToken);
+        var result = await campaigns.MessagesAsync(user.TenantId(), new CampaignId(id), filter, size, after?.Value, cancellationToken);
         if (!result.IsSuccess)
         {
             return ErrorResults.ToProblem(result.Error);

@@ -119,7 +119,7 @@ internal static class ContactListEndpoints
     }
 
     private static async Task<Results<Ok<Page<ContactResponse>>, ProblemHttpResult>> Contacts(
-        Guid id, ClaimsPrincipal user, ContactListStore lists, int? limit, string? after, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ContactListStore lists, int? limit, PhoneCursor? after, CancellationToken cancellationToken)
     {
         var list = await lists.FindAsync(user.TenantId(), new ContactListId(id), cancellationToken);
         if (list is null)
@@ -128,7 +128,7 @@ internal static class ContactListEndpoints
         }
 
         var size = Paging.Limit(limit);
-        var contacts = await lists.ContactsAsync(list.Id, size, after, cancellationToken);
+        var contacts = await lists.ContactsAsync(list.Id, size, after?.Value, cancellationToken);
         var next = contacts.Count == size ? contacts[^1].Phone : null;
         return TypedResults.Ok(new Page<ContactResponse>(
             contacts.Select(c => new ContactResponse(c.Phone, c.Line, c.Fields)).ToArray(), next));
