@@ -55,7 +55,16 @@ internal sealed class ConfiguredApi : IAsyncDisposable
     public async Task<HttpClient> CreateTenantClientAsync(string name = "tenant")
     {
         var (_, key) = await new TenantStore(_database.DataSource).CreateAsync(name, TestContext.Current.CancellationToken);
-        var client = Factory.CreateClient();
+        return CreateClient(key);
+    }
+
+    /// <summary>Another client with the same key as <paramref name="client"/>: its own connections.</summary>
+    public HttpClient CreateClient(HttpClient client) => CreateClient(client.DefaultRequestHeaders.GetValues("apikey").Single());
+
+    private HttpClient CreateClient(string key)
+    {
+        // No redirect handler: it reads a request's whole body before sending it, which would defeat a held body.
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = Factory.ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Add("apikey", key);
         return client;
     }

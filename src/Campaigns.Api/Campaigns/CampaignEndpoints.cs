@@ -22,7 +22,8 @@ internal static class CampaignEndpoints
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteCampaign")
             .WithSummary("Delete a draft or ready campaign (nothing has been sent from either)");
         group.MapPost("/preview", Preview).WithName("PreviewCampaign")
-            .WithSummary("Render a template for a list's first contacts, with the variation statistics of the whole list");
+            .WithSummary("Render a template for a list's first contacts, with the variation statistics of the whole list")
+            .RequireRateLimiting(ApiLimitsExtensions.Previews);
         group.MapPost("/{id:guid}/prepare", Prepare).WithName("PrepareCampaign")
             .WithSummary("Render and store every message of a draft in the background; poll the campaign until it is ready (or a draft again, with the reason)");
         group.MapGet("/{id:guid}/messages", Messages).WithName("ListCampaignMessages")

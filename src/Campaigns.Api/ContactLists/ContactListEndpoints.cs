@@ -20,7 +20,8 @@ internal static class ContactListEndpoints
             .WithName(ContactListUploadDocument.OperationId)
             .WithSummary("Upload a CSV of contacts; numbers are normalised to E.164, duplicates and suppressed numbers dropped")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireRateLimiting(ApiLimitsExtensions.Imports);
         group.MapGet("/", List).WithName("ListContactLists").WithSummary("The tenant's contact lists, newest first");
         group.MapGet("/{id:guid}", Get).WithName("GetContactList").WithSummary("One contact list with its import counts");
         group.MapGet("/{id:guid}/contacts", Contacts).WithName("ListContacts").WithSummary("The contacts of a list, ordered by phone (keyset paging)");

@@ -17,6 +17,7 @@ internal static class GatewayEndpoints
         group.MapGet("/", List).WithName("ListGateways").WithSummary("The tenant's gateways (keys are never returned)");
         group.MapGet("/{id:guid}", Get).WithName("GetGateway").WithSummary("One gateway");
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteGateway").WithSummary("Forget a gateway and its key; its senders stay");
+        group.WithGatewayBudget(); // registration reads the gateway's instances
         return group;
     }
 

@@ -24,6 +24,7 @@ internal static class SenderEndpoints
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteSender").WithSummary("Remove a sender");
         group.MapPost("/{id:guid}/check", Check).WithName("CheckSender").WithSummary("Ask the gateway for the sender's connection state now");
         group.MapGet("/{id:guid}/qr", Qr).WithName("GetSenderQr").WithSummary("The QR code (PNG data URL) to link a phone, until the sender is open");
+        group.WithGatewayBudget(); // registration, check, QR and a key change wait on the gateway
         return group;
     }
 
