@@ -11,26 +11,30 @@ internal static class TenantCommand
 {
     public static bool Matches(string[] args) => args is ["tenant", ..];
 
-    public static async Task<int> RunAsync(string[] args, IServiceProvider services, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, IServiceProvider services, CancellationToken cancellationToken) =>
+        RunAsync(args, services, Console.In, Console.Out, Console.Error, cancellationToken);
+
+    internal static async Task<int> RunAsync(
+        string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var tenants = services.GetRequiredService<TenantStore>();
         if (args is ["tenant", "check", ..])
         {
-            var key = (await Console.In.ReadLineAsync(cancellationToken))?.Trim();
+            var key = (await input.ReadLineAsync(cancellationToken))?.Trim();
             var valid = !string.IsNullOrEmpty(key) && await tenants.FindByKeyAsync(key, cancellationToken) is not null;
-            await Console.Error.WriteLineAsync(valid ? "The API key is valid." : "The API key is not valid.");
+            await error.WriteLineAsync(valid ? "The API key is valid." : "The API key is not valid.");
             return valid ? 0 : 1;
         }
 
         if (args is not ["tenant", "create", var name, ..] || string.IsNullOrWhiteSpace(name))
         {
-            await Console.Error.WriteLineAsync("usage: Campaigns.Api tenant create <name> | tenant check < key");
+            await error.WriteLineAsync("usage: Campaigns.Api tenant create <name> | tenant check < key");
             return 2;
         }
 
         var (tenant, created) = await tenants.CreateAsync(name, cancellationToken);
-        Console.WriteLine($"Created tenant '{name.Trim()}' ({tenant}). Its API key, shown only now:");
-        Console.WriteLine(created);
+        await output.WriteLineAsync($"Created tenant '{name.Trim()}' ({tenant}). Its API key, shown only now:");
+        await output.WriteLineAsync(created);
         return 0;
     }
 }
