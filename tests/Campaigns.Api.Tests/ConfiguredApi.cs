@@ -41,6 +41,7 @@ internal sealed class ConfiguredApi : IAsyncDisposable
         });
         if (kestrel)
         {
+            api._factory = api._factory.WithWebHostBuilder(builder => builder.UseSetting("urls", "http://127.0.0.1:0")); // not appsettings' port
             api._factory.UseKestrel(0);
             api._factory.StartServer();
         }

@@ -89,16 +89,6 @@ internal static class ApiLimitsExtensions
         }
 
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = detail,
-                Extensions = { ["code"] = code },
-            },
-        });
+        await ProblemWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", code, detail);
     }
 }

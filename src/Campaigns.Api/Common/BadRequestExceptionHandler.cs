@@ -12,7 +12,7 @@ namespace Campaigns.Api.Common;
 /// environment. The framework's messages name the parameter ("Failed to bind parameter "int? limit" from "abc"."): they
 /// are parsed here, since the exception carries no structured field.
 /// </summary>
-internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -23,26 +23,8 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         }
 
         var (code, field, detail) = Describe(bad);
-        var problem = new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = bad.StatusCode,
-                Title = bad.StatusCode == StatusCodes.Status400BadRequest ? "Invalid request" : "Request not accepted",
-                Detail = detail,
-                Extensions = { ["code"] = code },
-            },
-        };
-        if (field is not null)
-        {
-            problem.ProblemDetails.Extensions["field"] = field;
-            problem.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
-        }
-
-        httpContext.Response.StatusCode = bad.StatusCode;
-        return await problemDetails.TryWriteAsync(problem);
+        var title = bad.StatusCode == StatusCodes.Status400BadRequest ? "Invalid request" : "Request not accepted";
+        return await ProblemWriter.WriteAsync(httpContext, bad.StatusCode, title, code, detail, field, exception);
     }
 
     private static (string Code, string? Field, string Detail) Describe(BadHttpRequestException bad)

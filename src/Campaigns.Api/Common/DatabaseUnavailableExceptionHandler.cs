@@ -9,7 +9,7 @@ namespace Campaigns.Api.Common;
 /// shutting down: Npgsql's <see cref="NpgsqlException.IsTransient"/>), as <c>/health</c> does, so that clients retry
 /// rather than report a bug. Other database errors stay 500s: they are bugs.
 /// </summary>
-internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<DatabaseUnavailableExceptionHandler> logger)
+internal sealed class DatabaseUnavailableExceptionHandler(ILogger<DatabaseUnavailableExceptionHandler> logger)
     : IExceptionHandler
 {
     /// <summary>Seconds a client is asked to wait: long enough for a restart or a fail-over to begin, short enough to notice.</summary>
@@ -24,20 +24,10 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
         }
 
         logger.DatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service unavailable",
-                Detail = $"The database cannot be reached just now. Retry in {RetryAfterSeconds} s.",
-                Extensions = { ["code"] = "database.unavailable" },
-            },
-        });
+        return await ProblemWriter.WriteAsync(
+            httpContext, StatusCodes.Status503ServiceUnavailable, "Service unavailable", "database.unavailable",
+            $"The database cannot be reached just now. Retry in {RetryAfterSeconds} s.", exception: exception);
     }
 
     private static bool IsUnreachable(Exception? exception)

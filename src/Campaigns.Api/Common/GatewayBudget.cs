@@ -38,18 +38,9 @@ internal sealed class GatewayBudget(RequestDelegate next, IOptions<GatewayOption
         catch (OperationCanceledException) when (spent.IsCancellationRequested && !aborted.IsCancellationRequested && !context.Response.HasStarted)
         {
             logger.GatewayBudgetSpent(context.Request.Method, context.Request.Path, budget);
-            context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status504GatewayTimeout,
-                    Title = "Gateway timeout",
-                    Detail = $"The gateway did not answer within {budget.TotalSeconds:0.#} s. Check that its URL is the Evolution API and that it is up, then try again.",
-                    Extensions = { ["code"] = "gateway.timeout" },
-                },
-            });
+            await ProblemWriter.WriteAsync(
+                context, StatusCodes.Status504GatewayTimeout, "Gateway timeout", "gateway.timeout",
+                $"The gateway did not answer within {budget.TotalSeconds:0.#} s. Check that its URL is the Evolution API and that it is up, then try again.");
         }
         finally
         {

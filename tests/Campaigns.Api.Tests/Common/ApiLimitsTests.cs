@@ -41,17 +41,19 @@ public sealed class ApiLimitsTests
     [Fact]
     public async Task Import_SecondWhileOneRuns_Answers429WhileAnotherTenantImports()
     {
+        var signal = new BodyReadSignal();
         await using var api = await ConfiguredApi.StartAsync(
-            new Dictionary<string, string?> { ["Campaigns:Limits:ConcurrentImportsPerTenant"] = "1" }, kestrel: true);
+            new Dictionary<string, string?> { ["Campaigns:Limits:ConcurrentImportsPerTenant"] = "1" }, kestrel: true, signal.HeldBodies);
         using var busy = await api.CreateTenantClientAsync("busy");
         using var other = await api.CreateTenantClientAsync("other");
         using var held = await HeldContent.HoldAsync(Upload.Csv("phone\n0712000001\n0712000002\n"), 200);
         using var holder = api.CreateClient(busy);
 
+        var inside = signal.NextAsync();
         var running = holder.PostAsync("/api/contact-lists", held, Cancel);
-        using var second = await UntilRefusedAsync(() => busy.PostAsync("/api/contact-lists", Upload.Csv("phone\n0712000003\n"), Cancel));
+        await inside.WaitAsync(TimeSpan.FromSeconds(30), Cancel); // the held upload is in its endpoint, holding its permit
+        using var second = await busy.PostAsync("/api/contact-lists", Upload.Csv("phone\n0712000003\n"), Cancel);
         using var served = await other.PostAsync("/api/contact-lists", Upload.Csv("phone\n0712000004\n"), Cancel);
-        Assert.False(running.IsCompleted, running.IsCompleted ? (await (await running).Content.ReadAsStringAsync(Cancel)) : "");
         held.Release();
         using var first = await running;
 
@@ -65,8 +67,9 @@ public sealed class ApiLimitsTests
     [Fact]
     public async Task Preview_SecondWhileOneRuns_Answers429WhileAnotherTenantPreviews()
     {
+        var signal = new BodyReadSignal();
         await using var api = await ConfiguredApi.StartAsync(
-            new Dictionary<string, string?> { ["Campaigns:Limits:ConcurrentPreviewsPerTenant"] = "1" }, kestrel: true);
+            new Dictionary<string, string?> { ["Campaigns:Limits:ConcurrentPreviewsPerTenant"] = "1" }, kestrel: true, signal.HeldBodies);
         using var busy = await api.CreateTenantClientAsync("busy");
         using var other = await api.CreateTenantClientAsync("other");
         var busyList = await ImportAsync(busy);
@@ -74,10 +77,11 @@ public sealed class ApiLimitsTests
         using var held = await HeldContent.HoldAsync(Preview(busyList), 20);
         using var holder = api.CreateClient(busy);
 
+        var inside = signal.NextAsync();
         var running = holder.PostAsync("/api/campaigns/preview", held, Cancel);
-        using var second = await UntilRefusedAsync(() => busy.PostAsync("/api/campaigns/preview", Preview(busyList), Cancel));
+        await inside.WaitAsync(TimeSpan.FromSeconds(30), Cancel); // the held preview is in its endpoint, holding its permit
+        using var second = await busy.PostAsync("/api/campaigns/preview", Preview(busyList), Cancel);
         using var served = await other.PostAsync("/api/campaigns/preview", Preview(otherList), Cancel);
-        Assert.False(running.IsCompleted, running.IsCompleted ? (await (await running).Content.ReadAsStringAsync(Cancel)) : "");
         held.Release();
         using var first = await running;
 
@@ -97,26 +101,5 @@ public sealed class ApiLimitsTests
     {
         using var response = await client.PostAsync("/api/contact-lists", Upload.Csv("phone,first_name\n0712000001,Ann\n"), Cancel);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
-    }
-
-    /// <summary>
-    /// Sends until the server refuses (for up to about 10 s on a loaded machine): the held request takes its permit once
-    /// the server has its headers, which the test cannot observe; without the limit every attempt succeeds and the last
-    /// one is returned for the assertion. The held request goes on a client of its own: sent on a connection the client
-    /// had used before, it did not reach the server's pipeline while held.
-    /// </summary>
-    private static async Task<HttpResponseMessage> UntilRefusedAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await send();
-            if (response.StatusCode == HttpStatusCode.TooManyRequests || attempt == 100)
-            {
-                return response;
-            }
-
-            response.Dispose();
-            await Task.Delay(100, Cancel);
-        }
     }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Campaigns.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Api.Tests.Common;
@@ -15,7 +15,7 @@ public sealed class DatabaseUnavailableTests
         await using var api = await ConfiguredApi.StartAsync(new Dictionary<string, string?>(), services: services =>
         {
             services.AddSingleton(_ => global::Campaigns.Engine.EngineServiceCollectionExtensions.CreateDataSource(
-                $"Host=127.0.0.1;Port={FreePort()};Username=postgres;Database=campaigns;Timeout=2"));
+                $"Host=127.0.0.1;Port={FreePort.Next()};Username=postgres;Database=campaigns;Timeout=2"));
         });
         using var client = await api.CreateTenantClientAsync();
 
@@ -26,14 +26,5 @@ public sealed class DatabaseUnavailableTests
         Assert.Equal("database.unavailable", problem.GetProperty("code").GetString());
         Assert.Equal(TimeSpan.FromSeconds(5), list.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
