@@ -27,7 +27,8 @@ builder.Services.AddOptions<CampaignsOptions>()
 builder.Services.AddCampaignsEngine(connectionString);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<PublicUrl>();
-builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+builder.Services.AddApiProblems();
+builder.Services.AddApiLimits();
 // Statuses and the like are written by name (draft, preparing, overLimit), in requests, answers and the OpenAPI document.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -48,6 +49,7 @@ if (TenantCommand.Matches(args))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseApiLimits();
 app.UseAuthorization();
 
 app.MapOpenApi();

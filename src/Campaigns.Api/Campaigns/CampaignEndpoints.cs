@@ -31,7 +31,8 @@ internal static class CampaignEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/preview", Preview).WithName("PreviewCampaign")
             .WithSummary("Render a template for a list's first contacts, with the variation statistics of the whole list")
-            .ProducesProblems(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .RequireRateLimiting(ApiLimitsExtensions.Previews);
         group.MapPost("/{id:guid}/prepare", Prepare).WithName("PrepareCampaign")
             .WithSummary("Render and store every message of a draft in the background; poll the campaign until it is ready (or a draft again, with the reason)")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
@@ -109,7 +110,7 @@ internal static class CampaignEndpoints
         Answer(await campaigns.BackToDraftAsync(user.TenantId(), new CampaignId(id), cancellationToken));
 
     private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Messages(
-        Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, string? after, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, PhoneCursor? after, CancellationToken cancellationToken)
     {
         MessageStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
@@ -123,7 +124,7 @@ internal static class CampaignEndpoints
         }
 
         var size = Paging.Limit(limit);
-        var result = await campaigns.MessagesAsync(user.TenantId(), new CampaignId(id), filter, size, after, cancellationToken);
+        var result = await campaigns.MessagesAsync(user.TenantId(), new CampaignId(id), filter, size, after?.Value, cancellationToken);
         if (!result.IsSuccess)
         {
             return ErrorResults.ToProblem(result.Error);

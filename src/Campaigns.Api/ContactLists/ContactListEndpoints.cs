@@ -22,7 +22,8 @@ internal static class ContactListEndpoints
             .WithSummary("Upload a CSV of contacts; numbers are normalised to E.164, duplicates and suppressed numbers dropped")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .AddOpenApiOperationTransformer(ContactListUploadDocument.DescribeAsync);
+            .AddOpenApiOperationTransformer(ContactListUploadDocument.DescribeAsync)
+            .RequireRateLimiting(ApiLimitsExtensions.Imports);
         group.MapGet("/", List).WithName("ListContactLists").WithSummary("The tenant's contact lists, newest first")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:guid}", Get).WithName("GetContactList").WithSummary("One contact list with its import counts")
@@ -126,7 +127,7 @@ internal static class ContactListEndpoints
     }
 
     private static async Task<Results<Ok<Page<ContactResponse>>, ProblemHttpResult>> Contacts(
-        Guid id, ClaimsPrincipal user, ContactListStore lists, int? limit, string? after, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ContactListStore lists, int? limit, PhoneCursor? after, CancellationToken cancellationToken)
     {
         var list = await lists.FindAsync(user.TenantId(), new ContactListId(id), cancellationToken);
         if (list is null)
@@ -135,7 +136,7 @@ internal static class ContactListEndpoints
         }
 
         var size = Paging.Limit(limit);
-        var contacts = await lists.ContactsAsync(list.Id, size, after, cancellationToken);
+        var contacts = await lists.ContactsAsync(list.Id, size, after?.Value, cancellationToken);
         var next = contacts.Count == size ? contacts[^1].Phone : null;
         return TypedResults.Ok(new Page<ContactResponse>(
             contacts.Select(c => new ContactResponse(c.Phone, c.Line, c.Fields)).ToArray(), next));

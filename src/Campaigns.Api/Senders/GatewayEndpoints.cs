@@ -21,6 +21,7 @@ internal static class GatewayEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteGateway").WithSummary("Forget a gateway and its key; its senders stay")
             .ProducesProblems(StatusCodes.Status404NotFound);
+        group.WithGatewayBudget(); // registration reads the gateway's instances
         return group;
     }
 

@@ -34,6 +34,7 @@ internal static class SenderEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/qr", Qr).WithName("GetSenderQr").WithSummary("The QR code (PNG data URL) to link a phone, until the sender is open")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.WithGatewayBudget(); // registration, check, QR and a key change wait on the gateway
         return group;
     }
 

@@ -94,10 +94,10 @@ internal static class SuppressionEndpoints
     }
 
     private static async Task<Ok<Page<SuppressionResponse>>> List(
-        ClaimsPrincipal user, SuppressionService suppressions, int? limit, string? after, CancellationToken cancellationToken)
+        ClaimsPrincipal user, SuppressionService suppressions, int? limit, PhoneCursor? after, CancellationToken cancellationToken)
     {
         var size = Paging.Limit(limit);
-        var page = await suppressions.ListAsync(user.TenantId(), size, after, cancellationToken);
+        var page = await suppressions.ListAsync(user.TenantId(), size, after?.Value, cancellationToken);
         var next = page.Count == size ? page[^1].Phone : null;
         return TypedResults.Ok(new Page<SuppressionResponse>(
             page.Select(s => new SuppressionResponse(s.Phone, s.Reason, s.CreatedAt.ToDateTimeOffset())).ToArray(), next));
