@@ -9,8 +9,9 @@ namespace Campaigns.Engine.Security;
 /// server of a deployment decrypts what another encrypted, and keys survive restarts and new machines.
 /// </summary>
 /// <remarks>
-/// The key XML is stored as Data Protection hands it over: on Linux that is unencrypted, so the database is the trust
-/// boundary for the keys (as it is for the data they protect). <see cref="IXmlRepository"/> is synchronous.
+/// The key XML is stored as Data Protection hands it over: each key's secret encrypted with the certificate of
+/// <see cref="KeyRingOptions"/> (an <c>encryptedSecret</c> element), or in clear where none is set (not in Production).
+/// <see cref="IXmlRepository"/> is synchronous.
 /// </remarks>
 internal sealed class PostgresXmlRepository(NpgsqlDataSource dataSource) : IXmlRepository
 {
