@@ -13,4 +13,9 @@ internal static partial class KeyRingLog
     [LoggerMessage(EventId = 1901, Level = LogLevel.Information,
         Message = "The Data Protection key ring is encrypted with certificate {Thumbprint} ({Subject}).")]
     public static partial void Encrypted(ILogger logger, string thumbprint, string subject);
+
+    [LoggerMessage(EventId = 1902, Level = LogLevel.Warning,
+        Message = "{Count} Data Protection keys stored unencrypted before a certificate was set are now encrypted with it. " +
+                  "Copies made before (database dumps, backups) still hold them in clear.")]
+    public static partial void StoredKeysEncrypted(ILogger logger, int count);
 }

@@ -10,7 +10,7 @@ namespace Campaigns.Engine.Security;
 /// <remarks>
 /// Required in the Production environment (the host refuses to start without it); elsewhere the key ring may be stored
 /// unencrypted, with a warning at start-up. Every server of a deployment needs the same certificate (with its private
-/// key) to read the key ring. Keys written before a certificate was set stay unencrypted until they expire (90 days).
+/// key) to read the key ring. Keys stored in clear before a certificate was set are encrypted in place at start.
 /// </remarks>
 internal sealed class KeyRingOptions
 {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,15 +41,21 @@ internal static class KeyRingServiceCollectionExtensions
         services.AddSingleton<PostgresXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(keyManagement =>
         {
-            keyManagement.XmlRepository = provider.GetRequiredService<PostgresXmlRepository>();
-            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyRingOptions));
+            var repository = provider.GetRequiredService<PostgresXmlRepository>();
+            keyManagement.XmlRepository = repository;
+            var loggerFactory = provider.GetRequiredService<ILoggerFactory>();
+            var logger = loggerFactory.CreateLogger(typeof(KeyRingOptions));
             if (certificate is null)
             {
                 KeyRingLog.Unencrypted(logger);
+                return;
             }
-            else
+
+            KeyRingLog.Encrypted(logger, certificate.Thumbprint, certificate.Subject);
+            // Keys stored before the certificate was set would otherwise stay in clear until they expire (90 days).
+            if (repository.EncryptStoredKeys(new CertificateXmlEncryptor(certificate, loggerFactory)) is > 0 and var count)
             {
-                KeyRingLog.Encrypted(logger, certificate.Thumbprint, certificate.Subject);
+                KeyRingLog.StoredKeysEncrypted(logger, count);
             }
         }));
         services.AddSingleton<SecretProtector>();

@@ -58,6 +58,31 @@ public sealed class KeyRingTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Unprotect_CertificateSetAfterKeysWereStoredInClear_EncryptsThemAndStillReads()
+    {
+        string stored;
+        using (var before = CreateHost(Environments.Development, []))
+        {
+            stored = before.Services.GetRequiredService<SecretProtector>().Protect("instance-key");
+        }
+
+        Assert.All(await KeyRingXmlAsync(), xml => Assert.Contains("masterKey", xml, StringComparison.Ordinal));
+
+        using var after = CreateHost(Environments.Production, _certificate.Settings());
+        Assert.Equal("instance-key", after.Services.GetRequiredService<SecretProtector>().Unprotect(stored));
+
+        var keys = await KeyRingXmlAsync();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("masterKey", xml, StringComparison.Ordinal);
+        });
+        using var another = CreateHost(Environments.Production, _certificate.Settings());
+        Assert.Equal("instance-key", another.Services.GetRequiredService<SecretProtector>().Unprotect(stored));
+    }
+
+    [Fact]
     public async Task StartAsync_ProductionWithoutCertificate_FailsNamingTheSetting()
     {
         using var host = CreateHost(Environments.Production, []);
