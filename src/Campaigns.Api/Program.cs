@@ -24,7 +24,7 @@ builder.Services.AddOptions<CampaignsOptions>()
     .BindConfiguration(CampaignsOptions.SectionName)
     .ValidateDataAnnotations()
     .ValidateOnStart();
-builder.Services.AddCampaignsEngine(connectionString);
+builder.Services.AddCampaignsEngine(connectionString, builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<PublicUrl>();
 builder.Services.AddApiProblems();

@@ -58,10 +58,10 @@ internal sealed class CampaignKit(TestDatabase database)
         Options.Create(new PrepareOptions { PollInterval = pollInterval, Workers = workers, MaxPerTenant = maxPerTenant }),
         NullLogger<PrepareCampaignWorker>.Instance);
 
-    /// <summary>Waits until the campaign has <paramref name="status"/>, or fails the test after 20 s.</summary>
-    public async Task<Campaign> WaitForAsync(Campaign campaign, CampaignStatus status)
+    /// <summary>Waits until the campaign has <paramref name="status"/>, or fails the test after <paramref name="within"/> (20 s).</summary>
+    public async Task<Campaign> WaitForAsync(Campaign campaign, CampaignStatus status, TimeSpan? within = null)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var deadline = DateTimeOffset.UtcNow + (within ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             var current = await FindAsync(campaign);

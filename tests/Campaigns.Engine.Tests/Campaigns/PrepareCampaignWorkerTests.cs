@@ -32,17 +32,24 @@ public sealed class PrepareCampaignWorkerTests(TestDatabase database) : IClassFi
     }
 
     [Fact]
-    public async Task PrepareAsync_WorkerRunning_IsWokenAtOnce()
+    public async Task PrepareAsync_WorkerIdle_WakesItToPrepareAtOnce()
     {
         var tenant = await _kit.TenantAsync();
         var list = await _kit.ListAsync(tenant, 5, names: 5);
+        // The worker polls every hour, so only the wake-up can explain a prepare within seconds. Its scan at start must be
+        // over first (or it could find the campaign itself): a campaign left preparing without a wake-up shows when it is.
+        var leftover = await _kit.DraftAsync(tenant, list, "Hi {{ first_name }}");
+        await _kit.ExecuteAsync("update campaigns.campaigns set status = 'preparing', prepare_requested_at = now() where id = $1", leftover);
         using var worker = _kit.Worker(TimeSpan.FromHours(1));
         await worker.StartAsync(Cancel);
+        await _kit.WaitForAsync(leftover, CampaignStatus.Ready);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), Cancel); // the scan after that prepare finds nothing; the worker waits
 
         var campaign = await _kit.PreparingAsync(tenant, list, "Hello {{ first_name }}");
 
-        await _kit.WaitForAsync(campaign, CampaignStatus.Ready);
+        var ready = await _kit.WaitForAsync(campaign, CampaignStatus.Ready, within: TimeSpan.FromSeconds(10));
         await worker.StopAsync(Cancel);
+        Assert.Equal(new Engine.Campaigns.CampaignProgress(5, 5), ready.Progress);
     }
 
     [Fact]
