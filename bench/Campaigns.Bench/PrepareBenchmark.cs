@@ -156,7 +156,7 @@ internal static class PrepareBenchmark
     private static double RenderRaw(int count)
     {
         var stopwatch = Stopwatch.StartNew();
-        var written = TemplateThroughput.RenderRaw(RawTemplate, Recipients(count));
+        var written = RawScriban.Render(RawTemplate, Recipients(count));
         stopwatch.Stop();
         GC.KeepAlive(written);
         return stopwatch.Elapsed.TotalSeconds;

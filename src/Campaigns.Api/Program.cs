@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json;
 using Campaigns.Api.Campaigns;
 using Campaigns.Api.Common;
+using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.ContactLists;
 using Campaigns.Api.Health;
 using Campaigns.Api.Senders;
@@ -12,7 +13,6 @@ using Campaigns.Api;
 using Campaigns.Engine.Database;
 using Campaigns.Engine;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,39 +24,18 @@ builder.Services.AddOptions<CampaignsOptions>()
     .BindConfiguration(CampaignsOptions.SectionName)
     .ValidateDataAnnotations()
     .ValidateOnStart();
-builder.Services.AddCampaignsEngine(connectionString);
+builder.Services.AddCampaignsEngine(connectionString, builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<PublicUrl>();
-builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+builder.Services.AddApiProblems();
+builder.Services.AddApiLimits();
 // Statuses and the like are written by name (draft, preparing, overLimit), in requests, answers and the OpenAPI document.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization();
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
-builder.Services.AddOpenApi(options => options.AddOperationTransformer((operation, _, _) =>
-{
-    if (operation.OperationId == ContactListUploadDocument.OperationId)
-    {
-        ContactListUploadDocument.Describe(operation);
-    }
-
-    return Task.CompletedTask;
-}).AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "Campaigns API";
-    document.Info.Description = "Bulk WhatsApp campaigns with ban-avoidance pacing. Every /api call carries the tenant's key in the 'apikey' header.";
-    document.Components ??= new OpenApiComponents();
-    document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-    document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
-    {
-        Type = SecuritySchemeType.ApiKey,
-        In = ParameterLocation.Header,
-        Name = ApiKeyAuthenticationHandler.HeaderName,
-    };
-    document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [] }];
-    return Task.CompletedTask;
-}));
+builder.Services.AddCampaignsOpenApi();
 
 var app = builder.Build();
 
@@ -70,6 +49,7 @@ if (TenantCommand.Matches(args))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseApiLimits();
 app.UseAuthorization();
 
 app.MapOpenApi();

@@ -6,10 +6,8 @@ using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
 using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
 
@@ -17,8 +15,11 @@ namespace Campaigns.Engine;
 
 internal static class EngineServiceCollectionExtensions
 {
-    /// <summary>The PostgreSQL data source (with NodaTime types), the stores and services built on it, templates and campaigns.</summary>
-    public static IServiceCollection AddCampaignsEngine(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// The PostgreSQL data source (with NodaTime types), the stores and services built on it, templates and campaigns; the
+    /// Data Protection key ring as <paramref name="configuration"/>'s section <c>DataProtection</c> says.
+    /// </summary>
+    public static IServiceCollection AddCampaignsEngine(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.AddSingleton<IClock>(SystemClock.Instance);
@@ -27,12 +28,9 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<ContactListStore>();
         services.AddSingleton<SuppressionStore>();
+        services.AddSingleton<SuppressionService>();
         services.AddGateway();
-        services.AddSingleton<PostgresXmlRepository>();
-        services.AddDataProtection().SetApplicationName("Campaigns");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
-            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = provider.GetRequiredService<PostgresXmlRepository>()));
-        services.AddSingleton<SecretProtector>();
+        services.AddKeyRing(configuration);
         services.AddSingleton<SenderStore>();
         services.AddSingleton<GatewayStore>();
         services.AddSingleton<SenderService>();

@@ -30,6 +30,16 @@ internal static class PostgresServer
         return WithDatabase(server, name);
     }
 
+    /// <summary>
+    /// The connection string of a database of its own that does not exist yet (nothing migrated, nothing created), for
+    /// tests of what creates and migrates one. Drop it with <see cref="DropDatabaseAsync"/>.
+    /// </summary>
+    public static async Task<string> NewDatabaseNameAsync()
+    {
+        var (server, _) = await Setup.Value;
+        return WithDatabase(server, "campaigns_test_" + Guid.NewGuid().ToString("N"));
+    }
+
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var (server, _) = await Setup.Value;

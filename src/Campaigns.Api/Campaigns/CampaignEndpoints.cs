@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Campaigns.Api.Common;
+using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
@@ -14,19 +15,33 @@ internal static class CampaignEndpoints
     {
         var group = api.MapGroup("/campaigns").WithTags("Campaigns");
         group.MapPost("/", Create).WithName("CreateCampaign")
-            .WithSummary("Create a draft campaign; every problem of the request is reported at once");
-        group.MapGet("/", List).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, optionally of one status");
-        group.MapGet("/{id:guid}", Get).WithName("GetCampaign").WithSummary("One campaign, with the progress of its prepare");
+            .WithSummary("Create a draft campaign; every problem of the request is reported at once")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/", List).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, optionally of one status")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", Get).WithName("GetCampaign").WithSummary("One campaign, with the progress of its prepare")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPatch("/{id:guid}", Update).WithName("UpdateCampaign")
-            .WithSummary("Change a draft: only the fields given change, and the whole campaign is checked again");
+            .WithSummary("Change a draft: only the fields given change, and the whole campaign is checked again")
+            .WithDescription(MergePatch.Description)
+            .Accepts<UpdateCampaignRequest>(MergePatch.ContentType, "application/json")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteCampaign")
-            .WithSummary("Delete a draft or ready campaign (nothing has been sent from either)");
+            .WithSummary("Delete a draft or ready campaign (nothing has been sent from either)")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/preview", Preview).WithName("PreviewCampaign")
-            .WithSummary("Render a template for a list's first contacts, with the variation statistics of the whole list");
+            .WithSummary("Render a template for a list's first contacts, with the variation statistics of the whole list")
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .RequireRateLimiting(ApiLimitsExtensions.Previews);
         group.MapPost("/{id:guid}/prepare", Prepare).WithName("PrepareCampaign")
-            .WithSummary("Render and store every message of a draft in the background; poll the campaign until it is ready (or a draft again, with the reason)");
+            .WithSummary("Render and store every message of a draft in the background; poll the campaign until it is ready (or a draft again, with the reason)")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/draft", BackToDraft).WithName("CampaignBackToDraft")
+            .WithSummary("Take a preparing or ready campaign back to draft to change it: a running prepare stops and stores nothing, prepared messages are deleted")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/messages", Messages).WithName("ListCampaignMessages")
-            .WithSummary("A campaign's messages, ordered by phone (keyset paging), optionally of one status");
+            .WithSummary("A campaign's messages, ordered by phone (keyset paging), optionally of one status")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -45,7 +60,7 @@ internal static class CampaignEndpoints
         CampaignStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!TryParseName(status, out CampaignStatus parsed))
+            if (!StatusText.TryParse(status, out CampaignStatus parsed))
             {
                 return ErrorResults.ToProblem(CampaignErrors.UnknownStatus(status));
             }
@@ -65,7 +80,7 @@ internal static class CampaignEndpoints
 
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(
         Guid id, UpdateCampaignRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
-        Answer(await campaigns.UpdateAsync(user.TenantId(), new CampaignId(id), request.ApplyTo, cancellationToken));
+        Answer(await campaigns.UpdateAsync(user.TenantId(), new CampaignId(id), request.ToPatch(), cancellationToken));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)
@@ -90,13 +105,17 @@ internal static class CampaignEndpoints
             : ErrorResults.ToProblem(result.Error);
     }
 
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> BackToDraft(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
+        Answer(await campaigns.BackToDraftAsync(user.TenantId(), new CampaignId(id), cancellationToken));
+
     private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Messages(
-        Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, string? after, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, PhoneCursor? after, CancellationToken cancellationToken)
     {
         MessageStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!TryParseName(status, out MessageStatus parsed))
+            if (!StatusText.TryParse(status, out MessageStatus parsed))
             {
                 return ErrorResults.ToProblem(CampaignErrors.UnknownMessageStatus(status));
             }
@@ -105,7 +124,7 @@ internal static class CampaignEndpoints
         }
 
         var size = Paging.Limit(limit);
-        var result = await campaigns.MessagesAsync(user.TenantId(), new CampaignId(id), filter, size, after, cancellationToken);
+        var result = await campaigns.MessagesAsync(user.TenantId(), new CampaignId(id), filter, size, after?.Value, cancellationToken);
         if (!result.IsSuccess)
         {
             return ErrorResults.ToProblem(result.Error);
@@ -120,12 +139,4 @@ internal static class CampaignEndpoints
         result.IsSuccess ? TypedResults.Ok(CampaignResponse.From(result.Value)) : ErrorResults.ToProblem(result.Error);
 
     private static string Location(CampaignId id) => $"/api/campaigns/{id}";
-
-    // Names only: Enum.TryParse alone would also take numbers.
-    private static bool TryParseName<T>(string text, out T value)
-        where T : struct, Enum
-    {
-        value = default;
-        return text.Length > 0 && char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value);
-    }
 }

@@ -33,5 +33,5 @@ internal static class ErrorResults
     }
 
     public static ProblemHttpResult NotFound(string what) =>
-        ToProblem(new Error("not_found", $"No {what} with that id.", Kind: ErrorKind.NotFound));
+        ToProblem(CommonErrors.NotFound(what));
 }

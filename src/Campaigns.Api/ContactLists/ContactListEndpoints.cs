@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Campaigns.Api.Common;
+using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Contacts;
@@ -20,14 +21,21 @@ internal static class ContactListEndpoints
             .WithName(ContactListUploadDocument.OperationId)
             .WithSummary("Upload a CSV of contacts; numbers are normalised to E.164, duplicates and suppressed numbers dropped")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        group.MapGet("/", List).WithName("ListContactLists").WithSummary("The tenant's contact lists, newest first");
-        group.MapGet("/{id:guid}", Get).WithName("GetContactList").WithSummary("One contact list with its import counts");
-        group.MapGet("/{id:guid}/contacts", Contacts).WithName("ListContacts").WithSummary("The contacts of a list, ordered by phone (keyset paging)");
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(ContactListUploadDocument.DescribeAsync)
+            .RequireRateLimiting(ApiLimitsExtensions.Imports);
+        group.MapGet("/", List).WithName("ListContactLists").WithSummary("The tenant's contact lists, newest first")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", Get).WithName("GetContactList").WithSummary("One contact list with its import counts")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/contacts", Contacts).WithName("ListContacts").WithSummary("The contacts of a list, ordered by phone (keyset paging)")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/errors", Errors).WithName("GetImportErrors")
             .WithSummary("Rows of the upload that were not imported, as CSV: line,value,reason")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteContactList").WithSummary("Delete a list and its contacts");
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteContactList").WithSummary("Delete a list and its contacts; refused (409) while a campaign that is not a draft uses it")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 
@@ -119,7 +127,7 @@ internal static class ContactListEndpoints
     }
 
     private static async Task<Results<Ok<Page<ContactResponse>>, ProblemHttpResult>> Contacts(
-        Guid id, ClaimsPrincipal user, ContactListStore lists, int? limit, string? after, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ContactListStore lists, int? limit, PhoneCursor? after, CancellationToken cancellationToken)
     {
         var list = await lists.FindAsync(user.TenantId(), new ContactListId(id), cancellationToken);
         if (list is null)
@@ -128,7 +136,7 @@ internal static class ContactListEndpoints
         }
 
         var size = Paging.Limit(limit);
-        var contacts = await lists.ContactsAsync(list.Id, size, after, cancellationToken);
+        var contacts = await lists.ContactsAsync(list.Id, size, after?.Value, cancellationToken);
         var next = contacts.Count == size ? contacts[^1].Phone : null;
         return TypedResults.Ok(new Page<ContactResponse>(
             contacts.Select(c => new ContactResponse(c.Phone, c.Line, c.Fields)).ToArray(), next));
@@ -157,7 +165,7 @@ internal static class ContactListEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid id, ClaimsPrincipal user, ContactListStore lists, CancellationToken cancellationToken) =>
-        await lists.DeleteAsync(user.TenantId(), new ContactListId(id), cancellationToken)
-            ? TypedResults.NoContent()
-            : ErrorResults.NotFound("contact list");
+        await lists.DeleteAsync(user.TenantId(), new ContactListId(id), cancellationToken) is { IsSuccess: false } refused
+            ? ErrorResults.ToProblem(refused.Error)
+            : TypedResults.NoContent();
 }

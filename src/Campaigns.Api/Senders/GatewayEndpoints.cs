@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Campaigns.Api.Common;
+using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
 using Campaigns.Domain.Senders;
 using Campaigns.Engine.Senders;
@@ -13,10 +14,14 @@ internal static class GatewayEndpoints
     {
         var group = api.MapGroup("/gateways").WithTags("Gateways");
         group.MapPost("/", Register).WithName("RegisterGateway")
-            .WithSummary("Register an Evolution server with its global key, to create instances and repair stale instance keys");
+            .WithSummary("Register an Evolution server with its global key, to create instances and repair stale instance keys")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         group.MapGet("/", List).WithName("ListGateways").WithSummary("The tenant's gateways (keys are never returned)");
-        group.MapGet("/{id:guid}", Get).WithName("GetGateway").WithSummary("One gateway");
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteGateway").WithSummary("Forget a gateway and its key; its senders stay");
+        group.MapGet("/{id:guid}", Get).WithName("GetGateway").WithSummary("One gateway")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteGateway").WithSummary("Forget a gateway and its key; its senders stay")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.WithGatewayBudget(); // registration reads the gateway's instances
         return group;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Campaigns.Api.Common;
+using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Senders;
@@ -17,13 +18,23 @@ internal static class SenderEndpoints
     {
         var group = api.MapGroup("/senders").WithTags("Senders");
         group.MapPost("/", Register).WithName("RegisterSender")
-            .WithSummary("Register an Evolution instance as a sender (or create one on a registered gateway); sets its webhook");
-        group.MapGet("/", List).WithName("ListSenders").WithSummary("The tenant's senders with state and today's budget");
-        group.MapGet("/{id:guid}", Get).WithName("GetSender").WithSummary("One sender with state, sent today, cap today and next send");
-        group.MapPatch("/{id:guid}", Update).WithName("UpdateSender").WithSummary("Change a sender's name, pacing or instance key");
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteSender").WithSummary("Remove a sender");
-        group.MapPost("/{id:guid}/check", Check).WithName("CheckSender").WithSummary("Ask the gateway for the sender's connection state now");
-        group.MapGet("/{id:guid}/qr", Qr).WithName("GetSenderQr").WithSummary("The QR code (PNG data URL) to link a phone, until the sender is open");
+            .WithSummary("Register an Evolution instance as a sender (or create one on a registered gateway); sets its webhook")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        group.MapGet("/", List).WithName("ListSenders").WithSummary("The tenant's senders with state and today's budget")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", Get).WithName("GetSender").WithSummary("One sender with state, sent today, cap today and next send")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPatch("/{id:guid}", Update).WithName("UpdateSender").WithSummary("Change a sender's name, pacing or instance key")
+            .WithDescription(MergePatch.Description)
+            .Accepts<UpdateSenderRequest>(MergePatch.ContentType, "application/json")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteSender").WithSummary("Remove a sender")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/check", Check).WithName("CheckSender").WithSummary("Ask the gateway for the sender's connection state now")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/qr", Qr).WithName("GetSenderQr").WithSummary("The QR code (PNG data URL) to link a phone, until the sender is open")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.WithGatewayBudget(); // registration, check, QR and a key change wait on the gateway
         return group;
     }
 
@@ -91,8 +102,7 @@ internal static class SenderEndpoints
         var result = await senders.UpdateAsync(
             user.TenantId(),
             new SenderId(id),
-            new UpdateSender(request.Name, request.InstanceApiKey, request.TimeZone, activatedOn.Value, request.DailyCapMin,
-                request.DailyCapMax, request.MinIntervalMs, request.JitterMinMs, request.JitterMaxMs),
+            request.ToCommand(activatedOn.Value),
             cancellationToken);
         return await RespondAsync(result, senders, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Campaigns.Api.Common;
+using Campaigns.Api.Common.OpenApi;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Senders;
 using Campaigns.Engine.Senders;
@@ -19,7 +20,9 @@ internal static class WebhookEndpoints
         // No API key: the gateway cannot send ours. The secret in the URL is the credential, one per sender.
         var group = app.MapGroup("/webhooks").WithTags("Webhooks").AllowAnonymous();
         group.MapPost("/evolution/{senderId:guid}/{secret}", Receive).WithName("ReceiveEvolutionWebhook")
-            .WithSummary("Evolution API webhooks of one sender (its secret URL); stored at once, applied later");
+            .WithSummary("Evolution API webhooks of one sender (its secret URL); stored at once, applied later")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(WebhookDocument.DescribeAsync);
         return group;
     }
 

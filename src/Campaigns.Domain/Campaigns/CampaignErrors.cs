@@ -49,7 +49,7 @@ public static class CampaignErrors
         };
     }
 
-    public static Error NotFound() => new("not_found", "No campaign with that id.", Kind: ErrorKind.NotFound);
+    public static Error NotFound() => CommonErrors.NotFound("campaign");
 
     /// <param name="action">What only a draft may undergo, e.g. <c>changed</c> or <c>prepared</c>.</param>
     public static Error NotDraft(CampaignId id, CampaignStatus status, string action) => new(
@@ -63,7 +63,7 @@ public static class CampaignErrors
     public static Error NotDeletable(CampaignId id, CampaignStatus status) => new(
         "campaign.not_deletable",
         status == CampaignStatus.Preparing
-            ? $"Campaign {id} is being prepared: delete it once it is ready or a draft again."
+            ? $"Campaign {id} is being prepared: take it back to draft (POST /api/campaigns/{id}/draft), then delete it."
             : $"Campaign {id} is {Name(status)}: only a draft or ready campaign can be deleted, since the others are the record of what was sent.",
         Kind: ErrorKind.Conflict)
     {
@@ -129,13 +129,13 @@ public static class CampaignErrors
     /// <summary>A listing's <c>status</c> filter that is not a campaign status.</summary>
     public static Error UnknownStatus(string text) => new(
         "campaign.unknown_status",
-        $"'{text}' is not a campaign status: use {string.Join(", ", Enum.GetValues<CampaignStatus>().Select(Name))}.",
+        $"'{text}' is not a campaign status: use {string.Join(", ", StatusText.CampaignStatuses)}.",
         "status");
 
     /// <summary>A listing's <c>status</c> filter that is not a message status.</summary>
     public static Error UnknownMessageStatus(string text) => new(
         "message.unknown_status",
-        $"'{text}' is not a message status: use {string.Join(", ", Enum.GetValues<MessageStatus>().Select(s => s.ToString().ToLowerInvariant()))}.",
+        $"'{text}' is not a message status: use {string.Join(", ", StatusText.MessageStatuses)}.",
         "status");
 
     /// <summary>Preparing failed <paramref name="attempts"/> times for reasons of the system, not of the campaign; the campaign is a draft again.</summary>
@@ -146,14 +146,15 @@ public static class CampaignErrors
     /// <summary>A recipient skipped at preparing because the number was suppressed after the list was imported.</summary>
     public static Error Suppressed() => new("recipient.suppressed", "The number is on the suppression list.");
 
-    /// <summary>The status as the API writes it: <c>draft</c>, <c>preparing</c>, ….</summary>
-    public static string Name(CampaignStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>The status as the API writes it: <c>draft</c>, <c>preparing</c>, … (<see cref="StatusText"/>).</summary>
+    public static string Name(CampaignStatus status) => StatusText.Name(status);
 
     private static string Verb(CampaignTransition transition) => transition switch
     {
         CampaignTransition.Prepare => "be prepared",
         CampaignTransition.FinishPreparing => "finish preparing",
         CampaignTransition.AbandonPreparing => "go back to draft",
+        CampaignTransition.BackToDraft => "go back to draft (only a preparing or ready campaign can: nothing has been sent from either)",
         CampaignTransition.Start => "be started",
         CampaignTransition.Pause => "be paused",
         CampaignTransition.Resume => "be resumed",

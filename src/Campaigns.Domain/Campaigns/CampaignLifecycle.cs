@@ -4,7 +4,8 @@ namespace Campaigns.Domain.Campaigns;
 
 /// <summary>
 /// The campaign state machine: <c>draft → preparing → ready → running ⇄ paused → completed</c>, <c>preparing → draft</c>
-/// when the variation rule cannot hold, and <c>cancelled</c> from any state that is not terminal. Pure: the caller
+/// when the variation rule cannot hold, <c>preparing | ready → draft</c> when the owner takes it back to change it
+/// (nothing has been sent from either), and <c>cancelled</c> from any state that is not terminal. Pure: the caller
 /// stores the new status (guarded by the old one, so that two writers cannot both move it).
 /// </summary>
 public static class CampaignLifecycle
@@ -17,6 +18,7 @@ public static class CampaignLifecycle
             (CampaignStatus.Draft, CampaignTransition.Prepare) => CampaignStatus.Preparing,
             (CampaignStatus.Preparing, CampaignTransition.FinishPreparing) => CampaignStatus.Ready,
             (CampaignStatus.Preparing, CampaignTransition.AbandonPreparing) => CampaignStatus.Draft,
+            (CampaignStatus.Preparing or CampaignStatus.Ready, CampaignTransition.BackToDraft) => CampaignStatus.Draft,
             (CampaignStatus.Ready, CampaignTransition.Start) => CampaignStatus.Running,
             (CampaignStatus.Running, CampaignTransition.Pause) => CampaignStatus.Paused,
             (CampaignStatus.Paused, CampaignTransition.Resume) => CampaignStatus.Running,
@@ -45,7 +47,8 @@ public static class CampaignLifecycle
     /// Null when the campaign may be deleted: a draft, or a ready campaign, since nothing has been sent from either
     /// (a ready campaign's messages are all pending or skipped). From <c>running</c> on, the campaign and its messages are
     /// the record of what was sent (and the guarantee that nobody gets the campaign twice), so it is cancelled instead,
-    /// and a cancelled or completed campaign is kept. While preparing, the prepare job owns it.
+    /// and a cancelled or completed campaign is kept. While preparing, the prepare job owns it: take it back to draft
+    /// first (<see cref="CampaignTransition.BackToDraft"/>).
     /// </summary>
     public static Error? CheckDeletable(CampaignId id, CampaignStatus status) =>
         status is CampaignStatus.Draft or CampaignStatus.Ready ? null : CampaignErrors.NotDeletable(id, status);

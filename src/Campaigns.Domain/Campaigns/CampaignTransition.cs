@@ -12,6 +12,12 @@ public enum CampaignTransition
     /// <summary>preparing → draft: the variation rule cannot hold, or preparing failed for good.</summary>
     AbandonPreparing,
 
+    /// <summary>
+    /// preparing → draft, or ready → draft: the owner takes the campaign back to change it. A running prepare stops
+    /// and stores nothing; a ready campaign's prepared messages are deleted (none was sent).
+    /// </summary>
+    BackToDraft,
+
     /// <summary>ready → running.</summary>
     Start,
 

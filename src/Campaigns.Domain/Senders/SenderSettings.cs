@@ -49,6 +49,37 @@ public sealed record SenderSettings
 
     public Duration JitterMax { get; }
 
+    /// <summary>The same settings in another zone (a valid zone: nothing to check).</summary>
+    public SenderSettings WithTimeZone(DateTimeZone timeZone) =>
+        new(timeZone ?? throw new ArgumentNullException(nameof(timeZone)), ActivatedOn, DailyCapMin, DailyCapMax, MinInterval, JitterMin, JitterMax);
+
+    /// <summary>The same settings for a number that started sending on <paramref name="activatedOn"/>.</summary>
+    public SenderSettings WithActivatedOn(LocalDate activatedOn) =>
+        new(TimeZone, activatedOn, DailyCapMin, DailyCapMax, MinInterval, JitterMin, JitterMax);
+
+    /// <summary>
+    /// These settings with <paramref name="patch"/> applied (absent: kept; null: the default; a value: replaced), checked
+    /// again as a whole, with every problem at once. Lowering <c>dailyCapMax</c> below the current minimum lowers the
+    /// minimum with it, unless the patch sets the minimum too.
+    /// </summary>
+    /// <param name="today">The date a null <c>activatedOn</c> stands for: today in the sender's zone.</param>
+    public Result<SenderSettings> With(SenderSettingsPatch patch, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var capMax = patch.DailyCapMax.Or(DailyCapMax);
+        var capMin = patch.DailyCapMin.HasValue
+            ? patch.DailyCapMin.Value
+            : patch.DailyCapMax.HasValue && capMax is { } max && max < DailyCapMin ? max : DailyCapMin;
+        return Create(
+            patch.TimeZone.Or(TimeZone.Id),
+            patch.ActivatedOn.Or(ActivatedOn) ?? today,
+            capMin,
+            capMax,
+            patch.MinIntervalMs.Or((int)MinInterval.TotalMilliseconds),
+            patch.JitterMinMs.Or((int)JitterMin.TotalMilliseconds),
+            patch.JitterMaxMs.Or((int)JitterMax.TotalMilliseconds));
+    }
+
     /// <summary>
     /// Checks every setting and answers all the problems at once (one <see cref="Error"/> whose details map each field to
     /// its messages). Absent values take the defaults of DESIGN.md; <paramref name="timeZoneId"/> must be given (the caller

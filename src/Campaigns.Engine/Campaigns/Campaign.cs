@@ -5,7 +5,6 @@ using Campaigns.Domain.Senders;
 using Campaigns.Domain.Templates;
 using Campaigns.Domain.Tenants;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Campaigns.Engine.Campaigns;
 
@@ -51,19 +50,4 @@ internal sealed record Campaign
     public required Instant CreatedAt { get; init; }
 
     public required Instant UpdatedAt { get; init; }
-
-    /// <summary>The campaign as a request would write it, to which a partial update applies its changes.</summary>
-    public CampaignDraft ToDraft() => new(
-        Name,
-        ContactList?.Value,
-        Template,
-        Media,
-        Senders.Select(s => s.Value).ToArray(),
-        new SendWindowDraft(
-            SendWindow.TimeText(SendWindow.Start),
-            SendWindow.TimeText(SendWindow.End),
-            SendWindow.Days.Select(SendWindow.DayName).ToArray(),
-            SendWindow.TimeZoneId),
-        StartAt is { } start ? InstantPattern.ExtendedIso.Format(start) : null,
-        MaxIdentical);
 }

@@ -43,4 +43,18 @@ internal static partial class CampaignLog
 
     [LoggerMessage(EventId = 1220, Level = LogLevel.Error, Message = "The prepare worker could not look for campaigns to prepare; it tries again at the next scan")]
     public static partial void ScanFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1230, Level = LogLevel.Information, Message = "Campaign {CampaignId} taken back to draft from {From}; {Deleted} prepared messages deleted")]
+    public static partial void BackToDraft(ILogger logger, Guid campaignId, Domain.Campaigns.CampaignStatus from, int deleted);
+
+    [LoggerMessage(EventId = 1231, Level = LogLevel.Information,
+        Message = "Campaign {CampaignId}: prepare stopped after {Rendered} recipients: the campaign was taken back to draft; nothing was stored")]
+    public static partial void PrepareWithdrawn(ILogger logger, Guid campaignId, long rendered);
+
+    [LoggerMessage(EventId = 1232, Level = LogLevel.Debug,
+        Message = "Campaign {CampaignId} waits: its tenant already has {MaxPerTenant} prepares running")]
+    public static partial void PrepareTenantBusy(ILogger logger, Guid campaignId, int maxPerTenant);
+
+    [LoggerMessage(EventId = 1233, Level = LogLevel.Warning, Message = "Campaign {CampaignId}: could not check whether it is still preparing")]
+    public static partial void StatusWatchFailed(ILogger logger, Exception exception, Guid campaignId);
 }

@@ -21,7 +21,7 @@ internal sealed class CampaignService(
 {
     public async Task<Result<Campaign>> CreateAsync(TenantId tenant, CampaignDraft draft, CancellationToken cancellationToken)
     {
-        var valid = await validator.ValidateAsync(tenant, draft, unchangedStartAt: null, cancellationToken);
+        var valid = await validator.ValidateAsync(tenant, draft, cancellationToken);
         if (!valid.IsSuccess)
         {
             return valid.Error;
@@ -42,13 +42,13 @@ internal sealed class CampaignService(
         store.ListAsync(tenant, status, limit, after, cancellationToken);
 
     /// <summary>
-    /// Applies <paramref name="change"/> to a draft as a request would write it, checks the whole result again and
-    /// saves it. A start time in the past is refused only when the change sets it.
+    /// Applies <paramref name="patch"/> to the stored draft (fields left out keep their stored values), checks the whole
+    /// result again and saves it. A start time in the past is refused only when the patch sets it.
     /// </summary>
     public async Task<Result<Campaign>> UpdateAsync(
-        TenantId tenant, CampaignId id, Func<CampaignDraft, CampaignDraft> change, CancellationToken cancellationToken)
+        TenantId tenant, CampaignId id, CampaignPatch patch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(patch);
         var current = await store.FindAsync(tenant, id, cancellationToken);
         if (current is null)
         {
@@ -60,7 +60,7 @@ internal sealed class CampaignService(
             return notDraft;
         }
 
-        var valid = await validator.ValidateAsync(tenant, change(current.ToDraft()), current.StartAt, cancellationToken);
+        var valid = await validator.ValidateChangeAsync(tenant, current, patch, cancellationToken);
         if (!valid.IsSuccess)
         {
             return valid.Error;
@@ -103,31 +103,51 @@ internal sealed class CampaignService(
     /// </summary>
     public async Task<Result<Campaign>> PrepareAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
     {
-        var current = await store.FindAsync(tenant, id, cancellationToken);
-        if (current is null)
+        var found = await FindForAsync(tenant, id, CampaignTransition.Prepare, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return CampaignErrors.NotFound();
+            return found;
         }
 
-        var next = CampaignLifecycle.Apply(id, current.Status, CampaignTransition.Prepare);
-        if (!next.IsSuccess)
-        {
-            return next.Error;
-        }
-
-        var valid = await validator.ValidateAsync(tenant, current.ToDraft(), current.StartAt, cancellationToken);
+        var current = found.Value;
+        var valid = await validator.ValidateChangeAsync(tenant, current, CampaignPatch.None, cancellationToken);
         if (!valid.IsSuccess)
         {
             return valid.Error;
         }
 
-        if (!await store.BeginPreparingAsync(tenant, id, valid.Value.List.Imported, clock.Now(), cancellationToken))
+        switch (await store.BeginPreparingAsync(tenant, id, valid.Value.List.Id, valid.Value.List.Imported, clock.Now(), cancellationToken))
         {
-            return await ConflictOrNotFoundAsync(tenant, id, CheckPreparable, cancellationToken);
+            case PrepareStart.ListGone:
+                return CampaignErrors.Invalid([CampaignErrors.UnknownContactList()]); // deleted since it was checked
+            case PrepareStart.Moved:
+                return await ConflictOrNotFoundAsync(tenant, id, Refusal(CampaignTransition.Prepare), cancellationToken);
         }
 
         queue.Enqueue(id);
         CampaignLog.PrepareRequested(logger, id.Value, valid.Value.List.Imported);
+        return await FindAsync(tenant, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes a preparing or ready campaign back to draft so that its owner can change (or delete) it: a running prepare
+    /// stops and stores nothing, a ready campaign's messages are deleted (nothing was sent from either).
+    /// </summary>
+    public async Task<Result<Campaign>> BackToDraftAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
+    {
+        var found = await FindForAsync(tenant, id, CampaignTransition.BackToDraft, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return found;
+        }
+
+        var current = found.Value;
+        if (await store.BackToDraftAsync(tenant, id, current.Status, clock.Now(), cancellationToken) is not { } deleted)
+        {
+            return await ConflictOrNotFoundAsync(tenant, id, Refusal(CampaignTransition.BackToDraft), cancellationToken);
+        }
+
+        CampaignLog.BackToDraft(logger, id.Value, current.Status, deleted);
         return await FindAsync(tenant, id, cancellationToken);
     }
 
@@ -164,8 +184,21 @@ internal sealed class CampaignService(
         UpdatedAt = updatedAt,
     };
 
-    private static Error? CheckPreparable(CampaignId id, CampaignStatus status) =>
-        CampaignLifecycle.Apply(id, status, CampaignTransition.Prepare) is { IsSuccess: false } refused ? refused.Error : null;
+    /// <summary>The campaign, when it exists and <paramref name="transition"/> may move it; otherwise why not.</summary>
+    private async Task<Result<Campaign>> FindForAsync(
+        TenantId tenant, CampaignId id, CampaignTransition transition, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(tenant, id, cancellationToken);
+        if (current is null)
+        {
+            return CampaignErrors.NotFound();
+        }
+
+        return Refusal(transition)(id, current.Status) is { } refused ? refused : current;
+    }
+
+    private static Func<CampaignId, CampaignStatus, Error?> Refusal(CampaignTransition transition) =>
+        (id, status) => CampaignLifecycle.Apply(id, status, transition) is { IsSuccess: false } refused ? refused.Error : null;
 
     /// <summary>A guarded write found nothing to change: the campaign was deleted, or its status moved, meanwhile.</summary>
     private async Task<Result<Campaign>> ConflictOrNotFoundAsync(

@@ -32,7 +32,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, 0, null, null, $15, $16)
             """);
         AddDraftParameters(command, campaign);
-        command.Parameters.Add(new() { Value = CampaignErrors.Name(campaign.Status) });
+        command.Parameters.Add(new() { Value = StatusText.Name(campaign.Status) });
         command.Parameters.Add(new() { Value = campaign.CreatedAt });
         command.Parameters.Add(new() { Value = campaign.UpdatedAt });
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -61,7 +61,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
              limit $4
             """);
         command.Parameters.Add(new() { Value = tenant.Value });
-        command.Parameters.Add(new() { Value = status is { } s ? CampaignErrors.Name(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = status is { } s ? StatusText.Name(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = after is { } a ? a.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         command.Parameters.Add(new() { Value = limit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -105,31 +105,76 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Moves a draft to preparing with <paramref name="total"/> recipients to render; false when it is no longer a draft.
-    /// A fresh request starts a fresh count of attempts.
+    /// Moves a draft to preparing with <paramref name="total"/> recipients to render, holding its list's row (FOR SHARE)
+    /// while it does, so that deleting the list (which locks that row first, then looks for campaigns using it) either
+    /// sees this campaign preparing and is refused, or has deleted the list already, and then nothing moves. A fresh
+    /// request starts a fresh count of attempts.
     /// </summary>
-    public async Task<bool> BeginPreparingAsync(TenantId tenant, CampaignId id, int total, Instant now, CancellationToken cancellationToken)
+    public async Task<PrepareStart> BeginPreparingAsync(
+        TenantId tenant, CampaignId id, ContactListId list, int total, Instant now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockList = new NpgsqlCommand(
+            "select 1 from campaigns.contact_lists where tenant_id = $1 and id = $2 for share", connection, transaction))
+        {
+            lockList.Parameters.Add(new() { Value = tenant.Value });
+            lockList.Parameters.Add(new() { Value = list.Value });
+            if (await lockList.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return PrepareStart.ListGone;
+            }
+        }
+
+        await using (var command = new NpgsqlCommand(
             """
             update campaigns.campaigns
-               set status = 'preparing', recipients_total = $3, recipients_rendered = 0, prepare_attempts = 0,
-                   prepare_requested_at = $4, prepare_started_at = null, prepare_error = null, prepare_result = null, updated_at = $4
-             where tenant_id = $1 and id = $2 and status = 'draft'
-            """);
-        command.Parameters.Add(new() { Value = tenant.Value });
-        command.Parameters.Add(new() { Value = id.Value });
-        command.Parameters.Add(new() { Value = total });
-        command.Parameters.Add(new() { Value = now });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+               set status = 'preparing', recipients_total = $4, recipients_rendered = 0, prepare_attempts = 0,
+                   prepare_requested_at = $5, prepare_started_at = null, prepare_error = null, prepare_result = null, updated_at = $5
+             where tenant_id = $1 and id = $2 and status = 'draft' and contact_list_id = $3
+            """, connection, transaction))
+        {
+            command.Parameters.Add(new() { Value = tenant.Value });
+            command.Parameters.Add(new() { Value = id.Value });
+            command.Parameters.Add(new() { Value = list.Value });
+            command.Parameters.Add(new() { Value = total });
+            command.Parameters.Add(new() { Value = now });
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return PrepareStart.Moved;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return PrepareStart.Started;
     }
 
-    /// <summary>Campaigns waiting to be prepared or being prepared, oldest request first.</summary>
-    public async Task<IReadOnlyList<CampaignId>> PreparingAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Campaigns waiting to be prepared or being prepared, oldest request first, leaving out those whose tenant already
+    /// holds <paramref name="maxPerTenant"/> prepare slots (in any process: the slots are advisory locks, seen in
+    /// <c>pg_locks</c> of this database). A hint for the order only: the job's claim enforces the limit.
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignId>> PreparingAsync(int limit, int maxPerTenant, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id from campaigns.campaigns where status = 'preparing' order by prepare_requested_at, id limit $1");
+            $"""
+            with held as materialized (
+                select l.objid::bigint as tenant_key, count(*) as slots
+                  from pg_locks l
+                 where l.locktype = 'advisory' and l.objsubid = 2 and l.granted
+                   and l.database = (select oid from pg_database where datname = current_database())
+                   and l.classid::bigint between $2 and $3
+                 group by l.objid)
+            select c.id from campaigns.campaigns c
+              left join held h on h.tenant_key = {PrepareLocks.TenantKeySql}
+             where c.status = 'preparing' and coalesce(h.slots, 0) < $4
+             order by c.prepare_requested_at, c.id
+             limit $1
+            """);
         command.Parameters.Add(new() { Value = limit });
+        command.Parameters.Add(new() { Value = (long)PrepareLocks.TenantSlotClass });
+        command.Parameters.Add(new() { Value = (long)PrepareLocks.TenantSlotClass + PrepareLocks.MaxSlots - 1 });
+        command.Parameters.Add(new() { Value = (long)maxPerTenant });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<CampaignId>();
         while (await reader.ReadAsync(cancellationToken))
@@ -138,6 +183,46 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// Takes a preparing or ready campaign back to draft, guarded by the status it was read in (<paramref name="from"/>),
+    /// and deletes its messages (none was sent from either state). The progress and the last prepare's result and error
+    /// go with them. A running prepare sees the status change and stores nothing. Null when the campaign is no longer in
+    /// <paramref name="from"/>; otherwise the number of messages deleted.
+    /// </summary>
+    public async Task<int?> BackToDraftAsync(TenantId tenant, CampaignId id, CampaignStatus from, Instant now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var update = new NpgsqlCommand(
+            """
+            update campaigns.campaigns
+               set status = 'draft', recipients_total = 0, recipients_rendered = 0, prepare_attempts = 0,
+                   prepare_result = null, prepare_error = null, prepared_at = null, updated_at = $4
+             where tenant_id = $1 and id = $2 and status = $3
+            """, connection, transaction))
+        {
+            update.Parameters.Add(new() { Value = tenant.Value });
+            update.Parameters.Add(new() { Value = id.Value });
+            update.Parameters.Add(new() { Value = StatusText.Name(from) });
+            update.Parameters.Add(new() { Value = now });
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return null;
+            }
+        }
+
+        // A second statement, so that it sees the messages of a prepare that committed while the update waited for the row.
+        int deleted;
+        await using (var delete = new NpgsqlCommand("delete from campaigns.messages where campaign_id = $1", connection, transaction))
+        {
+            delete.Parameters.Add(new() { Value = id.Value });
+            deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     /// <summary>Which of <paramref name="ids"/> are the tenant's senders.</summary>
@@ -174,7 +259,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
              limit $4
             """);
         command.Parameters.Add(new() { Value = campaign.Value });
-        command.Parameters.Add(new() { Value = status is { } s ? StatusText(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = status is { } s ? StatusText.Name(s) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = limit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -184,7 +269,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             messages.Add(new CampaignMessage(
                 reader.GetString(0),
                 reader.GetInt32(1),
-                Enum.Parse<MessageStatus>(reader.GetString(2), ignoreCase: true),
+                StatusText.ParseMessageStatus(reader.GetString(2)),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
@@ -193,9 +278,6 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
 
         return messages;
     }
-
-    /// <summary>A message status as stored: <c>pending</c>, <c>skipped</c>, ….</summary>
-    public static string StatusText(MessageStatus status) => status.ToString().ToLowerInvariant();
 
     // $1 … $13: the fields a draft carries.
     private static void AddDraftParameters(NpgsqlCommand command, Campaign campaign)
@@ -239,7 +321,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             SendWindow = window.IsSuccess ? window.Value : throw new InvalidOperationException($"Stored send window is invalid: {window.Error.Message}"),
             StartAt = reader.IsDBNull(11) ? null : reader.GetFieldValue<Instant>(11),
             MaxIdentical = reader.GetInt32(12),
-            Status = Enum.Parse<CampaignStatus>(reader.GetString(13), ignoreCase: true),
+            Status = StatusText.ParseCampaignStatus(reader.GetString(13)),
             Progress = new CampaignProgress(reader.GetInt32(14), reader.GetInt32(15)),
             PrepareResult = reader.IsDBNull(16) ? null : JsonSerializer.Deserialize<PrepareResult>(reader.GetString(16), Json),
             PrepareError = reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<PrepareError>(reader.GetString(17), Json),

@@ -26,14 +26,61 @@ internal sealed class CampaignValidator(
     // ISO-8601 with an offset (Z or ±hh:mm); a time without one is refused rather than guessed.
     private static readonly OffsetDateTimePattern StartAtPattern = OffsetDateTimePattern.ExtendedIso;
 
-    /// <param name="unchangedStartAt">The campaign's current start: a start in the past is refused unless it is this one, unchanged.</param>
-    public async Task<Result<ValidCampaign>> ValidateAsync(
-        TenantId tenant, CampaignDraft draft, Instant? unchangedStartAt, CancellationToken cancellationToken)
+    /// <summary>A new campaign: every field as the request wrote it.</summary>
+    public Task<Result<ValidCampaign>> ValidateAsync(TenantId tenant, CampaignDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<Error>();
+        var window = CheckSendWindow(draft.SendWindow, errors);
+        var startAt = CheckStartAt(draft.StartAt, errors);
+        return CheckAsync(
+            tenant, draft.Name, draft.ContactListId, draft.Template, draft.Media, draft.SenderIds, draft.MaxIdentical, window, startAt, errors,
+            cancellationToken);
+    }
 
-        var name = draft.Name?.Trim() ?? "";
+    /// <summary>
+    /// A stored campaign with <paramref name="patch"/> applied: the fields given are read as at create, the others keep
+    /// their stored values (a stored start already in the past is not refused unless the patch sets it), and the whole
+    /// is checked again: the list, senders or options may have changed since it was saved.
+    /// </summary>
+    public Task<Result<ValidCampaign>> ValidateChangeAsync(
+        TenantId tenant, Campaign current, CampaignPatch patch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(patch);
+        var errors = new List<Error>();
+        var window = patch.SendWindow.HasValue ? CheckSendWindow(patch.SendWindow.Value, errors) : current.SendWindow;
+        var startAt = patch.StartAt.HasValue ? CheckStartAt(patch.StartAt.Value, errors) : current.StartAt;
+        return CheckAsync(
+            tenant,
+            patch.Name.Or(current.Name),
+            patch.ContactListId.Or(current.ContactList?.Value),
+            patch.Template.Or(current.Template),
+            patch.Media.Or(current.Media),
+            patch.SenderIds.Or(current.Senders.Select(s => s.Value).ToArray()),
+            patch.MaxIdentical.Or(current.MaxIdentical),
+            window,
+            startAt,
+            errors,
+            cancellationToken);
+    }
+
+    /// <param name="timingErrors">The problems found in the send window and start, which the caller read.</param>
+    private async Task<Result<ValidCampaign>> CheckAsync(
+        TenantId tenant,
+        string? nameText,
+        Guid? listId,
+        string? templateText,
+        MediaDraft? media,
+        IReadOnlyList<Guid>? senderIds,
+        int? requestedMaxIdentical,
+        SendWindow? window,
+        Instant? startAt,
+        IReadOnlyList<Error> timingErrors,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<Error>();
+        var name = nameText?.Trim() ?? "";
         if (name.Length == 0)
         {
             errors.Add(CampaignErrors.NameRequired());
@@ -43,32 +90,11 @@ internal sealed class CampaignValidator(
             errors.Add(CampaignErrors.NameTooLong(name.Length));
         }
 
-        var list = await CheckListAsync(tenant, draft.ContactListId, errors, cancellationToken);
-        var maxIdentical = CheckMaxIdentical(draft.MaxIdentical, errors);
-        var template = CheckTemplate(list, draft.Template, draft.Media, maxIdentical, errors);
-        var senders = await CheckSendersAsync(tenant, draft.SenderIds, errors, cancellationToken);
-
-        var windowErrors = SendWindow.Check(draft.SendWindow ?? new SendWindowDraft());
-        errors.AddRange(windowErrors);
-
-        Instant? startAt = null;
-        if (!string.IsNullOrWhiteSpace(draft.StartAt))
-        {
-            var parsed = StartAtPattern.Parse(draft.StartAt.Trim());
-            if (!parsed.Success)
-            {
-                errors.Add(CampaignErrors.InvalidStartAt());
-            }
-            else
-            {
-                startAt = parsed.Value.ToInstant();
-                var now = clock.GetCurrentInstant();
-                if (startAt < now && startAt != unchangedStartAt)
-                {
-                    errors.Add(CampaignErrors.StartInPast(startAt.Value, now));
-                }
-            }
-        }
+        var list = await CheckListAsync(tenant, listId, errors, cancellationToken);
+        var maxIdentical = CheckMaxIdentical(requestedMaxIdentical, errors);
+        var template = CheckTemplate(list, templateText, media, maxIdentical, errors);
+        var senders = await CheckSendersAsync(tenant, senderIds, errors, cancellationToken);
+        errors.AddRange(timingErrors);
 
         if (errors.Count > 0)
         {
@@ -79,12 +105,44 @@ internal sealed class CampaignValidator(
             name,
             list!,
             template!,
-            draft.Media is null ? draft.Template : null,
-            Normalize(draft.Media),
+            media is null ? templateText : null,
+            Normalize(media),
             senders,
-            SendWindow.Parse(draft.SendWindow ?? new SendWindowDraft()).Value,
+            window!,
             startAt,
             maxIdentical!.Value);
+    }
+
+    private static SendWindow? CheckSendWindow(SendWindowDraft? draft, List<Error> errors)
+    {
+        var problems = SendWindow.Check(draft ?? new SendWindowDraft());
+        errors.AddRange(problems);
+        return problems.Count == 0 ? SendWindow.Parse(draft ?? new SendWindowDraft()).Value : null;
+    }
+
+    /// <summary>Reads a start the request gives: ISO-8601 with an offset, not in the past; null or blank: when started.</summary>
+    private Instant? CheckStartAt(string? text, List<Error> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parsed = StartAtPattern.Parse(text.Trim());
+        if (!parsed.Success)
+        {
+            errors.Add(CampaignErrors.InvalidStartAt());
+            return null;
+        }
+
+        var startAt = parsed.Value.ToInstant();
+        var now = clock.GetCurrentInstant();
+        if (startAt < now)
+        {
+            errors.Add(CampaignErrors.StartInPast(startAt, now));
+        }
+
+        return startAt;
     }
 
     /// <summary>The checks of a preview: the list, the template and media over it, and <c>maxIdentical</c>.</summary>

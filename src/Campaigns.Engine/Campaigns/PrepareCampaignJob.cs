@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Data;
 using System.Diagnostics;
 using System.Text.Json;
@@ -56,23 +55,34 @@ internal sealed class PrepareCampaignJob(
     IClock clock,
     ILogger<PrepareCampaignJob> logger)
 {
-    // Advisory locks in the two-key form, which does not overlap the one-key form (used by migrations): "prep".
-    private const int LockClass = 0x70726570;
-
     public Task<PrepareOutcome> RunAsync(CampaignId id, CancellationToken cancellationToken) => RunAsync(id, null, cancellationToken);
 
     /// <param name="progress">Told after each stored batch (tests use it to interrupt a run halfway).</param>
     public async Task<PrepareOutcome> RunAsync(CampaignId id, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
     {
         await using var writer = await dataSource.OpenConnectionAsync(cancellationToken);
-        var key = LockKey(id);
-        if (!await LockAsync(writer, "select pg_try_advisory_lock($1, $2)", key, cancellationToken))
+        if (!await PrepareLocks.TryLockCampaignAsync(writer, id, cancellationToken))
         {
             return PrepareOutcome.NotClaimed;
         }
 
+        TenantId? tenant = null;
+        int? slot = null;
         try
         {
+            tenant = await TenantOfPreparingAsync(writer, id, cancellationToken);
+            if (tenant is null)
+            {
+                return PrepareOutcome.NotPreparing;
+            }
+
+            slot = await PrepareLocks.TryTakeTenantSlotAsync(writer, tenant.Value, options.Value.MaxPerTenant, cancellationToken);
+            if (slot is null)
+            {
+                CampaignLog.PrepareTenantBusy(logger, id.Value, options.Value.MaxPerTenant);
+                return PrepareOutcome.TenantBusy;
+            }
+
             var claim = await ClaimAsync(writer, id, cancellationToken);
             if (claim is null)
             {
@@ -109,29 +119,25 @@ internal sealed class PrepareCampaignJob(
         }
         finally
         {
-            // A broken connection has lost the lock already.
+            // A broken connection has lost its locks already.
             if (writer.FullState == ConnectionState.Open)
             {
-                await LockAsync(writer, "select pg_advisory_unlock($1, $2)", key, CancellationToken.None);
+                if (slot is { } held)
+                {
+                    await PrepareLocks.ReleaseTenantSlotAsync(writer, tenant!.Value, held);
+                }
+
+                await PrepareLocks.UnlockCampaignAsync(writer, id);
             }
         }
     }
 
-    /// <summary>The advisory lock key of a campaign: its id folded to 32 bits (a collision only makes one campaign wait a scan).</summary>
-    internal static int LockKey(CampaignId id)
+    /// <summary>The campaign's tenant, read before the claim so that the tenant's slot is taken first; null when it is not preparing.</summary>
+    private static async Task<TenantId?> TenantOfPreparingAsync(NpgsqlConnection connection, CampaignId id, CancellationToken cancellationToken)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        id.Value.TryWriteBytes(bytes);
-        var folded = BinaryPrimitives.ReadUInt64LittleEndian(bytes) ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]);
-        return (int)(folded ^ (folded >> 32));
-    }
-
-    private static async Task<bool> LockAsync(NpgsqlConnection connection, string sql, int key, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new() { Value = LockClass });
-        command.Parameters.Add(new() { Value = key });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var command = new NpgsqlCommand("select tenant_id from campaigns.campaigns where id = $1 and status = 'preparing'", connection);
+        command.Parameters.Add(new() { Value = id.Value });
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid tenant ? new TenantId(tenant) : null;
     }
 
     /// <summary>Counts an attempt and removes what an interrupted run left, in one transaction; null when the campaign is not preparing.</summary>
@@ -198,25 +204,50 @@ internal sealed class PrepareCampaignJob(
 
         var started = Stopwatch.GetTimestamp();
         var plan = new ListPlan(compiled.Value, id.Value, claim.MaxIdentical);
+        // Withdrawn: the campaign left preparing (its owner took it back to draft); the run stops and stores nothing.
+        using var withdrawn = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, withdrawn.Token);
+        var watch = Task.Run(() => WatchStatusAsync(id, withdrawn, stop.Token), CancellationToken.None);
+
         await using var transaction = await writer.BeginTransactionAsync(cancellationToken);
         long rendered = 0;
         var storing = true;
-        await BatchPipeline.RunAsync<MessageBatch>(
-            (output, token) => ProduceAsync(claim, list, plan, output, token),
-            async (batch, token) =>
-            {
-                storing &= batch.OverLimit == 0; // once the rule fails nothing more is stored: it is all rolled back
-                if (storing)
+        try
+        {
+            await BatchPipeline.RunAsync<MessageBatch>(
+                (output, token) => ProduceAsync(claim, list, plan, output, token),
+                async (batch, token) =>
                 {
-                    await CopyAsync(writer, id, batch);
-                }
+                    storing &= batch.OverLimit == 0; // once the rule fails nothing more is stored: it is all rolled back
+                    if (storing)
+                    {
+                        await CopyAsync(writer, id, batch);
+                    }
 
-                rendered += batch.Count;
-                await ReportProgressAsync(id, rendered, token);
-                progress?.Report(new CampaignProgress(claim.Total, (int)rendered));
-                CampaignLog.PrepareProgress(logger, id.Value, rendered, claim.Total);
-            },
-            cancellationToken);
+                    rendered += batch.Count;
+                    if (!await ReportProgressAsync(id, rendered, token))
+                    {
+                        await withdrawn.CancelAsync();
+                        token.ThrowIfCancellationRequested();
+                    }
+
+                    progress?.Report(new CampaignProgress(claim.Total, (int)rendered));
+                    CampaignLog.PrepareProgress(logger, id.Value, rendered, claim.Total);
+                },
+                stop.Token);
+        }
+        catch (OperationCanceledException) when (withdrawn.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The pipeline has stopped its producer already.
+            await transaction.RollbackAsync(CancellationToken.None);
+            CampaignLog.PrepareWithdrawn(logger, id.Value, rendered);
+            return PrepareOutcome.NotPreparing;
+        }
+        finally
+        {
+            await stop.CancelAsync(); // ends the watch
+            await watch;
+        }
 
         if (plan.Failure is { } failure)
         {
@@ -243,13 +274,13 @@ internal sealed class PrepareCampaignJob(
             """, writer, transaction))
         {
             finish.Parameters.Add(new() { Value = id.Value });
-            finish.Parameters.Add(new() { Value = CampaignErrors.Name(ready) });
+            finish.Parameters.Add(new() { Value = StatusText.Name(ready) });
             finish.Parameters.Add(new() { Value = (int)rendered });
             finish.Parameters.Add(new() { Value = JsonSerializer.Serialize(result, CampaignStore.Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
             finish.Parameters.Add(new() { Value = clock.Now() });
             if (await finish.ExecuteNonQueryAsync(cancellationToken) != 1)
             {
-                return PrepareOutcome.NotPreparing; // moved meanwhile (no path does yet): the messages are rolled back
+                return PrepareOutcome.NotPreparing; // taken back to draft meanwhile: the messages are rolled back
             }
         }
 
@@ -301,8 +332,8 @@ internal sealed class PrepareCampaignJob(
     /// </remarks>
     private static async Task CopyAsync(NpgsqlConnection connection, CampaignId id, MessageBatch batch)
     {
-        var pending = CampaignStore.StatusText(MessageStatus.Pending);
-        var skipped = CampaignStore.StatusText(MessageStatus.Skipped);
+        var pending = StatusText.Name(MessageStatus.Pending);
+        var skipped = StatusText.Name(MessageStatus.Skipped);
         await using var copy = await connection.BeginBinaryImportAsync(
             "copy campaigns.messages (campaign_id, phone, line, status, body, body_hash, skip_code, skip_reason) from stdin (format binary)",
             CancellationToken.None);
@@ -333,13 +364,45 @@ internal sealed class PrepareCampaignJob(
         await copy.CompleteAsync(CancellationToken.None);
     }
 
-    private async Task ReportProgressAsync(CampaignId id, long rendered, CancellationToken cancellationToken)
+    /// <summary>Writes the progress; false when the campaign is no longer preparing (the run must stop).</summary>
+    private async Task<bool> ReportProgressAsync(CampaignId id, long rendered, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             "update campaigns.campaigns set recipients_rendered = $2 where id = $1 and status = 'preparing'");
         command.Parameters.Add(new() { Value = id.Value });
         command.Parameters.Add(new() { Value = (int)rendered });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Looks every <see cref="PrepareOptions.StatusCheckInterval"/> whether the campaign is still preparing, and cancels
+    /// <paramref name="withdrawn"/> when it is not: a batch can take long (a slow template, a big list), and a campaign
+    /// taken back to draft must free its worker and its tenant's slot promptly, not at the end of the batch.
+    /// </summary>
+    private async Task WatchStatusAsync(CampaignId id, CancellationTokenSource withdrawn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(options.Value.StatusCheckInterval);
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await using var command = dataSource.CreateCommand("select status = 'preparing' from campaigns.campaigns where id = $1");
+                command.Parameters.Add(new() { Value = id.Value });
+                if (await command.ExecuteScalarAsync(cancellationToken) is not true)
+                {
+                    await withdrawn.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the run ended
+        }
+        catch (Exception ex) // a failed look is not the run's failure: the status write at the end is guarded anyway
+        {
+            CampaignLog.StatusWatchFailed(logger, ex, id.Value);
+        }
     }
 
     /// <summary>Back to draft with the reason (and the summary, when the list was planned to the end); any messages go.</summary>
@@ -356,7 +419,7 @@ internal sealed class PrepareCampaignJob(
             delete from campaigns.messages where campaign_id in (select id from moved)
             """);
         command.Parameters.Add(new() { Value = id.Value });
-        command.Parameters.Add(new() { Value = CampaignErrors.Name(draft) });
+        command.Parameters.Add(new() { Value = StatusText.Name(draft) });
         command.Parameters.Add(new() { Value = JsonSerializer.Serialize(PrepareError.From(error), CampaignStore.Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new()
         {

@@ -10,7 +10,9 @@ namespace Campaigns.Engine.Campaigns;
 /// start (so a campaign whose process died mid-prepare is taken up again, from scratch), when
 /// <see cref="PrepareQueue"/> says one was asked for, and every <see cref="PrepareOptions.PollInterval"/> (so a failed
 /// run is retried, up to <see cref="PrepareOptions.MaxAttempts"/>). Any number of processes may run it: the job's
-/// advisory lock lets one of them prepare each campaign.
+/// advisory lock lets one of them prepare each campaign. Each worker takes the oldest campaign whose tenant is under
+/// <see cref="PrepareOptions.MaxPerTenant"/> (the job's claim enforces that limit across processes), so another
+/// tenant's campaign is served while one tenant's slow prepares run.
 /// </summary>
 /// <remarks>
 /// The interim runner until the dispatch issue wires Hangfire: then the prepare endpoint enqueues
@@ -56,7 +58,7 @@ internal sealed class PrepareCampaignWorker(
         do
         {
             ran = false;
-            foreach (var id in await campaigns.PreparingAsync(100, stoppingToken))
+            foreach (var id in await campaigns.PreparingAsync(100, options.Value.MaxPerTenant, stoppingToken))
             {
                 if (failed.Contains(id))
                 {
@@ -75,7 +77,7 @@ internal sealed class PrepareCampaignWorker(
                     continue;
                 }
 
-                if (outcome != PrepareOutcome.NotClaimed)
+                if (outcome is not (PrepareOutcome.NotClaimed or PrepareOutcome.TenantBusy))
                 {
                     ran = true;
                     break; // look again: requests may have come in meanwhile

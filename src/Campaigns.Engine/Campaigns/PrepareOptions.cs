@@ -22,6 +22,20 @@ internal sealed class PrepareOptions
     public int Workers { get; set; } = 2;
 
     /// <value>
+    /// Campaigns of one tenant prepared at once, across every process (the claim holds one of the tenant's slots in
+    /// PostgreSQL): one tenant's prepares, however slow, leave the other workers to the other tenants. Default 1; 1 to 64.
+    /// </value>
+    [Range(1, PrepareLocks.MaxSlots)]
+    public int MaxPerTenant { get; set; } = 1;
+
+    /// <value>
+    /// How often a running prepare checks that its campaign is still preparing, so that one taken back to draft frees
+    /// its worker promptly even in the middle of a batch. Default 1 s; 100 ms to 1 minute.
+    /// </value>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    public TimeSpan StatusCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <value>
     /// How often the worker looks for campaigns waiting to be prepared besides being woken by a request: this is how a
     /// campaign whose prepare failed, or whose process died, is taken up again. Default 30 s; 1 s to 1 hour.
     /// </value>

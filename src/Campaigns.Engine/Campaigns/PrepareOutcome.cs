@@ -6,7 +6,13 @@ internal enum PrepareOutcome
     /// <summary>Another worker (in this process or another) holds the campaign; nothing was done.</summary>
     NotClaimed,
 
-    /// <summary>The campaign is not preparing (any more); nothing was done.</summary>
+    /// <summary>
+    /// Its tenant already has <see cref="PrepareOptions.MaxPerTenant"/> prepares running (in any process); nothing was
+    /// done, and the campaign waits for one of them to end.
+    /// </summary>
+    TenantBusy,
+
+    /// <summary>The campaign is not preparing (any more: e.g. taken back to draft while it ran); nothing was stored.</summary>
     NotPreparing,
 
     /// <summary>Every message is stored and the campaign is ready.</summary>

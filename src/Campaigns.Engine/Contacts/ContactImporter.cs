@@ -45,6 +45,19 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
     public async Task<Result<ContactList>> ImportAsync(
         ContactImportRequest request, Stream content, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ImportFileAsync(request, content, cancellationToken);
+        }
+        catch (CsvFormatException ex) // input CsvHelper refuses even in Recover mode: a record over MaxRecordSize
+        {
+            return ImportErrors.Malformed(ex.LineNumber, ex.Message); // the transaction was rolled back on dispose
+        }
+    }
+
+    private async Task<Result<ContactList>> ImportFileAsync(
+        ContactImportRequest request, Stream content, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(content);
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Common;
 using Campaigns.Domain.Contacts;
 using Campaigns.Domain.Tenants;
 using NodaTime;
@@ -87,13 +89,57 @@ internal sealed class ContactListStore(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>Deletes a list with its contacts and import report; false when the tenant has no such list.</summary>
-    public async Task<bool> DeleteAsync(TenantId tenant, ContactListId id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes a list with its contacts and import report, unless a campaign that is not a draft and not finished uses it
+    /// (then <see cref="ContactListErrors.InUse"/> names them): such a campaign would still send to its numbers. A draft
+    /// loses its list (<c>contact_list_id</c> null) and must name another before it can be prepared. The list row is
+    /// locked first and the campaigns read after, in one transaction, and starting a prepare locks the list row too
+    /// (<c>CampaignStore.BeginPreparingAsync</c>), so a prepare that begins meanwhile is either seen here or finds the list gone.
+    /// </summary>
+    public async Task<Result<ContactListId>> DeleteAsync(TenantId tenant, ContactListId id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("delete from campaigns.contact_lists where tenant_id = $1 and id = $2");
-        command.Parameters.Add(new() { Value = tenant.Value });
-        command.Parameters.Add(new() { Value = id.Value });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockList = new NpgsqlCommand(
+            "select 1 from campaigns.contact_lists where tenant_id = $1 and id = $2 for update", connection, transaction))
+        {
+            lockList.Parameters.Add(new() { Value = tenant.Value });
+            lockList.Parameters.Add(new() { Value = id.Value });
+            if (await lockList.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return ContactListErrors.NotFound();
+            }
+        }
+
+        var users = new List<ListUser>();
+        await using (var inUse = new NpgsqlCommand(
+            """
+            select id, name, status from campaigns.campaigns
+             where contact_list_id = $1 and status in ('preparing', 'ready', 'running', 'paused')
+             order by created_at, id
+            """, connection, transaction))
+        {
+            inUse.Parameters.Add(new() { Value = id.Value });
+            await using var reader = await inUse.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                users.Add(new ListUser(new CampaignId(reader.GetGuid(0)), reader.GetString(1), StatusText.ParseCampaignStatus(reader.GetString(2))));
+            }
+        }
+
+        if (users.Count > 0)
+        {
+            return ContactListErrors.InUse(users);
+        }
+
+        await using (var delete = new NpgsqlCommand("delete from campaigns.contact_lists where id = $1", connection, transaction))
+        {
+            delete.Parameters.Add(new() { Value = id.Value });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return id;
     }
 
     private static ContactList ReadList(NpgsqlDataReader reader) => new(

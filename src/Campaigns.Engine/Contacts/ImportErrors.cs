@@ -57,5 +57,16 @@ internal static class ImportErrors
         "file",
         ErrorKind.TooLarge);
 
+    /// <summary>A file the CSV reader cannot go on reading, such as a record over the 1 MiB record limit.</summary>
+    public static Error Malformed(long line, string reason) => new(
+        "import.malformed",
+        line > 0
+            ? $"Line {line} cannot be read as CSV ({reason}). A field over 1 MiB, or a quote never closed, usually means this is not a contact list."
+            : $"The file cannot be read as CSV ({reason}).",
+        "file")
+    {
+        Details = line > 0 ? new Dictionary<string, object?> { ["line"] = line } : new Dictionary<string, object?>(),
+    };
+
     private static string Quote(IReadOnlyList<string> columns) => string.Join(", ", columns.Select(c => $"'{c}'"));
 }

@@ -25,7 +25,14 @@ internal static class DatabaseMigrator
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(logger);
 
-        EnsureDatabase.For.PostgresqlDatabase(connectionString, new UpgradeLogAdapter(logger));
+        try
+        {
+            EnsureDatabase.For.PostgresqlDatabase(connectionString, new UpgradeLogAdapter(logger));
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another process starting on the same new server created it between DbUp's check and its CREATE DATABASE.
+        }
 
         await using var lockConnection = new NpgsqlConnection(connectionString);
         await lockConnection.OpenAsync(cancellationToken);

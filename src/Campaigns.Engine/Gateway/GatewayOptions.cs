@@ -31,6 +31,14 @@ internal sealed class GatewayOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// <value>The whole time a call made while a user waits (registering a sender or a gateway, a check, a QR code) may
+    /// take, retries and back-off included; the request then answers 504 <c>gateway.timeout</c>. Default 20 s, well
+    /// under the 60 s after which proxies give up; 1 s to 5 min. Background calls (dispatch) are not bound by it.</value>
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan InteractiveTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary><value>Retries after the first attempt, for failures that may be retried. Default 3; 0 to 10.</value></summary>
     [Range(0, 10)]
     public int MaxRetryAttempts { get; set; } = 3;

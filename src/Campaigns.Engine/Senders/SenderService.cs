@@ -113,8 +113,7 @@ internal sealed class SenderService(
 
         // Without activatedOn the number is taken to start today, so it warms up: the careful guess for a number we know nothing of.
         var activatedOn = command.ActivatedOn ?? clock.Now().InZone(DateTimeZoneProviders.Tzdb[zone]).Date;
-        settings = SenderSettings.Create(zone, activatedOn, settings.DailyCapMin, settings.DailyCapMax,
-            (int)settings.MinInterval.TotalMilliseconds, (int)settings.JitterMin.TotalMilliseconds, (int)settings.JitterMax.TotalMilliseconds).Value;
+        settings = settings.WithTimeZone(DateTimeZoneProviders.Tzdb[zone]).WithActivatedOn(activatedOn);
 
         var id = SenderId.New();
         var secret = WebhookSecret.Generate();
@@ -202,28 +201,25 @@ internal sealed class SenderService(
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (patch.Name is not null && patch.Name.Trim().Length == 0)
+        if (patch.Name.HasValue && string.IsNullOrWhiteSpace(patch.Name.Value))
         {
-            errors["name"] = ["The name cannot be empty."];
+            errors["name"] = ["The name cannot be empty or null: a sender needs one."];
         }
 
-        var current = sender.Settings;
-        var settings = SenderSettings.Create(
-            patch.TimeZone ?? current.TimeZone.Id,
-            patch.ActivatedOn ?? current.ActivatedOn,
-            patch.DailyCapMin ?? (patch.DailyCapMax is { } max && max < current.DailyCapMin ? max : current.DailyCapMin),
-            patch.DailyCapMax ?? current.DailyCapMax,
-            patch.MinIntervalMs ?? (int)current.MinInterval.TotalMilliseconds,
-            patch.JitterMinMs ?? (int)current.JitterMin.TotalMilliseconds,
-            patch.JitterMaxMs ?? (int)current.JitterMax.TotalMilliseconds);
+        if (patch.InstanceApiKey.HasValue && string.IsNullOrWhiteSpace(patch.InstanceApiKey.Value))
+        {
+            errors["instanceApiKey"] = ["The instance key cannot be empty or null: give the instance's current key."];
+        }
+
+        var settings = sender.Settings.With(patch.Settings, clock.Now().InZone(sender.Settings.TimeZone).Date);
         Merge(settings, errors);
         if (errors.Count > 0)
         {
             return SenderErrors.InvalidSettings(errors);
         }
 
-        var updated = sender with { Name = patch.Name?.Trim() ?? sender.Name, Settings = settings.Value };
-        if (patch.InstanceApiKey is { } key)
+        var updated = sender with { Name = patch.Name.Or(sender.Name)!.Trim(), Settings = settings.Value };
+        if (patch.InstanceApiKey.HasValue && patch.InstanceApiKey.Value is { } key)
         {
             var target = new GatewayTarget(sender.GatewayUrl, sender.Instance, key);
             try
@@ -418,7 +414,7 @@ internal sealed class SenderService(
         _ => SenderState.Unknown,
     };
 
-    private static Error NotFound() => new("not_found", "No sender with that id.", Kind: ErrorKind.NotFound);
+    private static Error NotFound() => CommonErrors.NotFound("sender");
 
     /// <summary>A gateway failure during registration, as a problem naming the field the user can fix.</summary>
     private static Error Problem(GatewayException ex, Uri url, string instance, string keyField)

@@ -254,6 +254,26 @@ public sealed class CampaignEndpointsTests(ApiFixture api) : IClassFixture<ApiFi
     }
 
     [Fact]
+    public async Task Patch_MergePatchContentType_AbsentKeepsAndNullClears()
+    {
+        var (client, tenant) = await api.CreateTenantAsync();
+        using var disposeClient = client;
+        var sender = await AddSenderAsync(api.DataSource, tenant);
+        var list = await ImportAsync(client, Csv(3));
+        var created = await CreateAsync(client, Valid(list).With($$"""{ "senderIds": ["{{sender}}"], "startAt": "2030-03-01T09:00:00Z" }"""));
+        var id = created.GetProperty("id").GetGuid();
+
+        using var body = new StringContent("""{ "senderIds": null, "name": "Merged" }""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        using var response = await client.PatchAsync($"/api/campaigns/{id}", body, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var patched = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(0, patched.GetProperty("senderIds").GetArrayLength()); // null clears
+        Assert.Equal("Merged", patched.GetProperty("name").GetString());
+        Assert.Equal(created.GetProperty("startAt").GetString(), patched.GetProperty("startAt").GetString()); // absent keeps
+    }
+
+    [Fact]
     public async Task Patch_TextToMedia_NeedsTheTemplateCleared()
     {
         using var client = await api.CreateTenantClientAsync();

@@ -186,6 +186,78 @@ public sealed class CampaignPreparationEndpointsTests(ApiFixture api) : IClassFi
         Assert.Equal(0L, await CountMessagesAsync(id));
     }
 
+    [Fact]
+    public async Task DeleteList_UsedByAReadyCampaign_Answers409NamingItUntilTheCampaignIsBackToDraft()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var list = await ImportAsync(client, Csv(12, names: 12));
+        var id = (await CreateAsync(client, Valid(list))).GetProperty("id").GetGuid();
+        using var prepare = await client.PostAsync($"/api/campaigns/{id}/prepare", null, Cancel);
+        await WaitForAsync(client, id, "ready");
+
+        using var refused = await client.DeleteAsync($"/api/contact-lists/{list}", Cancel);
+
+        var problem = await Problem.ReadAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal("contact_list.in_use", problem.GetProperty("code").GetString());
+        var named = Assert.Single(problem.GetProperty("campaigns").EnumerateArray());
+        Assert.Equal((id, "ready"), (named.GetProperty("id").GetGuid(), named.GetProperty("status").GetString()));
+        Assert.Equal(12L, await CountMessagesAsync(id));
+
+        using var back = await client.PostAsync($"/api/campaigns/{id}/draft", null, Cancel);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        var draft = await back.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("draft", draft.GetProperty("status").GetString());
+        Assert.Equal(0L, await CountMessagesAsync(id));
+
+        using var deleted = await client.DeleteAsync($"/api/contact-lists/{list}", Cancel);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    [Fact]
+    public async Task BackToDraft_Preparing_StopsThePrepareSoTheCampaignCanBeChanged()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var list = await ImportAsync(client, Csv(12, names: 12));
+        var id = (await CreateAsync(client, Valid(list))).GetProperty("id").GetGuid();
+        await using (var blocker = await api.DataSource.OpenConnectionAsync(Cancel))
+        {
+            // The list cannot be read while this transaction lasts: the prepare is stuck, as with a pathological template.
+            await using var hold = await blocker.BeginTransactionAsync(Cancel);
+            await using (var lockTable = new Npgsql.NpgsqlCommand("lock table campaigns.contacts in access exclusive mode", blocker, hold))
+            {
+                await lockTable.ExecuteNonQueryAsync(Cancel);
+            }
+
+            using var prepare = await client.PostAsync($"/api/campaigns/{id}/prepare", null, Cancel);
+            Assert.Equal(HttpStatusCode.Accepted, prepare.StatusCode);
+
+            using var back = await client.PostAsync($"/api/campaigns/{id}/draft", null, Cancel);
+
+            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+            Assert.Equal("draft", (await back.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("status").GetString());
+            using var patch = await PatchAsync(client, id, """{ "name": "Fixed typo" }""");
+            Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        }
+
+        Assert.Equal(0L, await CountMessagesAsync(id));
+        using var again = await client.PostAsync($"/api/campaigns/{id}/prepare", null, Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        await WaitForAsync(client, id, "ready");
+        Assert.Equal(12L, await CountMessagesAsync(id));
+    }
+
+    [Fact]
+    public async Task BackToDraft_Draft_Answers409()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var id = (await CreateAsync(client, Valid(await ImportAsync(client, Csv(3))))).GetProperty("id").GetGuid();
+
+        using var response = await client.PostAsync($"/api/campaigns/{id}/draft", null, Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal(("campaign.invalid_transition", "draft"), (problem.GetProperty("code").GetString(), problem.GetProperty("campaignStatus").GetString()));
+    }
+
     private async Task<long> CountMessagesAsync(Guid campaign)
     {
         await using var command = api.DataSource.CreateCommand("select count(*) from campaigns.messages where campaign_id = $1");

@@ -259,6 +259,24 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Patch_MergePatch_AbsentKeepsAndNullRestoresTheDefault()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await ReadAsync(await client.PatchAsJsonAsync($"/api/senders/{id}", new { dailyCapMin = 50, dailyCapMax = 80, jitterMaxMs = 9000, activatedOn = "2025-01-01" }, Cancel), HttpStatusCode.OK);
+
+        using var patch = new StringContent("""{ "dailyCapMax": null, "jitterMaxMs": null, "name": "Renamed" }""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        var patched = await ReadAsync(await client.PatchAsync($"/api/senders/{id}", patch, Cancel), HttpStatusCode.OK);
+        using var clearName = await client.PatchAsJsonAsync($"/api/senders/{id}", new { name = (string?)null }, Cancel);
+
+        Assert.Equal(("Renamed", 50, 300), (patched.GetProperty("name").GetString(), patched.GetProperty("dailyCapMin").GetInt32(), patched.GetProperty("dailyCapMax").GetInt32()));
+        Assert.Equal((1000, 5000), (patched.GetProperty("jitterMinMs").GetInt32(), patched.GetProperty("jitterMaxMs").GetInt32()));
+        Assert.Equal("2025-01-01", patched.GetProperty("activatedOn").GetString()); // absent: kept
+        Assert.Equal("name", (await Problem.ReadAsync(clearName, HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
     public async Task AnotherTenantsSender_AnswersExactlyAsAMissingOne()
     {
         using var owner = await fixture.CreateTenantClientAsync();

@@ -12,6 +12,8 @@ public sealed class CampaignLifecycleTests
         { CampaignStatus.Draft, CampaignTransition.Prepare, CampaignStatus.Preparing },
         { CampaignStatus.Preparing, CampaignTransition.FinishPreparing, CampaignStatus.Ready },
         { CampaignStatus.Preparing, CampaignTransition.AbandonPreparing, CampaignStatus.Draft },
+        { CampaignStatus.Preparing, CampaignTransition.BackToDraft, CampaignStatus.Draft },
+        { CampaignStatus.Ready, CampaignTransition.BackToDraft, CampaignStatus.Draft },
         { CampaignStatus.Ready, CampaignTransition.Start, CampaignStatus.Running },
         { CampaignStatus.Running, CampaignTransition.Pause, CampaignStatus.Paused },
         { CampaignStatus.Paused, CampaignTransition.Resume, CampaignStatus.Running },
@@ -56,7 +58,7 @@ public sealed class CampaignLifecycleTests
             }
         }
 
-        Assert.Equal((7 * 8) - 12, refused);
+        Assert.Equal((7 * 9) - 14, refused);
     }
 
     [Theory]
@@ -69,6 +71,19 @@ public sealed class CampaignLifecycleTests
 
         Assert.Equal("campaign.not_draft", error.Code);
         Assert.Contains($"is {CampaignErrors.Name(status)}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CampaignStatus.Draft)]
+    [InlineData(CampaignStatus.Running)]
+    [InlineData(CampaignStatus.Paused)]
+    [InlineData(CampaignStatus.Cancelled)]
+    public void Apply_BackToDraftOnceSendingCouldHaveBegun_ReturnsInvalidTransition(CampaignStatus status)
+    {
+        var error = CampaignLifecycle.Apply(Id, status, CampaignTransition.BackToDraft).Error;
+
+        Assert.Equal(("campaign.invalid_transition", ErrorKind.Conflict), (error.Code, error.Kind));
+        Assert.Contains("cannot go back to draft (only a preparing or ready campaign can", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

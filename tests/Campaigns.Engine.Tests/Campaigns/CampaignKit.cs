@@ -49,25 +49,28 @@ internal sealed class CampaignKit(TestDatabase database)
     private CampaignValidator Validator =>
         new(new ContactListStore(database.DataSource), Store, TemplateKit.Compiler(), Options.Create(new TemplateOptions()), Clock);
 
-    public PrepareCampaignJob Job(int batchSize = 10_000, int maxAttempts = 3) => new(
+    public PrepareCampaignJob Job(int batchSize = 10_000, int maxAttempts = 3, int maxPerTenant = 1) => new(
         database.DataSource,
         new ContactListStore(database.DataSource),
         TemplateKit.Compiler(),
-        Options.Create(new PrepareOptions { BatchSize = batchSize, MaxAttempts = maxAttempts }),
+        Options.Create(new PrepareOptions
+        {
+            BatchSize = batchSize, MaxAttempts = maxAttempts, MaxPerTenant = maxPerTenant, StatusCheckInterval = TimeSpan.FromMilliseconds(100),
+        }),
         Clock,
         NullLogger<PrepareCampaignJob>.Instance);
 
-    public PrepareCampaignWorker Worker(TimeSpan pollInterval) => new(
+    public PrepareCampaignWorker Worker(TimeSpan pollInterval, int workers = 2, int maxPerTenant = 1) => new(
         Queue,
-        Job(),
+        Job(maxPerTenant: maxPerTenant),
         Store,
-        Options.Create(new PrepareOptions { PollInterval = pollInterval }),
+        Options.Create(new PrepareOptions { PollInterval = pollInterval, Workers = workers, MaxPerTenant = maxPerTenant }),
         NullLogger<PrepareCampaignWorker>.Instance);
 
-    /// <summary>Waits until the campaign has <paramref name="status"/>, or fails the test after 20 s.</summary>
-    public async Task<Campaign> WaitForAsync(Campaign campaign, CampaignStatus status)
+    /// <summary>Waits until the campaign has <paramref name="status"/>, or fails the test after <paramref name="within"/> (20 s).</summary>
+    public async Task<Campaign> WaitForAsync(Campaign campaign, CampaignStatus status, TimeSpan? within = null)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var deadline = DateTimeOffset.UtcNow + (within ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             var current = await FindAsync(campaign);

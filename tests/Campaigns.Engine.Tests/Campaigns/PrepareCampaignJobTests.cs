@@ -288,6 +288,89 @@ public sealed class PrepareCampaignJobTests(TestDatabase database) : IClassFixtu
         Assert.Equal(CampaignStatus.Draft, (await _kit.FindAsync(draft)).Status);
     }
 
+    [Fact]
+    public async Task RunAsync_TakenBackToDraftWhileABatchIsStuck_StopsPromptlyStoresNothingAndFreesItsClaim()
+    {
+        var tenant = await _kit.TenantAsync();
+        var list = await _kit.ListAsync(tenant, 50, names: 50);
+        var campaign = await _kit.PreparingAsync(tenant, list, "Hi {{ first_name }}");
+        PrepareOutcome outcome;
+        await using (var blocker = await _kit.DataSource.OpenConnectionAsync(Cancel))
+        {
+            // The list cannot be read until the blocker lets go: the run is stuck in its first batch.
+            await using var hold = await blocker.BeginTransactionAsync(Cancel);
+            await using (var lockTable = new Npgsql.NpgsqlCommand("lock table campaigns.contacts in access exclusive mode", blocker, hold))
+            {
+                await lockTable.ExecuteNonQueryAsync(Cancel);
+            }
+
+            var run = _kit.Job().RunAsync(campaign.Id, Cancel);
+            await WaitUntilAsync(async () => await _kit.ScalarAsync("select count(*) from campaigns.campaigns where id = $1 and prepare_started_at is not null", campaign) == 1);
+
+            var draft = await _kit.Service.BackToDraftAsync(tenant, campaign.Id, Cancel);
+            Assert.True(draft.IsSuccess);
+            Assert.Equal(CampaignStatus.Draft, draft.Value.Status);
+
+            outcome = await run.WaitAsync(TimeSpan.FromSeconds(10), Cancel); // with the list still locked
+        }
+
+        Assert.Equal(PrepareOutcome.NotPreparing, outcome);
+        Assert.Equal(CampaignStatus.Draft, (await _kit.FindAsync(campaign)).Status);
+        Assert.Equal(0, await _kit.ScalarAsync("select count(*) from campaigns.messages where campaign_id = $1", campaign));
+        // The campaign's lock and its tenant's slot are free: it can be prepared again at once.
+        Assert.True((await _kit.Service.PrepareAsync(tenant, campaign.Id, Cancel)).IsSuccess);
+        Assert.Equal(PrepareOutcome.Ready, await _kit.Job().RunAsync(campaign.Id, Cancel));
+        Assert.Equal(50, await _kit.ScalarAsync("select count(*) from campaigns.messages where campaign_id = $1", campaign));
+    }
+
+    [Fact]
+    public async Task BackToDraftAsync_Ready_DeletesTheMessagesAndAllowsAnEdit()
+    {
+        var tenant = await _kit.TenantAsync();
+        var list = await _kit.ListAsync(tenant, 20, names: 20);
+        var campaign = await _kit.PreparingAsync(tenant, list, "Hi {{ first_name }}");
+        Assert.Equal(PrepareOutcome.Ready, await _kit.Job().RunAsync(campaign.Id, Cancel));
+
+        var draft = await _kit.Service.BackToDraftAsync(tenant, campaign.Id, Cancel);
+
+        Assert.True(draft.IsSuccess);
+        Assert.Equal((CampaignStatus.Draft, null, new CampaignProgress(0, 0)), (draft.Value.Status, draft.Value.PrepareResult, draft.Value.Progress));
+        Assert.Equal(0, await _kit.ScalarAsync("select count(*) from campaigns.messages where campaign_id = $1", campaign));
+        var again = await _kit.Service.BackToDraftAsync(tenant, campaign.Id, Cancel);
+        Assert.Equal("campaign.invalid_transition", again.Error.Code);
+    }
+
+    [Fact]
+    public async Task RunAsync_TenantAtItsLimit_WaitsWhileAnotherTenantIsServed()
+    {
+        var tenantA = await _kit.TenantAsync();
+        var tenantB = await _kit.TenantAsync();
+        var waiting = await _kit.PreparingAsync(tenantA, await _kit.ListAsync(tenantA, 5, names: 5), "Hi {{ first_name }}");
+        var other = await _kit.PreparingAsync(tenantB, await _kit.ListAsync(tenantB, 5, names: 5), "Hi {{ first_name }}");
+        await using var elsewhere = await _kit.DataSource.OpenConnectionAsync(Cancel);
+        // Tenant A's one slot is held by a prepare of another process.
+        Assert.Equal(0, await PrepareLocks.TryTakeTenantSlotAsync(elsewhere, tenantA, 1, Cancel));
+
+        Assert.Equal(PrepareOutcome.TenantBusy, await _kit.Job(maxPerTenant: 1).RunAsync(waiting.Id, Cancel));
+        Assert.Equal(PrepareOutcome.Ready, await _kit.Job(maxPerTenant: 1).RunAsync(other.Id, Cancel));
+        Assert.Equal((CampaignStatus.Preparing, 0), ((await _kit.FindAsync(waiting)).Status, await ScalarIntAsync("select prepare_attempts from campaigns.campaigns where id = $1", waiting)));
+
+        await PrepareLocks.ReleaseTenantSlotAsync(elsewhere, tenantA, 0);
+        Assert.Equal(PrepareOutcome.Ready, await _kit.Job(maxPerTenant: 1).RunAsync(waiting.Id, Cancel));
+    }
+
+    private async Task<int> ScalarIntAsync(string sql, Campaign campaign) => (int)await _kit.ScalarAsync(sql, campaign);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The condition did not come true within 20 s.");
+            await Task.Delay(20, Cancel);
+        }
+    }
+
     /// <summary>Reports synchronously on the job's own thread, between two batches.</summary>
     private sealed class InlineProgress(Action<CampaignProgress> report) : IProgress<CampaignProgress>
     {

@@ -325,7 +325,7 @@ public sealed class ContactImporterTests(TestDatabase database) : IClassFixture<
         var first = await ImportAsync(importer, tenant, "phone\n0712345678\n0722000111\n");
         var second = await ImportAsync(importer, tenant, "phone\n0733000111\n");
 
-        Assert.True(await lists.DeleteAsync(tenant, first.Id, Cancel));
+        Assert.True((await lists.DeleteAsync(tenant, first.Id, Cancel)).IsSuccess);
         Assert.Equal(0L, await CountAsync("select count(*) from campaigns.contacts where list_id = $1", first.Id.Value));
         Assert.Equal(1L, await CountAsync("select count(*) from campaigns.contacts where list_id = $1", second.Id.Value));
 

@@ -5,7 +5,7 @@ using Campaigns.Engine.Gateway.Contract;
 
 namespace Campaigns.Engine.Tests.Gateway;
 
-/// <summary>The client's DTOs against the Evolution example payloads in <c>shared/evolution/examples</c>.</summary>
+/// <summary>The client's DTOs against the Evolution example payloads (<c>Gateway/Examples</c>, see <see cref="EvolutionExamples"/>).</summary>
 public sealed class EvolutionContractTests
 {
     private static readonly GatewayJsonContext Json = GatewayJsonContext.Default;

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Gateway.Contract;
+using Campaigns.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -82,7 +82,7 @@ public sealed class EvolutionGatewayClientTests
     [Fact]
     public async Task GetConnectionState_ConnectionRefused_IsRetriedUntilTheGatewayIsUp()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         using var time = new WatchedTimeProvider();
         using var provider = GatewayTestHost.Create(new Dictionary<string, string?> { ["Gateway:RetryBaseDelay"] = "00:00:01" }, time);
         var target = new GatewayTarget(new Uri($"http://127.0.0.1:{port}/"), "myinst", "KEY");
@@ -100,7 +100,7 @@ public sealed class EvolutionGatewayClientTests
     [Fact]
     public async Task SendText_ConnectionRefused_IsRetriedBecauseNothingWasSent()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         using var time = new WatchedTimeProvider();
         using var provider = GatewayTestHost.Create(new Dictionary<string, string?> { ["Gateway:RetryBaseDelay"] = "00:00:01" }, time);
         var target = new GatewayTarget(new Uri($"http://127.0.0.1:{port}/"), "myinst", "KEY");
@@ -479,14 +479,4 @@ public sealed class EvolutionGatewayClientTests
     }
 
     private static GatewayTarget Target(ScriptedGateway gateway, string instance = "myinst") => new(gateway.BaseUrl, instance, "instance-key");
-
-    /// <summary>A port nothing listens on (until a test starts a gateway there).</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -157,21 +157,6 @@ public sealed class VariationPlannerTests
         Assert.Equal((10L, 1L), (summary.Ready, summary.OverLimit));
     }
 
-    [Fact]
-    public void Throughput_Prepare_RunsTheFullPathInMemory()
-    {
-        string[] columns = ["First Name", "Code"];
-        var template = TemplateThroughput.Compile("{Hi|Hello} {{ first_name }}, your code is {{ code }}.", columns);
-        var recipients = TemplateThroughput.Recipients(2_000, columns, distinctValues: 100);
-
-        var summary = TemplateThroughput.Prepare(template, recipients);
-        var written = TemplateThroughput.RenderRaw("Hi {{ first_name }}, your code is {{ code }}.", recipients);
-
-        Assert.Equal(2_000, summary.Recipients);
-        Assert.True(summary.RuleHolds);
-        Assert.True(written > 2_000 * 20);
-    }
-
     private static List<string> Bodies(MessageTemplate template, int count)
     {
         var planner = new VariationPlanner(template, TemplateKit.Seed);

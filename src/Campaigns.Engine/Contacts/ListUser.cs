@@ -1,0 +1,6 @@
+using Campaigns.Domain.Campaigns;
+
+namespace Campaigns.Engine.Contacts;
+
+/// <summary>A campaign that keeps its contact list from being deleted.</summary>
+internal sealed record ListUser(CampaignId Id, string Name, CampaignStatus Status);
