@@ -17,8 +17,8 @@ internal static class SuppressionEndpoints
     {
         var group = api.MapGroup("/suppressions").WithTags("Suppressions");
         group.MapPost("/", Add).WithName("AddSuppressions")
-            .WithSummary("Suppress numbers: a JSON array of numbers, or CSV with one number per line")
-            .Accepts<string[]>("application/json", "text/csv")
+            .WithSummary("Suppress numbers: a JSON array of numbers, or CSV (or plain text) with one number per line")
+            .Accepts<string[]>("application/json", "text/csv", "text/plain")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/", List).WithName("ListSuppressions").WithSummary("The tenant's suppressed numbers, in order (keyset paging)")
             .ProducesProblems(StatusCodes.Status400BadRequest);
@@ -87,7 +87,7 @@ internal static class SuppressionEndpoints
         }
         else
         {
-            return new Error("suppressions.content_type", "Send a JSON array of numbers (application/json) or CSV (text/csv).", "body");
+            return new Error("suppressions.content_type", "Send a JSON array of numbers (application/json) or one number per line (text/csv or text/plain).", "body");
         }
 
         return numbers;

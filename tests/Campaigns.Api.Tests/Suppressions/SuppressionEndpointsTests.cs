@@ -37,6 +37,31 @@ public sealed class SuppressionEndpointsTests(ApiFixture api) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Add_PlainText_ReadsOneNumberPerLine()
+    {
+        using var client = await api.CreateTenantClientAsync();
+
+        using var response = await client.PostAsync(
+            "/api/suppressions", new StringContent("0712345678\n0722000111\n", Encoding.UTF8, "text/plain"), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["+254712345678", "+254722000111"], await PhonesAsync(client));
+    }
+
+    [Fact]
+    public async Task Add_OtherContentType_Answers415ProblemWithACode()
+    {
+        using var client = await api.CreateTenantClientAsync();
+
+        using var response = await client.PostAsync(
+            "/api/suppressions", new StringContent("<numbers/>", Encoding.UTF8, "application/xml"), Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("code").GetString()));
+        Assert.Empty(await PhonesAsync(client));
+    }
+
+    [Fact]
     public async Task Add_InvalidNumber_Answers400NamingItAndStoresNothing()
     {
         using var client = await api.CreateTenantClientAsync();
