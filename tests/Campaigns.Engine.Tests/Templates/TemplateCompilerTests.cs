@@ -91,6 +91,25 @@ public sealed class TemplateCompilerTests
     }
 
     [Fact]
+    public void Compile_GroupsNestedAsDeepAsAllowedWithManyOptions_FitScribansDepthLimit()
+    {
+        // Groups of a few options are lowered to a tree of if/else, which Scriban nests: the tree's depth must leave room.
+        var text = "in {{ first_name }}!";
+        for (var level = 0; level < Spintax.MaxDepth; level++)
+        {
+            text = "{" + string.Join('|', Enumerable.Range(1, 15).Select(i => $"L{level}o{i}")) + "|" + text + "}";
+        }
+
+        var template = TemplateKit.Compile("Say " + text + " now");
+
+        var seen = Enumerable.Range(0, 500)
+            .Select(n => TemplateKit.Render(template, TemplateKit.Recipient(TemplateKit.Phone(n))))
+            .ToArray();
+        Assert.All(seen, t => Assert.Matches(@"^Say (L\do\d+|in !) now$", t));
+        Assert.True(seen.Distinct().Count() > 10, "the options are chosen among many of them");
+    }
+
+    [Fact]
     public void Validate_UnknownVariable_SuggestsTheClosestColumn()
     {
         var errors = TemplateKit.Validate("Hi {{ frist_name }},\nfrom {{ citty }} {{ FirstName }} {{ frist_name }}");
