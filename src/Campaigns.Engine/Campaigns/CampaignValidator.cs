@@ -221,14 +221,12 @@ internal sealed class CampaignValidator(
             return null;
         }
 
-        var problems = compiler.Validate(draft, Variables(list));
-        if (problems.Count > 0)
+        if (compiler.TryCompile(draft, Variables(list), out var problems) is not { } template)
         {
             errors.AddRange(problems.Select(ToRequestField));
             return null;
         }
 
-        var template = compiler.Compile(draft, Variables(list)).Value;
         if (maxIdentical is { } limit && list.Imported > 0 && template.CheckVariation(list.Imported, limit) is { } shortfall)
         {
             errors.Add(ToRequestField(shortfall));

@@ -18,6 +18,8 @@ namespace Campaigns.Engine.Campaigns;
 /// </summary>
 internal sealed class ListPlan(MessageTemplate template, Guid seed, int maxIdentical)
 {
+    private static readonly Error SuppressedReason = CampaignErrors.Suppressed(); // the same for every suppressed contact
+
     private readonly VariationPlanner _planner = new(template, seed, maxIdentical);
     private long _suppressed;
 
@@ -52,7 +54,7 @@ internal sealed class ListPlan(MessageTemplate template, Guid seed, int maxIdent
             if (contact.Suppressed)
             {
                 _suppressed++;
-                planned = PlannedMessage.Skipped(CampaignErrors.Suppressed());
+                planned = PlannedMessage.Skipped(SuppressedReason);
             }
             else
             {

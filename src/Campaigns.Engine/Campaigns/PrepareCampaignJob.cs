@@ -440,8 +440,6 @@ internal sealed class PrepareCampaignJob(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    // PostgreSQL keeps microseconds: an answer must equal what a later read returns.
-
     private sealed record Claim(
         TenantId Tenant, ContactListId? List, string? Template, MediaDraft? Media, int MaxIdentical, int Attempt, int Total);
 

@@ -59,9 +59,10 @@ internal static class PrepareLocks
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(slots);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(slots, MaxSlots);
+        var key = TenantKey(tenant);
         for (var slot = 0; slot < slots; slot++)
         {
-            if (await ExecuteAsync(connection, "select pg_try_advisory_lock($1, $2)", TenantSlotClass + slot, TenantKey(tenant), cancellationToken))
+            if (await ExecuteAsync(connection, "select pg_try_advisory_lock($1, $2)", TenantSlotClass + slot, key, cancellationToken))
             {
                 return slot;
             }

@@ -39,11 +39,12 @@ internal sealed class SuppressionService(SuppressionStore store)
             return SuppressionErrors.Empty();
         }
 
-        var phones = new List<string>(numbers.Count);
+        var upperRegion = region.ToUpperInvariant();
+        var phones = new HashSet<string>(numbers.Count, StringComparer.Ordinal);
         var invalid = new List<InvalidSuppression>();
         foreach (var (position, text) in numbers)
         {
-            var phone = PhoneNormalizer.Normalize(text, region.ToUpperInvariant());
+            var phone = PhoneNormalizer.Normalize(text, upperRegion);
             if (phone.IsSuccess)
             {
                 phones.Add(phone.Value.Value);
@@ -60,7 +61,7 @@ internal sealed class SuppressionService(SuppressionStore store)
         }
 
         var added = await store.AddAsync(tenant, phones, ManualReason, cancellationToken);
-        return (phones.Distinct().Count(), added);
+        return (phones.Count, added);
     }
 
     public Task<IReadOnlyList<Suppression>> ListAsync(TenantId tenant, int limit, string? after, CancellationToken cancellationToken) =>

@@ -18,7 +18,7 @@ internal sealed class SuppressionStore(NpgsqlDataSource dataSource)
             on conflict do nothing
             """);
         command.Parameters.Add(new() { Value = tenant.Value });
-        command.Parameters.Add(new() { Value = phones.Distinct().ToArray() });
+        command.Parameters.Add(new() { Value = phones.Distinct().ToArray() }); // distinct: one statement cannot insert a key twice
         command.Parameters.Add(new() { Value = reason });
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -20,10 +20,18 @@ internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
     private readonly ShortenerDetector _shorteners = new(options.Value.ExtraShorteners);
 
     /// <summary>Every problem of <paramref name="draft"/> over the list's <paramref name="variables"/>; empty when it is good.</summary>
-    public IReadOnlyList<Error> Validate(TemplateDraft draft, TemplateVariables variables)
+    public IReadOnlyList<Error> Validate(TemplateDraft draft, TemplateVariables variables) =>
+        TryCompile(draft, variables, out var problems) is null ? problems : [];
+
+    /// <summary>
+    /// The compiled template, or null with every problem in <paramref name="problems"/>: one compile (and one probe
+    /// render) for a caller that needs both the verdict and the template.
+    /// </summary>
+    public MessageTemplate? TryCompile(TemplateDraft draft, TemplateVariables variables, out IReadOnlyList<Error> problems)
     {
-        var result = CompileCore(draft, variables, out var errors);
-        return result is null ? errors : [];
+        var template = CompileCore(draft, variables, out var errors);
+        problems = errors;
+        return template;
     }
 
     /// <summary>The compiled template, or <see cref="TemplateErrors.Invalid"/> listing every problem.</summary>

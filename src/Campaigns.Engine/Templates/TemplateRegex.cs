@@ -52,36 +52,30 @@ internal static class TemplateRegex
         }
     }
 
-    private static ScriptArray Match(TemplateContext context, string text, string pattern, string? options = null)
-    {
-        var match = Regex.Match(text, pattern, Options(options), context.RegexTimeOut);
-        var groups = new ScriptArray();
-        if (match.Success)
-        {
-            foreach (Group group in match.Groups)
-            {
-                groups.Add(group.Value);
-            }
-        }
-
-        return groups;
-    }
+    private static ScriptArray Match(TemplateContext context, string text, string pattern, string? options = null) =>
+        Regex.Match(text, pattern, Options(options), context.RegexTimeOut) is { Success: true } match ? Groups(match) : [];
 
     private static ScriptArray Matches(TemplateContext context, string text, string pattern, string? options = null)
     {
         var all = new ScriptArray();
         foreach (Match match in Regex.Matches(text, pattern, Options(options), context.RegexTimeOut))
         {
-            var groups = new ScriptArray();
-            foreach (Group group in match.Groups)
-            {
-                groups.Add(group.Value);
-            }
-
-            all.Add(groups);
+            all.Add(Groups(match));
         }
 
         return all;
+    }
+
+    /// <summary>The values of a match's groups, the whole match first, as Scriban's <c>regex.match</c> answers them.</summary>
+    private static ScriptArray Groups(Match match)
+    {
+        var groups = new ScriptArray();
+        foreach (Group group in match.Groups)
+        {
+            groups.Add(group.Value);
+        }
+
+        return groups;
     }
 
     private static string Replace(TemplateContext context, string text, string pattern, string replace, string? options = null) =>

@@ -20,14 +20,17 @@ internal static class TemplateSandbox
     public static readonly FrozenSet<string> BlockedMembers = FrozenSet.ToFrozenSet(
         ["math.random", "math.uuid", "date.now", "date.utc_now", "object.eval", "object.eval_template"], StringComparer.Ordinal);
 
+    // One copy of the built-ins to read the names below from (static fields are initialised in this order).
+    private static readonly ScriptObject ReferenceBuiltins = CreateBuiltins(new ChoiceSource());
+
     /// <summary>The names of the globals a template finds besides its variables: built-ins and <c>pick</c>.</summary>
-    public static readonly FrozenSet<string> BuiltinNames = CreateBuiltins(new ChoiceSource()).Keys.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> BuiltinNames = ReferenceBuiltins.Keys.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The functions of each built-in object (<c>string</c>, <c>array</c>, <c>math</c>, <c>date</c>, …) that a template
     /// may call, less the blocked ones: a member that is not here does not exist.
     /// </summary>
-    public static readonly FrozenDictionary<string, FrozenSet<string>> BuiltinMembers = CreateBuiltins(new ChoiceSource())
+    public static readonly FrozenDictionary<string, FrozenSet<string>> BuiltinMembers = ReferenceBuiltins
         .Select(b => (b.Key, Functions: b.Value as ScriptObject))
         .Where(b => b.Functions is not null)
         .ToFrozenDictionary(b => b.Key, b => b.Functions!.Keys.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
