@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Campaigns.Api.Tenants;
 using Microsoft.AspNetCore.Mvc;
@@ -91,7 +90,7 @@ internal static class ApiLimitsExtensions
             logger.Limited(context.Request.Method, context.Request.Path, code, Partition(context));
         }
 
-        context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await ProblemWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", code, detail);
+        await ProblemWriter.WriteAsync(
+            context, StatusCodes.Status429TooManyRequests, "Too many requests", code, detail, retryAfterSeconds: retryAfter);
     }
 }

@@ -44,13 +44,14 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
             return ("request.invalid_parameter", name, $"'{value}' is not a valid '{name}': expected {Expectation(failed.Groups["type"].Value)}.");
         }
 
+        var missing = NotProvided().Match(bad.Message);
         if (bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
-            || NotProvided().Match(bad.Message) is { Success: true, Groups: var g } && g["source"].Value == "body")
+            || (missing.Success && missing.Groups["source"].Value == "body"))
         {
             return ("request.unreadable", "body", "A JSON body is required (content-type: application/json).");
         }
 
-        if (NotProvided().Match(bad.Message) is { Success: true } missing)
+        if (missing.Success)
         {
             var name = missing.Groups["name"].Value;
             return ("request.invalid_parameter", name, $"'{name}' is required ({missing.Groups["source"].Value}).");
@@ -64,8 +65,7 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
     // The framework writes "int?", "Nullable<int>" or "Int32" depending on how the type was declared.
     private static string Expectation(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>') switch
     {
-        "Int32" or "Int64" or "Int16" => "a whole number",
-        "int" or "long" or "short" => "a whole number",
+        "Int32" or "Int64" or "Int16" or "int" or "long" or "short" => "a whole number",
         "Guid" => "an id (a GUID such as 0190b8e2-6d35-7c1a-9a4e-2f1b0c3d4e5f)",
         "bool" => "true or false",
         nameof(PhoneCursor) => PhoneCursor.Expected,

@@ -13,7 +13,7 @@ internal sealed class DatabaseUnavailableExceptionHandler(ILogger<DatabaseUnavai
     : IExceptionHandler
 {
     /// <summary>Seconds a client is asked to wait: long enough for a restart or a fail-over to begin, short enough to notice.</summary>
-    public const int RetryAfterSeconds = 5;
+    private const int RetryAfterSeconds = 5;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -24,10 +24,9 @@ internal sealed class DatabaseUnavailableExceptionHandler(ILogger<DatabaseUnavai
         }
 
         logger.DatabaseUnavailable(exception, httpContext.Request.Method, httpContext.Request.Path);
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await ProblemWriter.WriteAsync(
             httpContext, StatusCodes.Status503ServiceUnavailable, "Service unavailable", "database.unavailable",
-            $"The database cannot be reached just now. Retry in {RetryAfterSeconds} s.", exception: exception);
+            $"The database cannot be reached just now. Retry in {RetryAfterSeconds} s.", exception: exception, retryAfterSeconds: RetryAfterSeconds);
     }
 
     private static bool IsUnreachable(Exception? exception)

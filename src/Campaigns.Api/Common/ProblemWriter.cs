@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Campaigns.Api.Common;
 
 /// <summary>
@@ -6,21 +8,33 @@ namespace Campaigns.Api.Common;
 /// </summary>
 internal static class ProblemWriter
 {
+    /// <param name="retryAfterSeconds">When set, the <c>Retry-After</c> header: how long a client should wait before trying again.</param>
     public static ValueTask<bool> WriteAsync(
-        HttpContext context, int status, string title, string code, string detail, string? field = null, Exception? exception = null)
+        HttpContext context,
+        int status,
+        string title,
+        string code,
+        string detail,
+        string? field = null,
+        Exception? exception = null,
+        int? retryAfterSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
+        if (retryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } },
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
         };
-        if (field is not null)
+        foreach (var (key, value) in ErrorResults.Extensions(code, field, detail))
         {
-            problem.ProblemDetails.Extensions["field"] = field;
-            problem.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
+            problem.ProblemDetails.Extensions[key] = value;
         }
 
         return context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem);

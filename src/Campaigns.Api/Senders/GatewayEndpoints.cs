@@ -15,13 +15,13 @@ internal static class GatewayEndpoints
         var group = api.MapGroup("/gateways").WithTags("Gateways");
         group.MapPost("/", Register).WithName("RegisterGateway")
             .WithSummary("Register an Evolution server with its global key, to create instances and repair stale instance keys")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
+            .WithGatewayBudget(); // registration reads the gateway's instances
         group.MapGet("/", List).WithName("ListGateways").WithSummary("The tenant's gateways (keys are never returned)");
         group.MapGet("/{id:guid}", Get).WithName("GetGateway").WithSummary("One gateway")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteGateway").WithSummary("Forget a gateway and its key; its senders stay")
             .ProducesProblems(StatusCodes.Status404NotFound);
-        group.WithGatewayBudget(); // registration reads the gateway's instances
         return group;
     }
 

@@ -19,7 +19,8 @@ internal static class SenderEndpoints
         var group = api.MapGroup("/senders").WithTags("Senders");
         group.MapPost("/", Register).WithName("RegisterSender")
             .WithSummary("Register an Evolution instance as a sender (or create one on a registered gateway); sets its webhook")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)
+            .WithGatewayBudget();
         group.MapGet("/", List).WithName("ListSenders").WithSummary("The tenant's senders with state and today's budget")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:guid}", Get).WithName("GetSender").WithSummary("One sender with state, sent today, cap today and next send")
@@ -27,14 +28,16 @@ internal static class SenderEndpoints
         group.MapPatch("/{id:guid}", Update).WithName("UpdateSender").WithSummary("Change a sender's name, pacing or instance key")
             .WithDescription(MergePatch.Description)
             .Accepts<UpdateSenderRequest>(MergePatch.ContentType, "application/json")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithGatewayBudget(); // a new instance key is checked with the gateway
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteSender").WithSummary("Remove a sender")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/check", Check).WithName("CheckSender").WithSummary("Ask the gateway for the sender's connection state now")
-            .ProducesProblems(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound)
+            .WithGatewayBudget();
         group.MapGet("/{id:guid}/qr", Qr).WithName("GetSenderQr").WithSummary("The QR code (PNG data URL) to link a phone, until the sender is open")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        group.WithGatewayBudget(); // registration, check, QR and a key change wait on the gateway
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithGatewayBudget();
         return group;
     }
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Campaigns.Api.Common;
 using Campaigns.Engine.Tenants;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Api.Tenants;
@@ -15,8 +15,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    TenantStore tenants,
-    IProblemDetailsService problems)
+    TenantStore tenants)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -43,19 +42,11 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var sent = Request.Headers.ContainsKey(HeaderName);
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = Context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = sent
-                    ? "The API key in the 'apikey' header is not valid."
-                    : "Send your API key in the 'apikey' header.",
-                Extensions = { ["code"] = sent ? "auth.invalid_key" : "auth.missing_key" },
-            },
-        });
+        await ProblemWriter.WriteAsync(
+            Context,
+            StatusCodes.Status401Unauthorized,
+            "Unauthorized",
+            sent ? "auth.invalid_key" : "auth.missing_key",
+            sent ? "The API key in the 'apikey' header is not valid." : "Send your API key in the 'apikey' header.");
     }
 }
