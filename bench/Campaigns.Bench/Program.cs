@@ -1,39 +1,31 @@
-using System.Diagnostics;
 using System.Globalization;
 using Campaigns.Bench;
+using Campaigns.Bench.Cluster;
 
 // dotnet run -c Release --project bench/Campaigns.Bench -- import [rows] [rounds]
 // dotnet run -c Release --project bench/Campaigns.Bench -- prepare [recipients] [rounds]
+// dotnet run -c Release --project bench/Campaigns.Bench -- chaos [--senders 4] [--recipients 60] [--latency 200-800] [--kill-after 0.3] …
+// dotnet run -c Release --project bench/Campaigns.Bench -- scale [--senders 1000] [--messages 20] [--latency 500-3000] [--processes 2] …
 // The PostgreSQL server comes from CAMPAIGNS_BENCH_POSTGRES, else from scripts/postgres.sh (started if need be).
-if (args is not [("import" or "prepare"), ..])
+switch (args)
 {
-    Console.Error.WriteLine("usage: Campaigns.Bench import [rows=1000000] [rounds=3]");
-    Console.Error.WriteLine("       Campaigns.Bench prepare [recipients=1000000] [rounds=3]");
-    return 2;
-}
-
-var size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
-var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
-var server = Environment.GetEnvironmentVariable("CAMPAIGNS_BENCH_POSTGRES") is { Length: > 0 } configured
-    ? configured
-    : StartPostgres();
-return args[0] == "import"
-    ? await ImportBenchmark.RunAsync(server, size, rounds)
-    : await PrepareBenchmark.RunAsync(server, size, rounds);
-
-static string StartPostgres()
-{
-    var root = AppContext.BaseDirectory;
-    while (!File.Exists(Path.Combine(root, "Campaigns.sln")))
-    {
-        root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Campaigns.sln not found");
-    }
-
-    using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "postgres.sh"), "start"])
-    {
-        RedirectStandardOutput = true,
-    })!;
-    var output = process.StandardOutput.ReadToEnd();
-    process.WaitForExit();
-    return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+    case ["chaos", .. var options]:
+        return await ChaosBenchmark.RunAsync(options);
+    case ["scale", .. var options]:
+        return await ScaleBenchmark.RunAsync(options);
+    case [("import" or "prepare"), ..]:
+        var size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+        var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        var server = BenchPostgres.ServerConnectionString();
+        return args[0] == "import"
+            ? await ImportBenchmark.RunAsync(server, size, rounds)
+            : await PrepareBenchmark.RunAsync(server, size, rounds);
+    default:
+        Console.Error.WriteLine("usage: Campaigns.Bench import [rows=1000000] [rounds=3]");
+        Console.Error.WriteLine("       Campaigns.Bench prepare [recipients=1000000] [rounds=3]");
+        Console.Error.WriteLine("       Campaigns.Bench chaos [--senders 4] [--recipients 60] [--latency 200-800] [--kill-after 0.3] [--downtime 3]");
+        Console.Error.WriteLine("                             [--timeout 300] [--api-setting Key=Value]… [--no-build] [--keep]");
+        Console.Error.WriteLine("       Campaigns.Bench scale [--senders 1000] [--messages 20] [--latency 500-3000] [--processes 2] [--min-interval 1000]");
+        Console.Error.WriteLine("                             [--jitter 1000-5000] [--timeout 1200] [--api-setting Key=Value]… [--no-build] [--keep]");
+        return 2;
 }

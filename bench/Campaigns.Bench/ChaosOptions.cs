@@ -1,0 +1,37 @@
+using Campaigns.Bench.Cluster;
+
+namespace Campaigns.Bench;
+
+/// <summary>
+/// A chaos run: two Api processes with Hangfire servers on one database and the sandbox; a campaign over a few senders;
+/// one Api process killed (SIGKILL) mid-campaign and started again. The defaults take one to two minutes.
+/// </summary>
+internal sealed record ChaosOptions
+{
+    public int Senders { get; init; } = 4;
+
+    public int Recipients { get; init; } = 60;
+
+    /// <summary>Floor 1 s, small jitter (0–500 ms), so that the run is short and the floor is tight.</summary>
+    public SenderPacing Pacing { get; init; } = new(1000, 0, 500);
+
+    /// <summary>How long the sandbox takes to answer a send (uniform), so that sends are in flight when the kill comes.</summary>
+    public (int Min, int Max) LatencyMs { get; init; } = (200, 800);
+
+    /// <summary>The share of recipients sent before the kill. Default 0.3.</summary>
+    public double KillAfter { get; init; } = 0.3;
+
+    /// <summary>How long the killed process stays down. Default 3 s.</summary>
+    public TimeSpan Downtime { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the campaign may take to complete after the start. Default 5 minutes.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public IReadOnlyDictionary<string, string> ApiSettings { get; init; } = new Dictionary<string, string>();
+
+    public bool Build { get; init; } = true;
+
+    public bool KeepDatabase { get; init; }
+
+    public string LogLevel { get; init; } = "Information";
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using Campaigns.Bench.Cluster;
+
+namespace Campaigns.Bench;
+
+/// <summary>
+/// Scale: one campaign over 1,000 senders × 20 messages against a sandbox that answers each send after 0.5–3 s, two
+/// Api processes on this machine. Prints utilisation (Σ drawn gaps ÷ Σ actual gaps between consecutive sends of a
+/// number at the gateway), pacing error (actual start − planned start), gaps under the floor, duplicates, CPU-seconds
+/// per 1,000 sends of our processes and of PostgreSQL, and wall time.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "no-build", "keep" };
+
+    /// <summary>The <c>scale</c> command; answers 0 when the run completed without duplicates or gaps under the floor.</summary>
+    public static async Task<int> RunAsync(IEnumerable<string> arguments)
+    {
+        var line = new CommandLine(arguments, Flags);
+        var jitter = line.Range("jitter", (SenderPacing.Defaults.JitterMinMs, SenderPacing.Defaults.JitterMaxMs));
+        var options = new ScaleOptions
+        {
+            Senders = line.Int("senders", 1000),
+            MessagesPerSender = line.Int("messages", 20),
+            LatencyMs = line.Range("latency", (500, 3000)),
+            Processes = line.Int("processes", 2),
+            Pacing = new SenderPacing(line.Int("min-interval", SenderPacing.Defaults.MinIntervalMs), jitter.Min, jitter.Max),
+            Timeout = TimeSpan.FromSeconds(line.Double("timeout", 1200)),
+            ApiSettings = line.Settings("api-setting"),
+            Build = !line.Flag("no-build"),
+            KeepDatabase = line.Flag("keep"),
+        };
+        var result = await ExecuteAsync(options, Console.Out, CancellationToken.None);
+        return result.Failures.Count == 0 ? 0 : 1;
+    }
+
+    public static async Task<ScaleResult> ExecuteAsync(ScaleOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var instances = SandboxInstance.Numbered(options.Senders);
+        var recipients = options.Senders * options.MessagesPerSender;
+        await using var cluster = await BenchCluster.StartAsync(
+            new ClusterOptions
+            {
+                Name = "scale",
+                ApiProcesses = options.Processes,
+                Instances = instances,
+                ApiSettings = options.ApiSettings,
+                SandboxSettings = new Dictionary<string, string>
+                {
+                    ["Sandbox__Network__SendLatencyMinMs"] = options.LatencyMs.Min.ToString(CultureInfo.InvariantCulture),
+                    ["Sandbox__Network__SendLatencyMaxMs"] = options.LatencyMs.Max.ToString(CultureInfo.InvariantCulture),
+                },
+                LogLevel = options.LogLevel,
+                Build = options.Build,
+                KeepDatabase = options.KeepDatabase,
+            },
+            log,
+            cancellationToken);
+        log.WriteLine($"scale: {options.Senders:N0} senders × {options.MessagesPerSender} messages = {recipients:N0} sends; senders paced " +
+            $"{options.Pacing}; sandbox latency {options.LatencyMs.Min}–{options.LatencyMs.Max} ms; {options.Processes} Api processes " +
+            $"on {Environment.ProcessorCount} cores; logs in {cluster.Folder}");
+        var switches = await cluster.SandboxApi.SwitchesAsync(cancellationToken);
+        if (!switches.TryGetProperty("sendLatencyMinMs", out _))
+        {
+            log.WriteLine("NOTE: this sandbox has no send latency (Sandbox:Network:SendLatencyMinMs/MaxMs): sends answer at once.");
+        }
+
+        using var api = cluster.Api(0);
+        var setup = Stopwatch.StartNew();
+        var senders = await CampaignScenario.RegisterSendersAsync(api, cluster.Sandbox.BaseAddress, instances, options.Pacing, cancellationToken);
+        log.WriteLine($"{senders.Count:N0} senders registered in {setup.Elapsed.TotalSeconds:F1} s");
+        setup.Restart();
+        var (list, imported) = await api.ImportAsync(CampaignScenario.Csv(recipients), cancellationToken);
+        var campaign = await CampaignScenario.CreateAsync(api, list, senders, cancellationToken);
+        await CampaignScenario.PrepareAsync(api, campaign, TimeSpan.FromMinutes(10), cancellationToken);
+        log.WriteLine($"{imported:N0} recipients imported, campaign created and prepared in {setup.Elapsed.TotalSeconds:F1} s");
+
+        var before = cluster.ReadCpu();
+        var wall = Stopwatch.StartNew();
+        if (!await api.TryStartAsync(campaign, cancellationToken))
+        {
+            const string missing = "POST /api/campaigns/{id}/start is not on this Api yet: nothing can be sent (cluster, tenant, senders, import, create and prepare worked)";
+            log.WriteLine(missing);
+            return new ScaleResult([missing]);
+        }
+
+        await CampaignScenario.WaitCompletedAsync(cluster.DataSource, campaign, options.Timeout, TimeSpan.FromSeconds(15), log, cancellationToken);
+        var seconds = wall.Elapsed.TotalSeconds;
+        var cpu = cluster.ReadCpu().Minus(before);
+
+        var sends = await cluster.SandboxApi.SendsAsync(cancellationToken);
+        var gateway = GatewayRecord.Of(sends, instances.ToDictionary(i => i.Name, i => i.Number, StringComparer.Ordinal), options.Pacing.FloorMs);
+        var messages = await MessageRecord.ReadAsync(cluster.DataSource, campaign, cancellationToken);
+        var audit = AuditSummary.Of(await cluster.SandboxApi.AuditAsync(cancellationToken));
+        var pacing = PacingFigures.Of(sends, messages, options.Pacing);
+
+        var failures = new List<string>();
+        if (gateway.DuplicateSends > 0)
+        {
+            failures.Add($"{gateway.DuplicateSends} duplicate sends");
+        }
+
+        if (gateway.GapsUnderFloor > 0)
+        {
+            failures.Add($"{gateway.GapsUnderFloor} gaps under the floor");
+        }
+
+        var ours = cpu.Of("api-");
+        var perThousand = 1000.0 / Math.Max(1, gateway.Sent);
+        var span = sends.Count == 0 ? 0 : (sends.Max(s => s.Receipt) - sends.Min(s => s.Receipt)).TotalSeconds;
+        log.WriteLine();
+        log.WriteLine($"sends made (gateway, outcome sent):       {gateway.Sent,12:N0} of {recipients:N0} ({gateway.Attempts:N0} attempts over {gateway.Numbers:N0} numbers)");
+        log.WriteLine($"utilisation (Σ drawn ÷ Σ actual gaps):    {pacing.Utilisation,12:P1}{(pacing.DrawnGapsRecorded ? "" : "  (estimated: messages records no drawn gap, so Σ drawn = gaps × the mean gap " + options.Pacing.MeanGapMs.ToString("F0", CultureInfo.InvariantCulture) + " ms)")}");
+        log.WriteLine($"mean actual gap between sends of a number: {pacing.MeanActualGapMs,11:F0} ms (mean drawn {pacing.MeanDrawnGapMs:F0} ms)");
+        log.WriteLine($"pacing error p50 / p99 (start − planned): {pacing.ErrorText,12}");
+        log.WriteLine($"gaps under the floor ({options.Pacing.FloorMs:F0} ms):              {gateway.GapsUnderFloor,12:N0} (smallest {gateway.SmallestGapMs:F0} ms)");
+        log.WriteLine($"duplicates (recipient sent twice):        {gateway.DuplicateSends,12:N0}");
+        log.WriteLine($"sandbox audit violations:                 {audit,12}");
+        log.WriteLine($"statuses:                                 {CampaignScenario.Describe(messages.GroupBy(m => m.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal))}");
+        log.WriteLine($"CPU-s per 1,000 sends, our Api processes: {ours * perThousand,12:F2} ({ours:F1} s: {string.Join(", ", cpu.Processes.Where(p => p.Key.StartsWith("api-", StringComparison.Ordinal)).Select(p => $"{p.Key} {p.Value:F1}"))})");
+        log.WriteLine($"CPU-s per 1,000 sends, PostgreSQL:        {cpu.Postgres * perThousand,12:F2} ({cpu.Postgres:F1} s{(cluster.PostmasterPid is null ? ": not on this machine, not measured" : "")})");
+        log.WriteLine($"CPU-s per 1,000 sends, the sandbox:       {cpu.Of("sandbox") * perThousand,12:F2} ({cpu.Of("sandbox"):F1} s; the gateway stand-in, not ours)");
+        log.WriteLine($"wall time, start → completed:             {seconds,12:F1} s (sends spread over {span:F1} s; {options.MessagesPerSender} × mean gap = {options.MessagesPerSender * options.Pacing.MeanGapMs / 1000:F1} s)");
+        log.WriteLine(failures.Count == 0 ? "scale: completed" : "scale: FAILED\n  " + string.Join("\n  ", failures));
+        return new ScaleResult(failures);
+    }
+}
