@@ -24,10 +24,7 @@ internal static class ProcessCpu
             return null;
         }
 
-        // The command name (field 2) is in parentheses and may hold spaces: fields are counted after the last ')'.
-        var fields = line[(line.LastIndexOf(')') + 2)..].Split(' ');
-        long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
-        return new ProcStat((int)Field(4), Field(14), Field(15), Field(16), Field(17));
+        return ProcStat.Parse(line);
     }
 
     /// <summary>CPU-seconds one process has used so far (its own, not its children's); 0 when it is gone.</summary>
