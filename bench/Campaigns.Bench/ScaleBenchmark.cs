@@ -78,6 +78,7 @@ internal static class ScaleBenchmark
         await CampaignScenario.PrepareAsync(api, campaign, TimeSpan.FromMinutes(10), cancellationToken);
         log.WriteLine($"{imported:N0} recipients imported, campaign created and prepared in {setup.Elapsed.TotalSeconds:F1} s");
 
+        var lagBefore = await cluster.ScrapeAsync(PacingFigures.ClaimLagMetric, cancellationToken);
         var before = cluster.ReadCpu();
         var wall = Stopwatch.StartNew();
         if (!await api.TryStartAsync(campaign, cancellationToken))
@@ -90,12 +91,13 @@ internal static class ScaleBenchmark
         await CampaignScenario.WaitCompletedAsync(cluster.DataSource, campaign, options.Timeout, TimeSpan.FromSeconds(15), log, cancellationToken);
         var seconds = wall.Elapsed.TotalSeconds;
         var cpu = cluster.ReadCpu().Minus(before);
+        var claimLag = (await cluster.ScrapeAsync(PacingFigures.ClaimLagMetric, cancellationToken)).Minus(lagBefore);
 
         var sends = await cluster.SandboxApi.SendsAsync(cancellationToken);
         var gateway = GatewayRecord.Of(sends, instances.ToDictionary(i => i.Name, i => i.Number, StringComparer.Ordinal), options.Pacing.FloorMs);
         var messages = await MessageRecord.ReadAsync(cluster.DataSource, campaign, cancellationToken);
         var audit = AuditSummary.Of(await cluster.SandboxApi.AuditAsync(cancellationToken));
-        var pacing = PacingFigures.Of(sends, messages, options.Pacing);
+        var pacing = PacingFigures.Of(sends, messages, options.Pacing, claimLag);
 
         var failures = new List<string>();
         if (gateway.DuplicateSends > 0)
@@ -113,9 +115,11 @@ internal static class ScaleBenchmark
         var span = sends.Count == 0 ? 0 : (sends.Max(s => s.Receipt) - sends.Min(s => s.Receipt)).TotalSeconds;
         log.WriteLine();
         log.WriteLine($"sends made (gateway, outcome sent):       {gateway.Sent,12:N0} of {recipients:N0} ({gateway.Attempts:N0} attempts over {gateway.Numbers:N0} numbers)");
-        log.WriteLine($"utilisation (Σ drawn ÷ Σ actual gaps):    {pacing.Utilisation,12:P1}{(pacing.DrawnGapsRecorded ? "" : "  (estimated: messages records no drawn gap, so Σ drawn = gaps × the mean gap " + options.Pacing.MeanGapMs.ToString("F0", CultureInfo.InvariantCulture) + " ms)")}");
-        log.WriteLine($"mean actual gap between sends of a number: {pacing.MeanActualGapMs,11:F0} ms (mean drawn {pacing.MeanDrawnGapMs:F0} ms)");
-        log.WriteLine($"pacing error p50 / p99 (start − planned): {pacing.ErrorText,12}");
+        log.WriteLine($"utilisation (Σ drawn ÷ Σ actual gaps):    {pacing.Utilisation,12:P1}" + (pacing.UtilisationError is { } error
+            ? $" ± {error:P1} (estimated: messages records no drawn gap, so each stands at the mean gap, {options.Pacing.MeanGapMs:F0} ms)"
+            : ""));
+        log.WriteLine($"mean gap between sends of a number:       {pacing.MeanActualGapMs,9:F0} ms (drawn: {pacing.MeanDrawnGapMs:F0} ms{(pacing.DrawnGapsRecorded ? "" : ", estimated")})");
+        log.WriteLine($"pacing error p50 / p99 (start − planned): {pacing.ErrorText,12} ({pacing.ErrorSource ?? "neither due times in messages nor a claim-lag histogram at /metrics"})");
         log.WriteLine($"gaps under the floor ({options.Pacing.FloorMs:F0} ms):              {gateway.GapsUnderFloor,12:N0} (smallest {gateway.SmallestGapMs:F0} ms)");
         log.WriteLine($"duplicates (recipient sent twice):        {gateway.DuplicateSends,12:N0}");
         log.WriteLine($"sandbox audit violations:                 {audit,12}");

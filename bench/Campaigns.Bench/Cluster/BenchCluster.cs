@@ -91,6 +91,26 @@ internal sealed class BenchCluster : IAsyncDisposable
         _apis.Append(Sandbox).ToDictionary(p => p.Name, p => p.CpuSeconds, StringComparer.Ordinal),
         PostmasterPid is { } postmaster ? ProcessCpu.PostgresSeconds(postmaster) : 0);
 
+    /// <summary>
+    /// The histogram <paramref name="name"/> of every running Api's <c>/metrics</c>, added up; empty where an Api has no
+    /// <c>/metrics</c> (or not that histogram).
+    /// </summary>
+    public async Task<Histogram> ScrapeAsync(string name, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var sum = Histogram.Empty;
+        foreach (var api in _apis.Where(a => a.Pid is not null))
+        {
+            using var response = await http.GetAsync(new Uri(api.BaseAddress, "metrics"), cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                sum = sum.Plus(Histogram.Parse(await response.Content.ReadAsStringAsync(cancellationToken), name));
+            }
+        }
+
+        return sum;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var api in _apis)
