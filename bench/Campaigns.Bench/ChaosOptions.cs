@@ -8,6 +8,20 @@ namespace Campaigns.Bench;
 /// </summary>
 internal sealed record ChaosOptions
 {
+    /// <summary>
+    /// A run sized for a test (2 senders, 16 recipients, 1 s down), on the Release builds already there (a solution
+    /// built with <c>-c Release</c>, as <c>scripts/test</c> does).
+    /// </summary>
+    public static ChaosOptions TestSized { get; } = new()
+    {
+        Senders = 2,
+        Recipients = 16,
+        Downtime = TimeSpan.FromSeconds(1),
+        Timeout = TimeSpan.FromMinutes(3),
+        Build = false,
+        LogLevel = "Warning",
+    };
+
     public int Senders { get; init; } = 4;
 
     public int Recipients { get; init; } = 60;
