@@ -106,23 +106,27 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>The sender's budget on its local <paramref name="day"/>: sends counted, the cap, and the bucket's next slot.</summary>
+    /// <summary>
+    /// The budget of the sender's number on its local <paramref name="day"/>: sends counted, the cap, and the bucket's
+    /// next slot. The budget belongs to the linked number (<c>campaigns.numbers</c>), so a sender not linked yet has an
+    /// untouched one.
+    /// </summary>
     public async Task<SenderToday> TodayAsync(Sender sender, LocalDate day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
         await using var command = dataSource.CreateCommand(
-            """
-            select (select sent from campaigns.sender_days where sender_id = $1 and local_date = $2),
-                   (select cap from campaigns.sender_days where sender_id = $1 and local_date = $2),
-                   (select next_send_at from campaigns.sender_pacing where sender_id = $1)
-            """);
-        command.Parameters.Add(new() { Value = sender.Id.Value });
-        command.Parameters.Add(new() { Value = day });
+            "select day, sent_today, cap_today, next_send_at from campaigns.numbers where phone = $1");
+        command.Parameters.Add(new() { Value = (object?)sender.Phone ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var sent = reader.IsDBNull(0) ? 0 : reader.GetInt32(0);
-        var cap = reader.IsDBNull(1) ? DailyCap.For(sender.Id, sender.Settings, day) : reader.GetInt32(1);
-        Instant? next = reader.IsDBNull(2) ? null : reader.GetFieldValue<Instant>(2);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return new SenderToday(day, 0, DailyCap.For(sender.Id, sender.Settings, day), null);
+        }
+
+        var counted = !reader.IsDBNull(0) && reader.GetFieldValue<LocalDate>(0) == day;
+        var sent = counted ? reader.GetInt32(1) : 0;
+        var cap = counted && !reader.IsDBNull(2) ? reader.GetInt32(2) : DailyCap.For(sender.Id, sender.Settings, day);
+        Instant? next = reader.IsDBNull(3) ? null : reader.GetFieldValue<Instant>(3);
         return new SenderToday(day, sent, cap, next);
     }
 
