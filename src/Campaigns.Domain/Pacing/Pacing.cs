@@ -24,11 +24,9 @@ public static class Pacing
         ArgumentNullException.ThrowIfNull(state);
         var zone = settings.TimeZone;
         var today = SenderDay.Of(now, zone);
-        var counting = state.Day == today;
-        var cap = counting && state.CapToday is { } stored ? stored : DailyCap.For(sender, settings, today);
-        var sent = counting ? state.SentToday : 0;
+        var budget = state.On(today, sender, settings);
         var gapEnd = state.LastSentAt + SendGap.Floor(settings);
-        if (sent >= cap)
+        if (budget.Left == 0)
         {
             var tomorrow = SenderDay.StartOfNext(today, zone);
             return new PacingDecision.Wait(gapEnd > tomorrow ? gapEnd.Value : tomorrow, WaitReason.DailyCap);
@@ -39,7 +37,7 @@ public static class Pacing
             return new PacingDecision.Wait(gapEnd.Value, WaitReason.Gap);
         }
 
-        return new PacingDecision.Send(today, cap, sent + 1);
+        return new PacingDecision.Send(today, budget.Cap, budget.Sent + 1);
     }
 
     /// <summary>

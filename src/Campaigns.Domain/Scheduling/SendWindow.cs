@@ -137,6 +137,27 @@ public sealed record SendWindow
         throw new InvalidOperationException($"The window {TimeText(Start)}–{TimeText(End)} never opens in {zone.Id}.");
     }
 
+    /// <summary>
+    /// The first instant at or after <paramref name="at"/> when the window is closed: <paramref name="at"/> itself when
+    /// it is closed, else the end of the opening it is in (resolved as <see cref="NextOpening"/> resolves a start).
+    /// </summary>
+    public Instant NextClosing(Instant at, DateTimeZone recipientZone)
+    {
+        ArgumentNullException.ThrowIfNull(recipientZone);
+        if (!IsOpen(at, recipientZone))
+        {
+            return at;
+        }
+
+        var zone = TimeZone ?? recipientZone;
+        var local = at.InZone(zone).LocalDateTime;
+
+        // Open through midnight: the evening part closes tomorrow at End, the morning part today.
+        var closingDay = IsOvernight && local.TimeOfDay >= Start ? local.Date.PlusDays(1) : local.Date;
+        var closing = zone.ResolveLocal(closingDay.At(End), OpeningResolver).ToInstant();
+        return closing > at ? closing : at;
+    }
+
     /// <summary>The short name of a day, as the API writes it: <c>mon</c> … <c>sun</c>.</summary>
     public static string DayName(IsoDayOfWeek day) => day switch
     {
