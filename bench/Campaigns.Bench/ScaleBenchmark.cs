@@ -88,7 +88,16 @@ internal static class ScaleBenchmark
             return new ScaleResult([missing]);
         }
 
-        await CampaignScenario.WaitCompletedAsync(cluster.DataSource, campaign, options.Timeout, TimeSpan.FromSeconds(15), log, cancellationToken);
+        var failures = new List<string>();
+        try
+        {
+            await CampaignScenario.WaitCompletedAsync(cluster.DataSource, campaign, options.Timeout, TimeSpan.FromSeconds(15), log, cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            failures.Add(e.Message); // the figures below are still what happened until now
+        }
+
         var seconds = wall.Elapsed.TotalSeconds;
         var cpu = cluster.ReadCpu().Minus(before);
         var claimLag = (await cluster.ScrapeAsync(PacingFigures.ClaimLagMetric, cancellationToken)).Minus(lagBefore);
@@ -99,7 +108,6 @@ internal static class ScaleBenchmark
         var audit = AuditSummary.Of(await cluster.SandboxApi.AuditAsync(cancellationToken));
         var pacing = PacingFigures.Of(sends, messages, options.Pacing, claimLag);
 
-        var failures = new List<string>();
         if (gateway.DuplicateSends > 0)
         {
             failures.Add($"{gateway.DuplicateSends} duplicate sends");
