@@ -26,7 +26,8 @@ internal static class ChaosBenchmark
             KillAfter = line.Double("kill-after", 0.3),
             Downtime = TimeSpan.FromSeconds(line.Double("downtime", 3)),
             Timeout = TimeSpan.FromSeconds(line.Double("timeout", 300)),
-            ApiSettings = line.Settings("api-setting"),
+            ApiSettings = ChaosOptions.DefaultApiSettings.Concat(line.Settings("api-setting"))
+                .GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
             Build = !line.Flag("no-build"),
             KeepDatabase = line.Flag("keep"),
         };

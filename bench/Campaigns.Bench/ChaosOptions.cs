@@ -41,7 +41,18 @@ internal sealed record ChaosOptions
     /// <summary>How long the campaign may take to complete after the start. Default 5 minutes.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    public IReadOnlyDictionary<string, string> ApiSettings { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Configuration of both Api processes. Default: a send lease of 20 s (not 2 minutes) and a loop slot lease of 10 s
+    /// (not 30 s), so that the killed process's sends are reconciled and its loop slot taken over within the run; both
+    /// stay well above the sandbox's latency, as the lease must.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ApiSettings { get; init; } = DefaultApiSettings;
+
+    public static IReadOnlyDictionary<string, string> DefaultApiSettings { get; } = new Dictionary<string, string>
+    {
+        ["Dispatch__SendLease"] = "00:00:20",
+        ["Dispatch__SlotLease"] = "00:00:10",
+    };
 
     public bool Build { get; init; } = true;
 
