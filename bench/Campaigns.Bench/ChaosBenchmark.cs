@@ -12,12 +12,10 @@ namespace Campaigns.Bench;
 /// </summary>
 internal static class ChaosBenchmark
 {
-    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "no-build", "keep" };
-
     /// <summary>The <c>chaos</c> command: prints the run and answers 0 when every check passed, 1 when one failed.</summary>
     public static async Task<int> RunAsync(IEnumerable<string> arguments)
     {
-        var line = new CommandLine(arguments, Flags);
+        var line = new CommandLine(arguments, CommandLine.ClusterFlags);
         var options = new ChaosOptions
         {
             Senders = line.Int("senders", 4),
@@ -48,11 +46,7 @@ internal static class ChaosBenchmark
                 ApiProcesses = 2,
                 Instances = instances,
                 ApiSettings = options.ApiSettings,
-                SandboxSettings = new Dictionary<string, string>
-                {
-                    ["Sandbox__Network__SendLatencyMinMs"] = options.LatencyMs.Min.ToString(CultureInfo.InvariantCulture),
-                    ["Sandbox__Network__SendLatencyMaxMs"] = options.LatencyMs.Max.ToString(CultureInfo.InvariantCulture),
-                },
+                SendLatencyMs = options.LatencyMs,
                 LogLevel = options.LogLevel,
                 Build = options.Build,
                 KeepDatabase = options.KeepDatabase,
@@ -63,19 +57,9 @@ internal static class ChaosBenchmark
             $"{options.LatencyMs.Min}–{options.LatencyMs.Max} ms, 2 Api processes; logs in {cluster.Folder}");
 
         using var api = cluster.Api(0);
-        var senders = await CampaignScenario.RegisterSendersAsync(api, cluster.Sandbox.BaseAddress, instances, options.Pacing, cancellationToken);
-        var (list, imported) = await api.ImportAsync(CampaignScenario.Csv(options.Recipients), cancellationToken);
-        var campaign = await CampaignScenario.CreateAsync(api, list, senders, cancellationToken);
-        await CampaignScenario.PrepareAsync(api, campaign, TimeSpan.FromMinutes(2), cancellationToken);
-        log.WriteLine($"campaign {campaign}: {imported} recipients imported and prepared");
-
-        if (!await api.TryStartAsync(campaign, cancellationToken))
-        {
-            const string missing = "POST /api/campaigns/{id}/start is not on this Api yet: nothing can be sent (cluster, tenant, senders, import, create and prepare worked)";
-            log.WriteLine(missing);
-            return new ChaosReport([missing], options.Recipients, 0, 0, 0, 0, new Dictionary<string, long>(), null, 0);
-        }
-
+        var campaign = await CampaignScenario.ReadyAsync(
+            api, cluster.Sandbox.BaseAddress, instances, options.Pacing, options.Recipients, log, cancellationToken);
+        await api.StartAsync(campaign, cancellationToken);
         var started = Stopwatch.StartNew();
         var failures = new List<string>();
         ServiceProcess? victim = null;

@@ -5,6 +5,9 @@ namespace Campaigns.Bench;
 /// <summary>The <c>--name value</c> options of the <c>chaos</c> and <c>scale</c> commands (and repeated <c>--api-setting K=V</c>).</summary>
 internal sealed class CommandLine
 {
+    /// <summary>The flags of the cluster commands: <c>--no-build</c> (the Release builds are there) and <c>--keep</c> (the database).</summary>
+    public static readonly IReadOnlySet<string> ClusterFlags = new HashSet<string>(StringComparer.Ordinal) { "no-build", "keep" };
+
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 

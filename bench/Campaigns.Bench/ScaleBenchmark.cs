@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Campaigns.Bench.Cluster;
 
 namespace Campaigns.Bench;
@@ -12,12 +11,10 @@ namespace Campaigns.Bench;
 /// </summary>
 internal static class ScaleBenchmark
 {
-    private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "no-build", "keep" };
-
     /// <summary>The <c>scale</c> command; answers 0 when the run completed without duplicates or gaps under the floor.</summary>
     public static async Task<int> RunAsync(IEnumerable<string> arguments)
     {
-        var line = new CommandLine(arguments, Flags);
+        var line = new CommandLine(arguments, CommandLine.ClusterFlags);
         var jitter = line.Range("jitter", (SenderPacing.Defaults.JitterMinMs, SenderPacing.Defaults.JitterMaxMs));
         var options = new ScaleOptions
         {
@@ -48,11 +45,7 @@ internal static class ScaleBenchmark
                 ApiProcesses = options.Processes,
                 Instances = instances,
                 ApiSettings = options.ApiSettings,
-                SandboxSettings = new Dictionary<string, string>
-                {
-                    ["Sandbox__Network__SendLatencyMinMs"] = options.LatencyMs.Min.ToString(CultureInfo.InvariantCulture),
-                    ["Sandbox__Network__SendLatencyMaxMs"] = options.LatencyMs.Max.ToString(CultureInfo.InvariantCulture),
-                },
+                SendLatencyMs = options.LatencyMs,
                 LogLevel = options.LogLevel,
                 Build = options.Build,
                 KeepDatabase = options.KeepDatabase,
@@ -62,32 +55,13 @@ internal static class ScaleBenchmark
         log.WriteLine($"scale: {options.Senders:N0} senders × {options.MessagesPerSender} messages = {recipients:N0} sends; senders paced " +
             $"{options.Pacing}; sandbox latency {options.LatencyMs.Min}–{options.LatencyMs.Max} ms; {options.Processes} Api processes " +
             $"on {Environment.ProcessorCount} cores; logs in {cluster.Folder}");
-        var switches = await cluster.SandboxApi.SwitchesAsync(cancellationToken);
-        if (!switches.TryGetProperty("sendLatencyMinMs", out _))
-        {
-            log.WriteLine("NOTE: this sandbox has no send latency (Sandbox:Network:SendLatencyMinMs/MaxMs): sends answer at once.");
-        }
-
         using var api = cluster.Api(0);
-        var setup = Stopwatch.StartNew();
-        var senders = await CampaignScenario.RegisterSendersAsync(api, cluster.Sandbox.BaseAddress, instances, options.Pacing, cancellationToken);
-        log.WriteLine($"{senders.Count:N0} senders registered in {setup.Elapsed.TotalSeconds:F1} s");
-        setup.Restart();
-        var (list, imported) = await api.ImportAsync(CampaignScenario.Csv(recipients), cancellationToken);
-        var campaign = await CampaignScenario.CreateAsync(api, list, senders, cancellationToken);
-        await CampaignScenario.PrepareAsync(api, campaign, TimeSpan.FromMinutes(10), cancellationToken);
-        log.WriteLine($"{imported:N0} recipients imported, campaign created and prepared in {setup.Elapsed.TotalSeconds:F1} s");
+        var campaign = await CampaignScenario.ReadyAsync(api, cluster.Sandbox.BaseAddress, instances, options.Pacing, recipients, log, cancellationToken);
 
         var lagBefore = await cluster.ScrapeAsync(PacingFigures.ClaimLagMetric, cancellationToken);
         var before = cluster.ReadCpu();
         var wall = Stopwatch.StartNew();
-        if (!await api.TryStartAsync(campaign, cancellationToken))
-        {
-            const string missing = "POST /api/campaigns/{id}/start is not on this Api yet: nothing can be sent (cluster, tenant, senders, import, create and prepare worked)";
-            log.WriteLine(missing);
-            return new ScaleResult([missing]);
-        }
-
+        await api.StartAsync(campaign, cancellationToken);
         var failures = new List<string>();
         try
         {

@@ -194,6 +194,8 @@ internal sealed class BenchCluster : IAsyncDisposable
             ["Sandbox__Network__FailShare"] = "0",
             ["Sandbox__Network__ReplyShare"] = "0",
             ["Sandbox__Network__TypingDelayScale"] = "0",
+            ["Sandbox__Network__SendLatencyMinMs"] = _options.SendLatencyMs.Min.ToString(CultureInfo.InvariantCulture),
+            ["Sandbox__Network__SendLatencyMaxMs"] = _options.SendLatencyMs.Max.ToString(CultureInfo.InvariantCulture),
         };
         for (var i = 0; i < _options.Instances.Count; i++)
         {

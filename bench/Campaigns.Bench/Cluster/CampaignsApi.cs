@@ -63,23 +63,8 @@ internal sealed class CampaignsApi(Uri baseAddress, string apiKey) : IDisposable
     public Task<JsonElement> GetCampaignAsync(Guid campaign, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"api/campaigns/{campaign}"), cancellationToken);
 
-    /// <summary>
-    /// <c>POST /api/campaigns/{id}/start</c>; false when this Api has no such operation (405, or the 404 of an unmatched
-    /// route: "Nothing is at POST …", where a missing campaign answers "No campaign with that id").
-    /// </summary>
-    public async Task<bool> TryStartAsync(Guid campaign, CancellationToken cancellationToken)
-    {
-        using var response = await _http.PostAsync(new Uri($"api/campaigns/{campaign}/start", UriKind.Relative), null, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.MethodNotAllowed
-            || (response.StatusCode == HttpStatusCode.NotFound
-                && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("Nothing is at", StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        await EnsureSuccessAsync(response, cancellationToken);
-        return true;
-    }
+    public Task<JsonElement> StartAsync(Guid campaign, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"api/campaigns/{campaign}/start"), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 

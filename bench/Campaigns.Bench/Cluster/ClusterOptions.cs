@@ -14,6 +14,9 @@ internal sealed record ClusterOptions
     /// <summary>Configuration for every Api process, as environment variables (<c>Dispatch__MaxInFlight</c>, …).</summary>
     public IReadOnlyDictionary<string, string> ApiSettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>How long the sandbox takes to answer a send, drawn uniformly in [min, max] ms. Default 0: at once.</summary>
+    public (int Min, int Max) SendLatencyMs { get; init; }
+
     /// <summary>Configuration for the sandbox, as environment variables; it overrides the bench's quiet defaults.</summary>
     public IReadOnlyDictionary<string, string> SandboxSettings { get; init; } = new Dictionary<string, string>();
 

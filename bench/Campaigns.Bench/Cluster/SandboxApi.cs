@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Campaigns.Bench.Cluster;
 
-/// <summary>The sandbox's own routes the bench reads: the record of sends, the audit, the switches.</summary>
+/// <summary>The sandbox's own routes the bench reads: the record of sends, and the audit.</summary>
 internal sealed class SandboxApi(Uri baseAddress) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -17,9 +17,6 @@ internal sealed class SandboxApi(Uri baseAddress) : IDisposable
 
     public Task<JsonElement> AuditAsync(CancellationToken cancellationToken) =>
         _http.GetFromJsonAsync<JsonElement>(new Uri("sandbox/audit", UriKind.Relative), cancellationToken);
-
-    public Task<JsonElement> SwitchesAsync(CancellationToken cancellationToken) =>
-        _http.GetFromJsonAsync<JsonElement>(new Uri("sandbox/switches", UriKind.Relative), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 }
