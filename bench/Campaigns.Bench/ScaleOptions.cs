@@ -29,6 +29,9 @@ internal sealed record ScaleOptions
 
     public bool KeepDatabase { get; init; }
 
+    /// <summary>ANALYZE the messages table between prepare and start (the assignment's plan needs statistics). Default true.</summary>
+    public bool AnalyzeBeforeStart { get; init; } = true;
+
     /// <summary>The hosts' console log level: <c>Warning</c>, so that console output is not what is measured.</summary>
     public string LogLevel { get; init; } = "Warning";
 }
