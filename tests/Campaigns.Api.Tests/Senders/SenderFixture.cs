@@ -40,7 +40,8 @@ public sealed class SenderFixture : IAsyncLifetime
             builder.UseSetting("Gateway:ConnectTimeout", "00:00:02");
             builder.UseSetting("Gateway:RetryBaseDelay", "00:00:00.050");
         });
-        _factory.UseKestrel(0);
+        // A free port of its own: UseKestrel(0) fell back to 127.0.0.1:5000, so two fixtures at once collided.
+        _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
     }
 
