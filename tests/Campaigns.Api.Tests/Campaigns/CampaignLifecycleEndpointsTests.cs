@@ -138,23 +138,7 @@ public sealed class CampaignLifecycleEndpointsTests(SenderFixture fixture) : ICl
     {
         using var sandbox = fixture.CreateSandboxClient();
         var name = "lc-" + Guid.NewGuid().ToString("N")[..10];
-        var request = new System.Text.Json.Nodes.JsonObject { ["instanceName"] = name, ["integration"] = "WHATSAPP-BAILEYS", ["qrcode"] = true };
-        if (number is not null)
-        {
-            request["number"] = number; // the gateway refuses a null number
-        }
-
-        using var created = await sandbox.PostAsJsonAsync("/instance/create", request, Cancel);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        Assert.True(created.IsSuccessStatusCode, body.GetRawText());
-        if (scan)
-        {
-            using var scanned = await sandbox.PostAsync($"/sandbox/instances/{name}/scan", null, Cancel);
-            Assert.True(scanned.IsSuccessStatusCode);
-        }
-
-        var hash = body.GetProperty("hash");
-        return (name, hash.ValueKind == JsonValueKind.String ? hash.GetString()! : hash.GetProperty("apikey").GetString()!);
+        return (name, await SenderFixture.CreateInstanceAsync(sandbox, name, number, scan));
     }
 
     private async Task<Guid> RegisterAsync(HttpClient client, (string Name, string Token) instance) =>

@@ -214,7 +214,7 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         var gatewayId = await RegisterGatewayAsync(client);
         var instance = "delta-" + Guid.NewGuid().ToString("N")[..8];
         using var sandbox = fixture.CreateSandboxClient();
-        await CreateOpenInstanceAsync(sandbox, instance);
+        await SenderFixture.CreateInstanceAsync(sandbox, instance);
         var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", new { name = "Repairable", gatewayId, instance }, Cancel), HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
 
@@ -231,7 +231,7 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         using var client = await fixture.CreateTenantClientAsync();
         var instance = "eps-" + Guid.NewGuid().ToString("N")[..8];
         using var sandbox = fixture.CreateSandboxClient();
-        var token = await CreateOpenInstanceAsync(sandbox, instance);
+        var token = await SenderFixture.CreateInstanceAsync(sandbox, instance);
         var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel), HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
 
@@ -324,7 +324,7 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         var id = (await ReadAsync(await owner.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         using var sandbox = fixture.CreateSandboxClient();
         var instance = "twin-" + Guid.NewGuid().ToString("N")[..8];
-        var token = await CreateOpenInstanceAsync(sandbox, instance, number: "254700000001"); // alpha's number, on a second instance
+        var token = await SenderFixture.CreateInstanceAsync(sandbox, instance, number: "254700000001"); // alpha's number, on a second instance
 
         using var twin = await other.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel);
 
@@ -340,26 +340,21 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         using var other = await fixture.CreateTenantClientAsync();
         using var sandbox = fixture.CreateSandboxClient();
         var instance = "late-" + Guid.NewGuid().ToString("N")[..8];
-        using (var created = await sandbox.PostAsJsonAsync(
-            "/instance/create", new { instanceName = instance, integration = "WHATSAPP-BAILEYS", qrcode = true, number = "254700000001" }, Cancel))
-        {
-            var body = await created.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-            var token = body.GetProperty("hash").ValueKind == JsonValueKind.String ? body.GetProperty("hash").GetString()! : body.GetProperty("hash").GetProperty("apikey").GetString()!;
-            var late = await ReadAsync(await other.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel), HttpStatusCode.Created);
-            Assert.Equal("connecting", late.GetProperty("state").GetString());
-            var ownerId = (await ReadAsync(await owner.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-            using var scanned = await sandbox.PostAsync($"/sandbox/instances/{instance}/scan", null, Cancel);
-            Assert.True(scanned.IsSuccessStatusCode);
+        var token = await SenderFixture.CreateInstanceAsync(sandbox, instance, number: "254700000001", scan: false);
+        var late = await ReadAsync(await other.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel), HttpStatusCode.Created);
+        Assert.Equal("connecting", late.GetProperty("state").GetString());
+        var ownerId = (await ReadAsync(await owner.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var scanned = await sandbox.PostAsync($"/sandbox/instances/{instance}/scan", null, Cancel);
+        Assert.True(scanned.IsSuccessStatusCode);
 
-            var lateId = late.GetProperty("id").GetGuid();
-            var checkedLate = await ReadAsync(await other.PostAsync($"/api/senders/{lateId}/check", null, Cancel), HttpStatusCode.OK);
+        var lateId = late.GetProperty("id").GetGuid();
+        var checkedLate = await ReadAsync(await other.PostAsync($"/api/senders/{lateId}/check", null, Cancel), HttpStatusCode.OK);
 
-            Assert.Equal("open", checkedLate.GetProperty("state").GetString());
-            Assert.Equal(JsonValueKind.Null, checkedLate.GetProperty("phone").ValueKind);
-            Assert.Contains("already linked to another sender", checkedLate.GetProperty("stateReason").GetString(), StringComparison.Ordinal);
-            await DeleteAsync(other, lateId);
-            await DeleteAsync(owner, ownerId);
-        }
+        Assert.Equal("open", checkedLate.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, checkedLate.GetProperty("phone").ValueKind);
+        Assert.Contains("already linked to another sender", checkedLate.GetProperty("stateReason").GetString(), StringComparison.Ordinal);
+        await DeleteAsync(other, lateId);
+        await DeleteAsync(owner, ownerId);
     }
 
     [Fact]
@@ -386,7 +381,7 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         using var client = await fixture.CreateTenantClientAsync();
         using var sandbox = fixture.CreateSandboxClient();
         var instance = "shut-" + Guid.NewGuid().ToString("N")[..8];
-        var token = await CreateOpenInstanceAsync(sandbox, instance, number: "254711" + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var token = await SenderFixture.CreateInstanceAsync(sandbox, instance, number: "254711" + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel), HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
         await ReadAsync(await client.PostAsync($"/api/senders/{id}/pause", null, Cancel), HttpStatusCode.OK);
@@ -425,31 +420,12 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         return gateway.GetProperty("id").GetGuid();
     }
 
-    /// <summary>Creates an instance on the sandbox and scans its QR; returns its token.</summary>
-    private static async Task<string> CreateOpenInstanceAsync(HttpClient sandbox, string instance, string? number = null)
-    {
-        var request = new System.Text.Json.Nodes.JsonObject { ["instanceName"] = instance, ["integration"] = "WHATSAPP-BAILEYS", ["qrcode"] = true };
-        if (number is not null)
-        {
-            request["number"] = number; // the gateway refuses a null number
-        }
-
-        using var created = await sandbox.PostAsJsonAsync("/instance/create", request, Cancel);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        Assert.True(created.IsSuccessStatusCode, body.GetRawText());
-        using var scanned = await sandbox.PostAsync($"/sandbox/instances/{instance}/scan", null, Cancel);
-        Assert.True(scanned.IsSuccessStatusCode);
-        return body.GetProperty("hash").ValueKind == JsonValueKind.String
-            ? body.GetProperty("hash").GetString()!
-            : body.GetProperty("hash").GetProperty("apikey").GetString()!;
-    }
-
     /// <summary>Deletes and creates an instance of the same name: it comes back open with a new token.</summary>
     private static async Task RecreateInstanceAsync(HttpClient sandbox, string instance)
     {
         using var deleted = await sandbox.DeleteAsync($"/instance/delete/{instance}", Cancel);
         Assert.True(deleted.IsSuccessStatusCode, await deleted.Content.ReadAsStringAsync(Cancel));
-        await CreateOpenInstanceAsync(sandbox, instance);
+        await SenderFixture.CreateInstanceAsync(sandbox, instance);
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
