@@ -86,7 +86,7 @@ internal static class PrepareBenchmark
             new CampaignPreviewer(
                 validator, campaigns, dataSource, Options.Create(new PreviewOptions()), new PreviewActivity(), TimeProvider.System,
                 NullLogger<CampaignPreviewer>.Instance),
-            new AssignRecipientsJob(dataSource, SystemClock.Instance, NullLogger<AssignRecipientsJob>.Instance),
+            new Hangfire.BackgroundJobClient(jobStorage),
             SystemClock.Instance,
             NullLogger<CampaignService>.Instance);
         var job = new PrepareCampaignJob(
