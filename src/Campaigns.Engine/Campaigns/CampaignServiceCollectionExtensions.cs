@@ -27,6 +27,8 @@ internal static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignValidator>();
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<AssignRecipientsJob>();
+        services.AddSingleton<StartDueCampaignsJob>();
         services.AddSingleton<PrepareJobs>();
         services.AddSingleton<PrepareCampaignJob>();
         services.AddSingleton<PrepareSweepJob>();
