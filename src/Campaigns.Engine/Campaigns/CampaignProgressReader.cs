@@ -27,15 +27,13 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
         // s.* is SenderStore's columns (read by SenderStore.Read); the rest is read by name.
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             $"""
-            select s.*, sp.paused_reason as progress_paused_reason,
-                   n.day as progress_day, n.sent_today as progress_sent_today, n.cap_today as progress_cap_today,
+            select s.*, n.day as progress_day, n.sent_today as progress_sent_today, n.cap_today as progress_cap_today,
                    n.next_send_at as progress_next_send_at, n.last_sent_at as progress_last_sent_at,
                    (select count(*)::int from campaigns.messages m
                      where m.campaign_id = cs.campaign_id and m.sender_id = cs.sender_id and m.status = 'queued') as progress_queued
               from campaigns.campaign_senders cs
-              join campaigns.senders sp on sp.id = cs.sender_id and sp.tenant_id = $2
-              cross join lateral (select {SenderStore.Columns} from campaigns.senders x where x.id = cs.sender_id) s
-              left join campaigns.numbers n on n.phone = sp.phone
+              join lateral (select {SenderStore.Columns} from campaigns.senders x where x.id = cs.sender_id and x.tenant_id = $2) s on true
+              left join campaigns.numbers n on n.phone = s.phone
              where cs.campaign_id = $1
              order by cs.position, cs.sender_id
             """)
@@ -64,9 +62,7 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
             var nextSendAt = Nullable<Instant>(reader, "progress_next_send_at");
             var queued = reader.GetInt32(reader.GetOrdinal("progress_queued"));
             var today = state.On(SenderDay.Of(now, sender.Settings.TimeZone), sender.Id, sender.Settings);
-            var paused = reader.GetOrdinal("progress_paused_reason");
-            senders.Add(new CampaignSenderProgress(
-                sender.Id, sender.Name, queued, today.Sent, today.Cap, nextSendAt, reader.IsDBNull(paused) ? null : reader.GetString(paused)));
+            senders.Add(new CampaignSenderProgress(sender.Id, sender.Name, queued, today.Sent, today.Cap, nextSendAt, sender.Pause?.Reason));
             workloads.Add(new SenderWorkload(sender.Id, sender.Settings, state, nextSendAt, queued));
         }
 

@@ -27,6 +27,8 @@ internal static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignProgressReader>();
         services.AddSingleton<CampaignValidator>();
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<AssignRecipientsJob>();
+        services.AddSingleton<StartDueCampaignsJob>();
         services.AddSingleton<PrepareQueue>();
         services.AddSingleton<PrepareCampaignJob>();
         services.AddHostedService<PrepareCampaignWorker>();
