@@ -28,8 +28,10 @@ public static class SandboxApp
 
         var app = builder.Build();
 
-        // At start, not in the first request: the instances' zones come from libphonenumber's metadata, slow to read.
+        // At start, not in the first request: the instances' zones come from libphonenumber's metadata, slow to read,
+        // and the first normalisation of a body loads ICU's NFKC data.
         NumberZones.Load();
+        _ = BodyText.Normal("\uFB01rst");
         _ = app.Services.GetRequiredService<InstanceRegistry>();
         app.UseExceptionHandler(errors => errors.Run(UnhandledAsync));
 
