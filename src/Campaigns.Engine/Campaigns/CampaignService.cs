@@ -2,6 +2,7 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Database;
+using Hangfire;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -14,9 +15,9 @@ namespace Campaigns.Engine.Campaigns;
 internal sealed class CampaignService(
     CampaignStore store,
     CampaignValidator validator,
-    PrepareQueue queue,
+    PrepareJobs prepareJobs,
     CampaignPreviewer previewer,
-    AssignRecipientsJob assign,
+    IBackgroundJobClient jobs,
     IClock clock,
     ILogger<CampaignService> logger)
 {
@@ -100,7 +101,7 @@ internal sealed class CampaignService(
 
     /// <summary>
     /// Checks the draft again (the list, senders or options may have changed since it was saved), moves it to
-    /// preparing and wakes the prepare worker. The answer comes at once; the campaign shows its progress while it runs.
+    /// preparing and, once that is committed, enqueues its prepare job (<see cref="PrepareJobs"/>). The answer comes at once; the campaign shows its progress while it runs.
     /// </summary>
     public async Task<Result<Campaign>> PrepareAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
     {
@@ -125,8 +126,16 @@ internal sealed class CampaignService(
                 return await ConflictOrNotFoundAsync(tenant, id, Refusal(CampaignTransition.Prepare), cancellationToken);
         }
 
-        queue.Enqueue(id);
         CampaignLog.PrepareRequested(logger, id.Value, valid.Value.List.Imported);
+        try
+        {
+            await prepareJobs.EnqueueAsync(id, null, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException) // the status is written: the sweeper takes it up
+        {
+            CampaignLog.PrepareEnqueueFailed(logger, ex, id.Value);
+        }
+
         return await FindAsync(tenant, id, cancellationToken);
     }
 
@@ -235,9 +244,10 @@ internal sealed class CampaignService(
         AssignLog.Moved(logger, current.Id.Value, to);
         if (to == CampaignStatus.Running)
         {
-            // TODO(issue 8): enqueue as a Hangfire job once Hangfire is in the solution; until then it runs here, to the
-            // end whatever the request does (StartDueCampaignsJob takes up whatever is left pending).
-            await assign.RunAsync(current.Id.Value, CancellationToken.None);
+            // A big campaign takes many batches to assign: the request does not wait for them. Should this process die
+            // before the job runs, StartDueCampaignsJob (recurring) assigns whatever a running campaign left pending.
+            var campaignId = current.Id.Value;
+            jobs.Enqueue<AssignRecipientsJob>(job => job.RunAsync(campaignId, CancellationToken.None));
         }
 
         return await FindAsync(current.Tenant, current.Id, cancellationToken);
