@@ -1,5 +1,6 @@
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Database;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Security;
@@ -9,6 +10,7 @@ using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Npgsql;
 
@@ -27,6 +29,9 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddJobStorage(connectionString);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OperatorCounters>();
+        services.AddSingleton<HotTableStats>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<ContactListStore>();

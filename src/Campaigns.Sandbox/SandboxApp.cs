@@ -6,6 +6,7 @@ using Campaigns.Sandbox.Faults;
 using Campaigns.Sandbox.Gateway;
 using Campaigns.Sandbox.Instances;
 using Campaigns.Sandbox.Messages;
+using Campaigns.Sandbox.Network;
 using Campaigns.Sandbox.Webhooks;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -26,6 +27,12 @@ public static class SandboxApp
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+
+        // At start, not in the first request: the instances' zones come from libphonenumber's metadata, slow to read,
+        // and the first normalisation of a body loads ICU's NFKC data.
+        NumberZones.Load();
+        _ = BodyText.Normal("\uFB01rst");
+        _ = app.Services.GetRequiredService<InstanceRegistry>();
         app.UseExceptionHandler(errors => errors.Run(UnhandledAsync));
 
         app.MapGet("/", Welcome).WithName("Welcome").WithSummary("Evolution's welcome; a cheap liveness check");

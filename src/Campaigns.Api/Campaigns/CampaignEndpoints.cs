@@ -19,7 +19,7 @@ internal static class CampaignEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/", List).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first, optionally of one status")
             .ProducesProblems(StatusCodes.Status400BadRequest);
-        group.MapGet("/{id:guid}", Get).WithName("GetCampaign").WithSummary("One campaign, with the progress of its prepare")
+        group.MapGet("/{id:guid}", Get).WithName("GetCampaign").WithSummary("One campaign, with the progress of its prepare, its messages counted per status, its senders' budgets and its projected finish")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPatch("/{id:guid}", Update).WithName("UpdateCampaign")
             .WithSummary("Change a draft: only the fields given change, and the whole campaign is checked again")
@@ -87,8 +87,13 @@ internal static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
-        Answer(await campaigns.FindAsync(user.TenantId(), new CampaignId(id), cancellationToken));
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CampaignProgressReader progress, CancellationToken cancellationToken)
+    {
+        var result = await campaigns.FindAsync(user.TenantId(), new CampaignId(id), cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Ok(CampaignResponse.From(result.Value).With(await progress.ReadAsync(result.Value, cancellationToken)))
+            : ErrorResults.ToProblem(result.Error);
+    }
 
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(
         Guid id, UpdateCampaignRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>

@@ -53,4 +53,31 @@ internal sealed record CampaignResponse(
             campaign.StartedAt?.ToDateTimeOffset(),
             campaign.CompletedAt?.ToDateTimeOffset());
     }
+
+    // Counts, senders and the estimate are read for one campaign (GET by id) only; listings leave them out (null).
+
+    /// <summary>The campaign's messages counted per status; only when the campaign is read by its id.</summary>
+    public MessageCountsResponse? Counts { get; init; }
+
+    /// <summary>Its senders now, in the campaign's order; only when the campaign is read by its id.</summary>
+    public IReadOnlyList<CampaignSenderResponse>? Senders { get; init; }
+
+    /// <summary>
+    /// When sending is projected to finish, from what is left per sender, their remaining caps and mean gaps, and the
+    /// window's closed hours when it has a fixed zone; null when nothing is left to send, nobody can send it, or the
+    /// campaign was not read by its id.
+    /// </summary>
+    public DateTimeOffset? EstimatedFinishAt { get; init; }
+
+    /// <summary>This answer with the campaign's sending progress.</summary>
+    public CampaignResponse With(CampaignDispatchProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return this with
+        {
+            Counts = MessageCountsResponse.From(progress.Counts),
+            Senders = progress.Senders.Select(CampaignSenderResponse.From).ToArray(),
+            EstimatedFinishAt = progress.EstimatedFinishAt?.ToDateTimeOffset(),
+        };
+    }
 }

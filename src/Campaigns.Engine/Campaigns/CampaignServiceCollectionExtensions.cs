@@ -25,6 +25,7 @@ internal static class CampaignServiceCollectionExtensions
         services.AddSingleton<PreviewActivity>();
         services.AddSingleton<CampaignPreviewer>();
         services.AddSingleton<CampaignStore>();
+        services.AddSingleton<CampaignProgressReader>();
         services.AddSingleton<CampaignValidator>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<AssignRecipientsJob>();

@@ -13,9 +13,13 @@ internal static class RecurringJobs
     /// <summary>Enqueues a prepare for campaigns left preparing with no live job (<see cref="PrepareSweepJob"/>).</summary>
     public const string PrepareSweep = "prepare-sweep";
 
+    /// <summary>Starts scheduled campaigns whose start has passed and assigns running campaigns' pending recipients (<see cref="StartDueCampaignsJob"/>).</summary>
+    public const string StartDueCampaigns = "start-due-campaigns";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
         manager.AddOrUpdate<PrepareSweepJob>(PrepareSweep, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        manager.AddOrUpdate<StartDueCampaignsJob>(StartDueCampaigns, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }

@@ -19,7 +19,7 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         "id, tenant_id, gateway_id, name, gateway_url, instance, instance_key_protected, phone, time_zone, activated_on, " +
         "daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, state, state_reason, state_changed_at, created_at";
 
-    private const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures";
+    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures";
 
     /// <summary>
     /// Stores a new sender with its <see cref="InstanceEndpoint"/>. The unique indexes decide, across tenants: a second
@@ -320,7 +320,7 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         command.Parameters[16].NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
     }
 
-    private static Sender Read(NpgsqlDataReader reader)
+    internal static Sender Read(NpgsqlDataReader reader)
     {
         var settings = SenderSettings.Create(
             reader.GetString(8), reader.GetFieldValue<LocalDate>(9), reader.GetInt32(10), reader.GetInt32(11),

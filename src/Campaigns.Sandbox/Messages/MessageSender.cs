@@ -82,9 +82,8 @@ internal sealed class MessageSender(
         var state = instance.State;
         if (state != ConnectionState.Open)
         {
-            ledger.Add(instance, jid, message, received, (now, state), null, SendOutcome.ConnectionClosed);
-            SandboxLog.SendRefused(logger, instance.Name, "connection " + state);
-            return new SendResult(SendOutcome.ConnectionClosed, jid, null, EvolutionErrors.BadRequest("Error: Connection Closed"));
+            // Past the number check, the send's own catch answers 400 with the error's text.
+            return Refuse(SendOutcome.ConnectionClosed, "connection " + state, EvolutionErrors.BadRequest("Error: Connection Closed"), (now, state));
         }
 
         var keyId = MessageIds.NewOutgoingKeyId();
@@ -98,9 +97,10 @@ internal sealed class MessageSender(
         webhooks.Schedule(instance, Timeline(instance, stored, jid));
         return new SendResult(SendOutcome.Sent, jid, sent);
 
-        SendResult Refuse(SendOutcome outcome, string reason, JsonHttpResult<EvolutionError> answer)
+        SendResult Refuse(
+            SendOutcome outcome, string reason, JsonHttpResult<EvolutionError> answer, (Instant, string)? refusedAt = null)
         {
-            ledger.Add(instance, jid, message, received, received, null, outcome);
+            ledger.Add(instance, jid, message, received, refusedAt ?? received, null, outcome);
             SandboxLog.SendRefused(logger, instance.Name, reason);
             return new SendResult(outcome, jid, null, answer);
         }

@@ -10,6 +10,13 @@ namespace Campaigns.Sandbox.Network;
 /// </summary>
 internal static class NumberZones
 {
+    /// <summary>Reads the metadata now (a moment's work, once per process), so that no request waits for it.</summary>
+    public static void Load()
+    {
+        _ = PhoneNumberUtil.GetInstance();
+        _ = PhoneNumberToTimeZonesMapper.GetInstance();
+    }
+
     public static DateTimeZone? Of(string? digits)
     {
         if (string.IsNullOrEmpty(digits))

@@ -32,7 +32,7 @@ public sealed class CampaignEndpointsTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(("08:00", "20:00", "recipient"), (window.GetProperty("start").GetString(), window.GetProperty("end").GetString(), window.GetProperty("timeZone").GetString()));
         Assert.Equal(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], window.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal((0, 0), (campaign.GetProperty("progress").GetProperty("total").GetInt32(), campaign.GetProperty("progress").GetProperty("rendered").GetInt32()));
-        Assert.Equal(campaign.GetRawText(), (await GetAsync(client, id)).GetRawText());
+        Assert.Equal(WithoutSendingProgress(campaign), WithoutSendingProgress(await GetAsync(client, id)));
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class CampaignEndpointsTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal("Europe/London", patched.GetProperty("sendWindow").GetProperty("timeZone").GetString());
         Assert.Equal(created.GetProperty("createdAt").GetDateTimeOffset(), patched.GetProperty("createdAt").GetDateTimeOffset());
         Assert.True(patched.GetProperty("updatedAt").GetDateTimeOffset() > created.GetProperty("updatedAt").GetDateTimeOffset());
-        Assert.Equal(patched.GetRawText(), (await GetAsync(client, id)).GetRawText());
+        Assert.Equal(WithoutSendingProgress(patched), WithoutSendingProgress(await GetAsync(client, id)));
     }
 
     [Fact]
@@ -303,7 +303,7 @@ public sealed class CampaignEndpointsTests(ApiFixture api) : IClassFixture<ApiFi
 
         var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(["sendWindow.days", "template"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(created.GetRawText(), (await GetAsync(client, id)).GetRawText());
+        Assert.Equal(WithoutSendingProgress(created), WithoutSendingProgress(await GetAsync(client, id)));
     }
 
     [Fact]

@@ -72,6 +72,19 @@ internal static class CampaignRequests
     public static async Task<JsonElement> GetAsync(HttpClient client, Guid id) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}", Cancel);
 
+    /// <summary>
+    /// The campaign's JSON without what only a read by id adds (<c>counts</c>, <c>senders</c>, <c>estimatedFinishAt</c>),
+    /// to hold the other answers equal to it.
+    /// </summary>
+    public static string WithoutSendingProgress(JsonElement campaign)
+    {
+        var json = JsonNode.Parse(campaign.GetRawText())!.AsObject();
+        json.Remove("counts");
+        json.Remove("senders");
+        json.Remove("estimatedFinishAt");
+        return json.ToJsonString();
+    }
+
     /// <summary>Polls the campaign until its status is <paramref name="status"/>; fails after 20 s.</summary>
     public static async Task<JsonElement> WaitForAsync(HttpClient client, Guid id, string status)
     {

@@ -241,6 +241,23 @@ public sealed class SendWindowTests
         Assert.Equal(Instant.FromUtc(2026, 11, 1, 5, 30), opening); // 01:30 EDT
     }
 
+    [Theory]
+    [InlineData(23, 23, 0, 24, 6, 0)] // evening part: closes the next morning
+    [InlineData(24, 5, 0, 24, 6, 0)] // morning part: closes this morning
+    [InlineData(24, 12, 0, 24, 12, 0)] // closed: now
+    public void NextClosing_OvernightWindow_IsTheEndOfTheOpeningItIsIn(int day, int hour, int minute, int closingDay, int closingHour, int closingMinute)
+    {
+        var window = CreateWindow("22:00", "06:00", ["mon"]);
+
+        var closing = window.NextClosing(At(Nairobi, 2026, 11, day, hour, minute), Nairobi);
+
+        Assert.Equal(At(Nairobi, 2026, 11, closingDay, closingHour, closingMinute), closing);
+    }
+
+    [Fact]
+    public void NextClosing_DayWindow_IsItsEndToday() =>
+        Assert.Equal(At(Nairobi, 2026, 11, 26, 20, 0), CreateWindow("08:00", "20:00").NextClosing(At(Nairobi, 2026, 11, 26, 9, 0), Nairobi));
+
     private static SendWindow CreateWindow(string start, string end, IReadOnlyList<string>? days = null, string? zone = null) =>
         SendWindow.Parse(new SendWindowDraft(start, end, days, zone)).Value;
 

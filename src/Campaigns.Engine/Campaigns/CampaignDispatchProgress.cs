@@ -1,0 +1,12 @@
+using Campaigns.Domain.Campaigns;
+using NodaTime;
+
+namespace Campaigns.Engine.Campaigns;
+
+/// <summary>
+/// How far a campaign's sending is: its messages counted per status (every status present, zero when none), its
+/// senders in the campaign's order, and the projected finish (<see cref="Domain.Pacing.CampaignEta"/>; null when
+/// nothing is left to send or nobody can send it).
+/// </summary>
+internal sealed record CampaignDispatchProgress(
+    IReadOnlyDictionary<MessageStatus, int> Counts, IReadOnlyList<CampaignSenderProgress> Senders, Instant? EstimatedFinishAt);
