@@ -1,5 +1,6 @@
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Senders;
@@ -38,6 +39,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<Webhooks.WebhookInbox>();
         services.AddCampaignTemplates();
         services.AddCampaigns();
+        services.AddDispatch();
         return services;
     }
 

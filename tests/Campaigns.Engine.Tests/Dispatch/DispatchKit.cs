@@ -152,7 +152,7 @@ internal sealed class DispatchKit(TestDatabase database)
             command.Parameters.Add(new() { Value = parameter });
         }
 
-        return (T)(await command.ExecuteScalarAsync(Cancel))!;
+        return await command.ExecuteScalarAsync(Cancel) is T value ? value : default!;
     }
 
     /// <summary>The campaign's messages: recipient → (status, attempts, gateway id, error code).</summary>
