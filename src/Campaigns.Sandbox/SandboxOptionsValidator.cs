@@ -26,7 +26,7 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
                 failures.Add($"Sandbox:Instances:{i}: the name '{instance.Name}' is used twice.");
             }
 
-            if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(instance.TimeZone) is null)
+            if (instance.TimeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(instance.TimeZone) is null)
             {
                 failures.Add($"Sandbox:Instances:{i}: '{instance.TimeZone}' is not an IANA time zone.");
             }

@@ -10,7 +10,7 @@ internal static class AuditEndpoints
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder sandbox)
     {
         sandbox.MapGet("/audit", Audit).WithName("Audit").WithTags("Sandbox")
-            .WithSummary("Per instance: sends, violations of each ban-avoidance rule, and examples");
+            .WithSummary("Per instance and in total: sends, violations of each ban-avoidance rule, examples; sends per recipient");
         sandbox.MapGet("/sends", Sends).WithName("Sends").WithTags("Sandbox")
             .WithSummary("Every send attempt that reached the network, in order; ?instance= to filter");
         return sandbox;
@@ -21,7 +21,7 @@ internal static class AuditEndpoints
         var o = options.Value;
         return TypedResults.Ok(SendAuditor.Audit(
             ledger.Records(),
-            registry.All().Select(i => new AuditedInstance(i.Name, i.TimeZone, i.DailyCap ?? o.DailyCap)),
+            registry.All().Select(i => new AuditedInstance(i.Name, i.Number, i.TimeZone, i.DailyCap ?? o.DailyCap)),
             o));
     }
 

@@ -9,6 +9,15 @@ internal enum SendOutcome
     /// <summary>Refused with 400: the number is not on WhatsApp.</summary>
     NotOnWhatsApp,
 
-    /// <summary>Refused with 400 "Error: Connection Closed": the instance was not <c>open</c>.</summary>
+    /// <summary>
+    /// Refused because the instance was not <c>open</c>: 500 "Connection Closed" when the send arrived, 400
+    /// "Error: Connection Closed" when it was about to leave.
+    /// </summary>
     ConnectionClosed,
+
+    /// <summary>Refused with a 500 TypeError: the instance was created without <c>qrcode</c> and never connected.</summary>
+    NotStarted,
+
+    /// <summary>Refused with 500 <c>["AxiosError: …"]</c>: the media could not be downloaded; nothing was sent.</summary>
+    MediaFailed,
 }

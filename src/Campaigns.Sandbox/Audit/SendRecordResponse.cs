@@ -3,6 +3,11 @@ using Campaigns.Sandbox.Gateway;
 namespace Campaigns.Sandbox.Audit;
 
 /// <summary>One item of <c>GET /sandbox/sends</c>: the raw record of a send attempt.</summary>
+/// <param name="At">When it went out, or was refused.</param>
+/// <param name="ConnectionState">The instance's state at <paramref name="At"/>.</param>
+/// <param name="ReceivedAt">When the request arrived (before typing delay and answer latency).</param>
+/// <param name="StateAtReceipt">The instance's state then.</param>
+/// <param name="SenderNumber">The instance's linked number (digits), or null.</param>
 internal sealed record SendRecordResponse(
     long Sequence,
     string Instance,
@@ -15,7 +20,10 @@ internal sealed record SendRecordResponse(
     string? KeyId,
     string Outcome,
     string ConnectionState,
-    bool WasToldNotOnWhatsApp)
+    bool WasToldNotOnWhatsApp,
+    string ReceivedAt,
+    string StateAtReceipt,
+    string? SenderNumber)
 {
     public static SendRecordResponse From(SendRecord record)
     {
@@ -27,9 +35,14 @@ internal sealed record SendRecordResponse(
             {
                 SendOutcome.Sent => "sent",
                 SendOutcome.NotOnWhatsApp => "notOnWhatsApp",
+                SendOutcome.NotStarted => "notStarted",
+                SendOutcome.MediaFailed => "mediaFailed",
                 _ => "connectionClosed",
             },
             record.ConnectionState,
-            record.WasToldNotOnWhatsApp);
+            record.WasToldNotOnWhatsApp,
+            WireTime.Format(record.ReceivedAt),
+            record.StateAtReceipt,
+            record.SenderNumber);
     }
 }

@@ -56,12 +56,16 @@ internal static class ChatEndpoints
             return TypedResults.Json(new JsonObject(), statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (!instance.Started)
+        {
+            // The socket is undefined: the TypeError serialises to {}.
+            return TypedResults.Json(new JsonObject(), statusCode: StatusCodes.Status400BadRequest);
+        }
+
         if (instance.State != ConnectionState.Open)
         {
-            // Baileys cannot ask WhatsApp without a connection.
-            return TypedResults.Json(
-                new EvolutionRawError(StatusCodes.Status400BadRequest, "Bad Request", new JsonArray("Error: Connection Closed")),
-                statusCode: StatusCodes.Status400BadRequest);
+            // Baileys' onWhatsApp throws a Boom, and this route's catch answers it raw (real/README.md).
+            return TypedResults.Json(ClosedBoom(), statusCode: StatusCodes.Status400BadRequest);
         }
 
         var results = numbers.Select(n => n!.GetValue<string>()).Select(number =>
@@ -141,6 +145,25 @@ internal static class ChatEndpoints
         return TypedResults.Ok(new FindMessagesResponse(new FindMessagesResponse.Page(
             total, (total + pageSize - 1) / pageSize, page, [.. records.Select(r => r.ToFound())])));
     }
+
+    /// <summary>The Boom of a closed socket, serialised as the real gateway does: 428 inside, 400 outside.</summary>
+    private static JsonObject ClosedBoom() => new()
+    {
+        ["data"] = null,
+        ["isBoom"] = true,
+        ["isServer"] = false,
+        ["output"] = new JsonObject
+        {
+            ["statusCode"] = 428,
+            ["payload"] = new JsonObject
+            {
+                ["statusCode"] = 428,
+                ["error"] = "Precondition Required",
+                ["message"] = "Connection Closed",
+            },
+            ["headers"] = new JsonObject(),
+        },
+    };
 
     private static string? Text(JsonObject? obj, string name) =>
         obj?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;

@@ -21,6 +21,7 @@ internal static class ControlEndpoints
         instances.MapPost("/open", Open).WithName("OpenConnection").WithSummary("Open the connection from any state");
         instances.MapPost("/close", Close).WithName("CloseConnection")
             .WithSummary("Close the connection; statusReason (default 401) goes into connection.update");
+        sandbox.MapInstanceControl();
 
         sandbox.MapGet("/faults", Faults).WithName("ListFaults").WithSummary("Faults still pending");
         sandbox.MapPost("/faults", AddFault).WithName("AddFault").WithSummary("The next N gateway requests answer 429 / 500 / hang");
@@ -104,6 +105,12 @@ internal static class ControlEndpoints
     private static Results<Ok<SwitchValues>, ValidationProblem> ChangeSwitches(SwitchesRequest request, SandboxSwitches switches)
     {
         var errors = Validate(request);
+        var current = switches.Values;
+        if (errors.Count == 0 && (request.SendLatencyMinMs ?? current.SendLatencyMinMs) > (request.SendLatencyMaxMs ?? current.SendLatencyMaxMs))
+        {
+            errors["sendLatencyMaxMs"] = ["Must not be under sendLatencyMinMs."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -112,7 +119,9 @@ internal static class ControlEndpoints
         return TypedResults.Ok(switches.Change(current => new SwitchValues(
             request.LatencyMs ?? current.LatencyMs,
             request.WebhookDuplicateShare ?? current.WebhookDuplicateShare,
-            request.WebhookReorder ?? current.WebhookReorder)));
+            request.WebhookReorder ?? current.WebhookReorder,
+            request.SendLatencyMinMs ?? current.SendLatencyMinMs,
+            request.SendLatencyMaxMs ?? current.SendLatencyMaxMs)));
     }
 
     private static NoContent Reset(
@@ -134,13 +143,14 @@ internal static class ControlEndpoints
         return TypedResults.NoContent();
     }
 
-    private static ConnectionStateResponse StateOf(SandboxInstance instance) =>
+    internal static ConnectionStateResponse StateOf(SandboxInstance instance) =>
         new(new ConnectionStateResponse.Body(instance.Name, instance.State));
 
-    private static ProblemHttpResult UnknownInstance(string name) =>
+    internal static ProblemHttpResult UnknownInstance(string name) =>
         TypedResults.Problem($"No instance named '{name}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    private static Dictionary<string, string[]> Validate(object request)
+    /// <summary>The DataAnnotations errors of a request body, keyed by camel-case field name.</summary>
+    internal static Dictionary<string, string[]> Validate(object request)
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true);

@@ -1,14 +1,15 @@
 using Campaigns.Sandbox.Faults;
+using Campaigns.Sandbox.Network;
 using Campaigns.Sandbox.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Sandbox.Control;
 
 /// <summary>The behaviour that tests and demos switch at run time; starts from configuration and returns to it on reset.</summary>
-internal sealed class SandboxSwitches(IOptions<FaultOptions> faults, IOptions<WebhookOptions> webhooks)
+internal sealed class SandboxSwitches(IOptions<FaultOptions> faults, IOptions<WebhookOptions> webhooks, IOptions<NetworkOptions> network)
 {
     private readonly Lock _gate = new();
-    private SwitchValues _values = Initial(faults.Value, webhooks.Value);
+    private SwitchValues _values = Initial(faults.Value, webhooks.Value, network.Value);
 
     public SwitchValues Values
     {
@@ -35,10 +36,10 @@ internal sealed class SandboxSwitches(IOptions<FaultOptions> faults, IOptions<We
     {
         lock (_gate)
         {
-            _values = Initial(faults.Value, webhooks.Value);
+            _values = Initial(faults.Value, webhooks.Value, network.Value);
         }
     }
 
-    private static SwitchValues Initial(FaultOptions faults, WebhookOptions webhooks) =>
-        new(faults.LatencyMs, webhooks.DuplicateShare, webhooks.Reorder);
+    private static SwitchValues Initial(FaultOptions faults, WebhookOptions webhooks, NetworkOptions network) =>
+        new(faults.LatencyMs, webhooks.DuplicateShare, webhooks.Reorder, network.SendLatencyMinMs, network.SendLatencyMaxMs);
 }

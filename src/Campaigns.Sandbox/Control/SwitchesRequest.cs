@@ -6,4 +6,6 @@ namespace Campaigns.Sandbox.Control;
 internal sealed record SwitchesRequest(
     [property: Range(0, 600_000)] int? LatencyMs,
     [property: Range(0.0, 1.0)] double? WebhookDuplicateShare,
-    bool? WebhookReorder);
+    bool? WebhookReorder,
+    [property: Range(0, 600_000)] int? SendLatencyMinMs = null,
+    [property: Range(0, 600_000)] int? SendLatencyMaxMs = null);

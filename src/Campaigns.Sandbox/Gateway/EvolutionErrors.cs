@@ -42,6 +42,13 @@ internal static class EvolutionErrors
     public static JsonHttpResult<EvolutionError> Internal(string message) =>
         Create(StatusCodes.Status500InternalServerError, "Internal Server Error", JsonValue.Create(message));
 
+    /// <summary>
+    /// 500 of an <c>InternalServerErrorException</c> thrown with a text (as <c>prepareMediaMessage</c>'s catch does):
+    /// <c>message</c> is an ARRAY, e.g. <c>["AxiosError: …"]</c>.
+    /// </summary>
+    public static JsonHttpResult<EvolutionError> InternalArray(string message) =>
+        Create(StatusCodes.Status500InternalServerError, "Internal Server Error", new JsonArray(JsonValue.Create(message)));
+
     /// <summary>Evolution never answers 429; the sandbox does when a fault is injected, in the same envelope.</summary>
     public static JsonHttpResult<EvolutionError> TooManyRequests() =>
         Create(StatusCodes.Status429TooManyRequests, "Too Many Requests", new JsonArray(JsonValue.Create("Error: rate-overlimit")));

@@ -81,12 +81,14 @@ internal static class InstanceEndpoints
         var webhook = obj["webhook"] as JsonObject;
         var now = clock.GetCurrentInstant();
         var settings = Text(webhook, "url") is { } url ? FromCreate(webhook!, url, now) : null;
-        if (registry.TryCreate(name, Text(obj, "token"), number, settings) is not { } instance)
+        // Without qrcode the real gateway does not start Baileys: sends answer a TypeError until a connect.
+        var wantsQr = obj["qrcode"] is JsonValue q && q.TryGetValue<bool>(out var flag) && flag;
+        if (registry.TryCreate(name, Text(obj, "token"), number, settings, started: wantsQr) is not { } instance)
         {
             return EvolutionErrors.Forbidden($"This name \"{name}\" is already in use.");
         }
 
-        var qr = obj["qrcode"] is JsonValue q && q.TryGetValue<bool>(out var wantsQr) && wantsQr ? registry.Connect(instance) : null;
+        var qr = wantsQr ? registry.Connect(instance) : null;
         return TypedResults.Created(
             (string?)null,
             new CreateInstanceResponse(

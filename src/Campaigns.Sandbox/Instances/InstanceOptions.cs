@@ -23,9 +23,11 @@ internal sealed class InstanceOptions
     /// <summary><value>The account's profile name. Default: the instance name.</value></summary>
     public string? ProfileName { get; set; }
 
-    /// <summary><value>The IANA time zone in which the audit counts this instance's days. Default <c>UTC</c>.</value></summary>
-    [Required]
-    public string TimeZone { get; set; } = "UTC";
+    /// <summary>
+    /// <value>The IANA time zone in which the audit counts this instance's days. Default: the zone of
+    /// <see cref="Number"/> (libphonenumber's metadata), or <c>UTC</c> when it has none.</value>
+    /// </summary>
+    public string? TimeZone { get; set; }
 
     /// <summary><value>This instance's daily cap for the audit. Default: <c>Sandbox:Audit:DailyCap</c>.</value></summary>
     [Range(1, 100_000)]

@@ -49,12 +49,15 @@ internal sealed class InstanceRegistry
 
     public IReadOnlyList<SandboxInstance> All() => [.. _instances.Values.OrderBy(i => i.Name, StringComparer.Ordinal)];
 
-    /// <summary>Adds a new instance in state <c>close</c>, or returns null when the name is taken.</summary>
-    public SandboxInstance? TryCreate(string name, string? token, string? number, WebhookSettings? webhook)
+    /// <summary>
+    /// Adds a new instance in state <c>close</c>, its days counted in its number's zone (UTC when unknown), or returns
+    /// null when the name is taken. <paramref name="started"/> is false for <c>qrcode:false</c>: Baileys waits for a connect.
+    /// </summary>
+    public SandboxInstance? TryCreate(string name, string? token, string? number, WebhookSettings? webhook, bool started)
     {
         var instance = new SandboxInstance(
             name, Guid.NewGuid(), token ?? Guid.NewGuid().ToString().ToUpperInvariant(), number, name,
-            DateTimeZone.Utc, dailyCap: null, ConnectionState.Close, _clock.GetCurrentInstant())
+            NumberZones.Of(number) ?? DateTimeZone.Utc, dailyCap: null, ConnectionState.Close, _clock.GetCurrentInstant(), started)
         {
             Webhook = webhook,
         };
@@ -85,6 +88,7 @@ internal sealed class InstanceRegistry
     public QrCodeResponse Connect(SandboxInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        instance.Start();
         var code = "2@" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)) + "," + instance.InstanceId.ToString("N");
         var generation = instance.MoveTo(ConnectionState.Connecting, _clock.GetCurrentInstant());
         var snapshot = instance.Snapshot();
@@ -115,6 +119,8 @@ internal sealed class InstanceRegistry
     public void Open(SandboxInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        instance.StopFlap();
+        instance.Start();
         if (instance.MoveTo(ConnectionState.Open, _clock.GetCurrentInstant()) is not null)
         {
             Announce(instance, ConnectionState.Open, 200);
@@ -125,15 +131,89 @@ internal sealed class InstanceRegistry
     public void Close(SandboxInstance instance, int statusReason)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        instance.StopFlap();
         if (instance.MoveTo(ConnectionState.Close, _clock.GetCurrentInstant(), statusReason) is not null)
         {
             Announce(instance, ConnectionState.Close, statusReason);
         }
     }
 
+    /// <summary>
+    /// Creates <paramref name="count"/> linked, open instances at once (for benchmarks): <c>{prefix}-1</c>… with numbers
+    /// counting up from <paramref name="firstNumber"/> and tokens <c>{PREFIX}-1-TOKEN</c>…; null when a name is taken
+    /// (then none is created).
+    /// </summary>
+    public IReadOnlyList<SandboxInstance>? CreateOpen(
+        string prefix, int count, long firstNumber, DateTimeZone? zone, int? dailyCap, WebhookSettings? webhook)
+    {
+        var now = _clock.GetCurrentInstant();
+        var created = new List<SandboxInstance>(count);
+        for (var i = 1; i <= count; i++)
+        {
+            var name = $"{prefix}-{i}";
+            var number = (firstNumber + i - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var instance = new SandboxInstance(
+                name, Guid.NewGuid(), $"{prefix.ToUpperInvariant()}-{i}-TOKEN", number, name,
+                zone ?? NumberZones.Of(number) ?? DateTimeZone.Utc, dailyCap, ConnectionState.Open, now)
+            {
+                Webhook = webhook,
+            };
+            if (!_instances.TryAdd(name, instance))
+            {
+                created.ForEach(c => _instances.TryRemove(c.Name, out _));
+                return null;
+            }
+
+            created.Add(instance);
+        }
+
+        return created;
+    }
+
+    /// <summary>
+    /// Flaps a linked-but-not-open instance as the real gateway does: every <paramref name="interval"/> a
+    /// <c>connection.update</c> <c>connecting</c> (statusReason 200), while <c>connectionState</c> flips between
+    /// <c>connecting</c> and <c>close</c>; until it opens, the flap is stopped, or the sandbox is reset.
+    /// </summary>
+    public void Flap(SandboxInstance instance, TimeSpan interval)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var token = instance.StartFlap(_stopping);
+
+        // An open connection drops first, silently: Baileys reconnects on its own after a 428 (no connection.update close).
+        instance.MoveTo(ConnectionState.Close, _clock.GetCurrentInstant(), 428);
+        _ = FlapAsync();
+
+        async Task FlapAsync()
+        {
+            try
+            {
+                while (!token.IsCancellationRequested && instance.Flip(_clock.GetCurrentInstant()) is not null)
+                {
+                    _webhooks.Emit(instance, WebhookEvents.ConnectionUpdate, new JsonObject
+                    {
+                        ["instance"] = instance.Name,
+                        ["state"] = ConnectionState.Connecting,
+                        ["statusReason"] = 200,
+                    });
+                    await Task.Delay(interval, _time, token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped, replaced, reset or shutting down.
+            }
+        }
+    }
+
     /// <summary>Back to configuration: created instances go, configured ones return to their first state.</summary>
     public void Reset()
     {
+        foreach (var instance in _instances.Values)
+        {
+            instance.StopFlap();
+        }
+
         _instances.Clear();
         LoadConfigured();
     }
@@ -198,8 +278,10 @@ internal sealed class InstanceRegistry
         var now = _clock.GetCurrentInstant();
         foreach (var configured in _options.Instances)
         {
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(configured.TimeZone)
-                       ?? throw new InvalidOperationException($"Instance {configured.Name}: unknown time zone '{configured.TimeZone}'.");
+            var zone = configured.TimeZone is { } id
+                ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
+                  ?? throw new InvalidOperationException($"Instance {configured.Name}: unknown time zone '{id}'.")
+                : NumberZones.Of(configured.Number) ?? DateTimeZone.Utc;
             var instanceId = StableGuid(_options.Seed, "instance", configured.Name);
             var instance = new SandboxInstance(
                 configured.Name,

@@ -16,17 +16,22 @@ internal sealed class SandboxInstance
     private Instant? _disconnectionAt;
     private WebhookSettings? _webhook;
     private Instant _updatedAt;
+    private DateTimeZone _timeZone;
+    private bool _started;
+    private CancellationTokenSource? _flap;
 
+    /// <param name="started">False for an instance created without <c>qrcode</c>: Baileys has not started until it connects.</param>
     public SandboxInstance(
         string name, Guid instanceId, string token, string? number, string profileName, DateTimeZone timeZone,
-        int? dailyCap, string state, Instant createdAt)
+        int? dailyCap, string state, Instant createdAt, bool started = true)
     {
         Name = name;
         InstanceId = instanceId;
         Token = token;
         Number = number;
         ProfileName = profileName;
-        TimeZone = timeZone;
+        _timeZone = timeZone;
+        _started = started;
         DailyCap = dailyCap;
         _state = state;
         CreatedAt = createdAt;
@@ -47,7 +52,41 @@ internal sealed class SandboxInstance
 
     public string ProfileName { get; }
 
-    public DateTimeZone TimeZone { get; }
+    /// <summary>The zone in which the audit counts this instance's days; a control call may change it.</summary>
+    public DateTimeZone TimeZone
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timeZone;
+            }
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            lock (_gate)
+            {
+                _timeZone = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether Baileys runs for it: false only for an instance created without <c>qrcode</c> that was never connected,
+    /// whose sends the real gateway answers with a 500 TypeError (its socket is undefined).
+    /// </summary>
+    public bool Started
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _started;
+            }
+        }
+    }
 
     /// <summary>This instance's own cap for the audit, or null for the configured default.</summary>
     public int? DailyCap { get; }
@@ -111,6 +150,63 @@ internal sealed class SandboxInstance
             }
 
             return ++_generation;
+        }
+    }
+
+    /// <summary>Marks Baileys as started (the first <c>connect</c>).</summary>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            _started = true;
+        }
+    }
+
+    /// <summary>
+    /// Starts a flap, replacing any running one: the returned token is cancelled when the flap is stopped or replaced.
+    /// </summary>
+    public CancellationToken StartFlap(CancellationToken stopping)
+    {
+        CancellationTokenSource? old;
+        var flap = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        lock (_gate)
+        {
+            old = _flap;
+            _flap = flap;
+        }
+
+        old?.Cancel();
+        return flap.Token;
+    }
+
+    /// <summary>Stops a running flap, if any; says whether one ran.</summary>
+    public bool StopFlap()
+    {
+        CancellationTokenSource? old;
+        lock (_gate)
+        {
+            old = _flap;
+            _flap = null;
+        }
+
+        old?.Cancel();
+        return old is not null;
+    }
+
+    /// <summary>Flips between <c>connecting</c> and <c>close</c> while not open, as a real unlinked instance reports.</summary>
+    public string? Flip(Instant now)
+    {
+        lock (_gate)
+        {
+            if (_state == ConnectionState.Open)
+            {
+                return null;
+            }
+
+            _state = _state == ConnectionState.Connecting ? ConnectionState.Close : ConnectionState.Connecting;
+            _updatedAt = now;
+            _generation++;
+            return _state;
         }
     }
 

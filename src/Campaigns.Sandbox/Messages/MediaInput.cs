@@ -19,6 +19,21 @@ internal static partial class MediaInput
                && uri.Host.Contains('.', StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Why downloading <paramref name="media"/> fails, as axios says it, or null when it does not: the sandbox fetches
+    /// nothing, so a URL whose host is under <c>.invalid</c> (RFC 2606: it never resolves) stands for a dead link.
+    /// </summary>
+    public static string? DownloadFailure(string? media)
+    {
+        if (!IsUrl(media))
+        {
+            return null;
+        }
+
+        var uri = new Uri(media!.Contains("://", StringComparison.Ordinal) ? media : "http://" + media);
+        return uri.Host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase) ? $"AxiosError: getaddrinfo ENOTFOUND {uri.Host}" : null;
+    }
+
     public static bool IsBase64(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length % 4 == 0 && Base64().IsMatch(value);
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Campaigns.Sandbox.Audit;
 using Campaigns.Sandbox.Gateway;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -55,16 +54,6 @@ internal static class MessageEndpoints
         }
 
         var result = await sender.SendAsync(instance, message!, stopping);
-        return result.Outcome switch
-        {
-            SendOutcome.Sent => TypedResults.Created((string?)null, result.Message),
-            SendOutcome.NotOnWhatsApp => EvolutionErrors.BadRequest(new JsonObject
-            {
-                ["jid"] = result.Jid,
-                ["exists"] = false,
-                ["number"] = message!.Number,
-            }),
-            _ => EvolutionErrors.BadRequest("Error: Connection Closed"),
-        };
+        return result.Message is { } sent ? TypedResults.Created((string?)null, sent) : result.Error!;
     }
 }

@@ -1,24 +1,32 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Campaigns.Sandbox.Audit;
+using Campaigns.Sandbox.Control;
+using Campaigns.Sandbox.Gateway;
 using Campaigns.Sandbox.Instances;
 using Campaigns.Sandbox.Network;
 using Campaigns.Sandbox.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Campaigns.Sandbox.Messages;
 
 /// <summary>
-/// A send, in the order of Evolution's <c>sendMessageWithTyping</c>: the number is checked (not on WhatsApp → refused),
-/// the request blocks for its (scaled, capped) <c>delay</c>, the connection must be <c>open</c>, then the message goes
-/// out: it is stored, recorded by the witness, and its timeline of webhooks starts.
+/// A send, in the order of Evolution's <c>sendMessageWithTyping</c> (and, for media, <c>prepareMediaMessage</c> before
+/// it): media is downloaded (a dead link → 500 AxiosError); Baileys must have started (else a 500 TypeError) and the
+/// connection must be <c>open</c> when the send arrives (else 500 "Connection Closed", as the real number check
+/// throws); the number is checked (not on WhatsApp → 400); the request blocks for its (scaled, capped) <c>delay</c> and
+/// the configured answer latency; the connection must still be <c>open</c> (else 400 "Error: Connection Closed"); then
+/// the message goes out: it is stored, recorded by the witness, and its timeline of webhooks starts. Every attempt is
+/// recorded, with its arrival and its departure or refusal. Nothing here holds a lock while it waits.
 /// </summary>
 internal sealed class MessageSender(
     PhoneNetwork network,
     MessageStore store,
     SendLedger ledger,
     WebhookQueue webhooks,
+    SandboxSwitches switches,
     IClock clock,
     TimeProvider time,
     IOptions<NetworkOptions> options,
@@ -30,27 +38,53 @@ internal sealed class MessageSender(
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(message);
+        var received = (At: clock.GetCurrentInstant(), instance.State);
         var jid = Jid.FromNumber(message.Number);
-        if (!Jid.IsGroup(jid) && !network.IsOnWhatsApp(jid))
+        var isMedia = message.Kind != OutgoingMessage.Text;
+        if (isMedia && MediaInput.DownloadFailure(message.Media) is { } failure)
         {
-            ledger.Add(instance.Name, jid, message, clock.GetCurrentInstant(), null, SendOutcome.NotOnWhatsApp, instance.State);
-            SandboxLog.SendRefused(logger, instance.Name, "not on WhatsApp");
-            return new SendResult(SendOutcome.NotOnWhatsApp, jid, null);
+            return Refuse(SendOutcome.MediaFailed, "media download failed", EvolutionErrors.InternalArray(failure));
         }
 
-        var typing = Math.Min(message.DelayMs * options.Value.TypingDelayScale, options.Value.MaxTypingDelayMs);
-        if (typing >= 1)
+        if (!instance.Started)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(typing), time, cancellationToken);
+            // The socket is undefined: the number check (text) or the media upload (media) reads a property of it.
+            return Refuse(SendOutcome.NotStarted, "never started", isMedia
+                ? EvolutionErrors.InternalArray("TypeError: Cannot read properties of undefined (reading 'waUploadToServer')")
+                : EvolutionErrors.Internal("Cannot read properties of undefined (reading 'onWhatsApp')"));
+        }
+
+        if (received.State != ConnectionState.Open)
+        {
+            // The number check (text) or the media upload (media) throws Baileys' Boom outside any catch.
+            return Refuse(SendOutcome.ConnectionClosed, "connection " + received.State, isMedia
+                ? EvolutionErrors.InternalArray("Error: Connection Closed")
+                : EvolutionErrors.Internal("Connection Closed"));
+        }
+
+        if (!Jid.IsGroup(jid) && !network.IsOnWhatsApp(jid))
+        {
+            return Refuse(SendOutcome.NotOnWhatsApp, "not on WhatsApp", EvolutionErrors.BadRequest(new JsonObject
+            {
+                ["jid"] = jid,
+                ["exists"] = false,
+                ["number"] = message.Number,
+            }));
+        }
+
+        var wait = Math.Min(message.DelayMs * options.Value.TypingDelayScale, options.Value.MaxTypingDelayMs) + Latency();
+        if (wait >= 1)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait), time, cancellationToken);
         }
 
         var now = clock.GetCurrentInstant();
         var state = instance.State;
         if (state != ConnectionState.Open)
         {
-            ledger.Add(instance.Name, jid, message, now, null, SendOutcome.ConnectionClosed, state);
+            ledger.Add(instance, jid, message, received, (now, state), null, SendOutcome.ConnectionClosed);
             SandboxLog.SendRefused(logger, instance.Name, "connection " + state);
-            return new SendResult(SendOutcome.ConnectionClosed, jid, null);
+            return new SendResult(SendOutcome.ConnectionClosed, jid, null, EvolutionErrors.BadRequest("Error: Connection Closed"));
         }
 
         var keyId = MessageIds.NewOutgoingKeyId();
@@ -59,10 +93,26 @@ internal sealed class MessageSender(
             new MessageKey(jid, true, keyId), "Você", "PENDING", content, null, messageType, now.ToUnixTimeSeconds(),
             instance.InstanceId.ToString(), "web");
         var stored = store.Add(instance.Name, sent);
-        ledger.Add(instance.Name, jid, message, now, keyId, SendOutcome.Sent, state);
+        ledger.Add(instance, jid, message, received, (now, state), keyId, SendOutcome.Sent);
         SandboxLog.MessageSent(logger, instance.Name, keyId);
         webhooks.Schedule(instance, Timeline(instance, stored, jid));
         return new SendResult(SendOutcome.Sent, jid, sent);
+
+        SendResult Refuse(SendOutcome outcome, string reason, JsonHttpResult<EvolutionError> answer)
+        {
+            ledger.Add(instance, jid, message, received, received, null, outcome);
+            SandboxLog.SendRefused(logger, instance.Name, reason);
+            return new SendResult(outcome, jid, null, answer);
+        }
+    }
+
+    /// <summary>This send's answer latency, uniform in the switches' [min, max] (milliseconds).</summary>
+    private double Latency()
+    {
+        var values = switches.Values;
+        return values.SendLatencyMaxMs <= 0
+            ? 0
+            : values.SendLatencyMinMs + (Random.Shared.NextDouble() * (values.SendLatencyMaxMs - values.SendLatencyMinMs));
     }
 
     /// <summary>

@@ -1,18 +1,24 @@
 namespace Campaigns.Sandbox.Messages;
 
-/// <summary>Every message each instance sent or received, for <c>findMessages</c>.</summary>
+/// <summary>
+/// Every message each instance sent or received, for <c>findMessages</c>: kept per instance, and by WhatsApp id, so a
+/// reconciliation's look-up by <c>key.id</c> stays cheap with tens of thousands of messages.
+/// </summary>
 internal sealed class MessageStore
 {
     private readonly Lock _gate = new();
-    private readonly List<StoredMessage> _messages = [];
+    private readonly Dictionary<string, List<StoredMessage>> _byInstance = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StoredMessage>> _byKeyId = new(StringComparer.Ordinal);
     private long _sequence;
 
     public StoredMessage Add(string instance, WaMessage message)
     {
+        ArgumentNullException.ThrowIfNull(message);
         lock (_gate)
         {
             var stored = new StoredMessage(MessageIds.NewRowId(), instance, ++_sequence, message);
-            _messages.Add(stored);
+            Of(_byInstance, instance).Add(stored);
+            Of(_byKeyId, message.Key.Id).Add(stored);
             return stored;
         }
     }
@@ -24,7 +30,8 @@ internal sealed class MessageStore
         List<StoredMessage> matches;
         lock (_gate)
         {
-            matches = [.. _messages.Where(m => m.Instance == instance && Matches(m, query))];
+            var candidates = query.KeyId is { } keyId ? _byKeyId.GetValueOrDefault(keyId) : _byInstance.GetValueOrDefault(instance);
+            matches = [.. (candidates ?? []).Where(m => m.Instance == instance && Matches(m, query))];
         }
 
         var page = matches
@@ -41,7 +48,7 @@ internal sealed class MessageStore
     {
         lock (_gate)
         {
-            var mine = _messages.Where(m => m.Instance == instance).ToList();
+            var mine = _byInstance.GetValueOrDefault(instance) ?? [];
             return (mine.Count, mine.Select(m => m.Message.Key.RemoteJid).Distinct(StringComparer.Ordinal).Count());
         }
     }
@@ -50,8 +57,19 @@ internal sealed class MessageStore
     {
         lock (_gate)
         {
-            _messages.Clear();
+            _byInstance.Clear();
+            _byKeyId.Clear();
         }
+    }
+
+    private static List<StoredMessage> Of(Dictionary<string, List<StoredMessage>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        return list;
     }
 
     private static bool Matches(StoredMessage stored, MessageQuery query)

@@ -18,6 +18,9 @@ internal sealed record OutgoingMessage(
     /// <summary>What makes two sends "the same body" for the audit: kind, text or caption, and media.</summary>
     public string Identity => $"{Kind}\n{Body}\n{MediaIdentity}";
 
+    /// <summary><see cref="Identity"/> with the text as DESIGN.md compares bodies (<see cref="Audit.BodyText"/>).</summary>
+    public string NormalIdentity => $"{Kind}\n{Audit.BodyText.Normal(Body)}\n{MediaIdentity}";
+
     /// <summary>The media URL, or <c>base64:</c> and a digest for inline media (bodies can be megabytes).</summary>
     public string? MediaIdentity => Media switch
     {

@@ -6,7 +6,7 @@ namespace Campaigns.Sandbox.Network;
 /// Settings of section <c>Sandbox:Network</c>: how the scripted phone network answers. Shares are drawn from a stable
 /// hash of (seed, number), so one number gets the same answer in every run.
 /// </summary>
-internal sealed class NetworkOptions
+internal sealed class NetworkOptions : IValidatableObject
 {
     public const string SectionName = "Sandbox:Network";
 
@@ -60,9 +60,31 @@ internal sealed class NetworkOptions
     public int MaxTypingDelayMs { get; set; } = 20_000;
 
     /// <summary>
+    /// <value>The least time between a send's arrival and its answer (the message leaves at the answer): each send
+    /// draws its latency uniformly in [<see cref="SendLatencyMinMs"/>, <see cref="SendLatencyMaxMs"/>], as a loaded
+    /// gateway and WhatsApp take 0.5–3 s. Default 0 ms; 0 to 10 minutes. Also a runtime switch.</value>
+    /// </summary>
+    [Range(0, 600_000)]
+    public int SendLatencyMinMs { get; set; }
+
+    /// <summary><value>The most time between a send's arrival and its answer. Default 0 ms; 0 to 10 minutes, not under the minimum.</value></summary>
+    [Range(0, 600_000)]
+    public int SendLatencyMaxMs { get; set; }
+
+    /// <summary>
     /// <value>How long a connecting instance waits before it opens by itself, as if its QR had been scanned; -1 waits
     /// for <c>POST /sandbox/instances/{name}/scan</c>. Default 0: at once, so demos need no clicks.</value>
     /// </summary>
     [Range(-1, 3_600_000)]
     public int AutoOpenAfterMs { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SendLatencyMaxMs < SendLatencyMinMs)
+        {
+            yield return new ValidationResult(
+                $"Sandbox:Network:SendLatencyMaxMs ({SendLatencyMaxMs}) is under SendLatencyMinMs ({SendLatencyMinMs}).",
+                [nameof(SendLatencyMaxMs)]);
+        }
+    }
 }

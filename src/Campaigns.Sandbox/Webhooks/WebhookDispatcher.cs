@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Sandbox.Webhooks;
 
 /// <summary>
-/// Posts the queued webhooks one at a time, in queue order, as JSON with the instance's headers. Like Evolution it
-/// retries with doubling pauses, except on 400/401/403/404/422, and gives up after the configured attempts.
+/// Posts the queued webhooks, one at a time and in queue order on each of the queue's channels (the channels in
+/// parallel), as JSON with the instance's headers. Like Evolution it retries with doubling pauses, except on
+/// 400/401/403/404/422, and gives up after the configured attempts.
 /// </summary>
 internal sealed class WebhookDispatcher(
     WebhookQueue queue,
@@ -23,11 +25,14 @@ internal sealed class WebhookDispatcher(
         HttpStatusCode.UnprocessableEntity,
     ];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(queue.Readers.Select(reader => PostAllAsync(reader, stoppingToken)));
+
+    private async Task PostAllAsync(ChannelReader<WebhookDelivery> reader, CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var delivery in queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var delivery in reader.ReadAllAsync(stoppingToken))
             {
                 if (delivery.Epoch == queue.Epoch)
                 {

@@ -21,6 +21,13 @@ internal sealed class WebhookOptions
     [Range(0, 300_000)]
     public int RetryDelayMs { get; set; } = 1000;
 
+    /// <summary>
+    /// <value>How many posters work at once. An instance's events always go through one of them, in order; instances
+    /// are spread over them, so one slow receiver does not hold up every instance's webhooks. Default 8; 1 to 256.</value>
+    /// </summary>
+    [Range(1, 256)]
+    public int Parallelism { get; set; } = 8;
+
     /// <summary><value>Share of events posted twice, as a retrying gateway does. Default 0; 0 to 1. Also a runtime switch.</value></summary>
     [Range(0.0, 1.0)]
     public double DuplicateShare { get; set; }

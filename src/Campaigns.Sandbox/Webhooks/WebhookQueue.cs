@@ -13,25 +13,32 @@ using NodaTime;
 namespace Campaigns.Sandbox.Webhooks;
 
 /// <summary>
-/// Where events are emitted: each becomes a <see cref="WebhookDelivery"/> on a channel that <see cref="WebhookDispatcher"/>
-/// posts in order. Messages' timelines (SERVER_ACK → DELIVERY_ACK → READ → reply) run here, each step after its delay.
+/// Where events are emitted: each becomes a <see cref="WebhookDelivery"/> on one of
+/// <see cref="WebhookOptions.Parallelism"/> channels that <see cref="WebhookDispatcher"/> posts in order, one poster per
+/// channel. An instance keeps one channel (given in turn as instances first emit), so its events arrive in order while
+/// a slow receiver of one instance does not hold up the others. Messages' timelines (SERVER_ACK → DELIVERY_ACK → READ
+/// → reply) run here, each step after its delay.
 /// </summary>
 internal sealed class WebhookQueue(
     IClock clock,
     TimeProvider time,
     SandboxSwitches switches,
     IOptions<SandboxOptions> sandbox,
+    IOptions<WebhookOptions> options,
     ILogger<WebhookQueue> logger) : IDisposable
 {
-    private readonly Channel<WebhookDelivery> _channel = Channel.CreateUnbounded<WebhookDelivery>(
-        new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WebhookDelivery>[] _channels = [.. Enumerable.Range(0, options.Value.Parallelism)
+        .Select(_ => Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = true }))];
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _channelOf = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private CancellationTokenSource _timelines = new();
     private long _epoch;
     private long _sequence;
+    private long _turn;
 
-    public ChannelReader<WebhookDelivery> Reader => _channel.Reader;
+    /// <summary>One reader per channel; each is posted in order.</summary>
+    public IReadOnlyList<ChannelReader<WebhookDelivery>> Readers => [.. _channels.Select(c => c.Reader)];
 
     public long Epoch => Interlocked.Read(ref _epoch);
 
@@ -65,12 +72,13 @@ internal sealed class WebhookQueue(
         }
 
         var delivery = new WebhookDelivery(Epoch, instance.Name, eventName, uri, Headers(settings), envelope.ToJsonString());
-        _channel.Writer.TryWrite(delivery);
+        var channel = _channels[_channelOf.GetOrAdd(instance.Name, _ => (int)((Interlocked.Increment(ref _turn) - 1) % _channels.Length))];
+        channel.Writer.TryWrite(delivery);
         var sequence = Interlocked.Increment(ref _sequence);
         var share = switches.Values.WebhookDuplicateShare;
         if (share > 0 && PhoneNetwork.Draw(sandbox.Value.Seed, "duplicate", sequence.ToString(CultureInfo.InvariantCulture)) < share)
         {
-            _channel.Writer.TryWrite(delivery);
+            channel.Writer.TryWrite(delivery);
         }
     }
 
@@ -110,7 +118,13 @@ internal sealed class WebhookQueue(
         old.Dispose();
     }
 
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Complete()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Writer.TryComplete();
+        }
+    }
 
     public void Dispose()
     {

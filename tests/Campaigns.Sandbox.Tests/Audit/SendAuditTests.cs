@@ -137,7 +137,7 @@ public sealed class SendAuditTests
 
         using var refused = await client.PostJsonAsync("/message/sendText/alpha", new { number = "254711000001", text = "Hello" });
 
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
         var audit = await client.AuditAsync("alpha");
         AssertViolation(audit, "whileNotOpen", 1);
         Assert.Contains("'close'", Example(audit, "whileNotOpen").GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -1,5 +1,7 @@
 using System.Net;
 using Campaigns.Sandbox.Tests.Support;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace Campaigns.Sandbox.Tests.Chat;
 
@@ -96,6 +98,82 @@ public sealed class ChatEndpointsTests
         Assert.Equal(2, page.GetProperty("pages").GetInt32());
         Assert.Equal("Message 0", page.GetProperty("records")[0].GetProperty("message").GetProperty("conversation").GetString());
         AssertJson.Equal("""{ "messages": { "total": 0, "pages": 0, "currentPage": 1, "records": [] } }""", await none.JsonAsync());
+    }
+
+    [Theory]
+    [InlineData("close")]
+    [InlineData("connecting")]
+    public async Task WhatsAppNumbers_NotOpen_Returns400WithTheRawBoom(string state)
+    {
+        await using var sandbox = await TestSandbox.StartAsync(s =>
+        {
+            s["Sandbox:Instances:0:State"] = state;
+            s["Sandbox:Network:AutoOpenAfterMs"] = "-1";
+        });
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+
+        using var response = await client.PostJsonAsync("/chat/whatsappNumbers/alpha", new { numbers = Mixed });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertJson.Equal(
+            """
+            { "data": null, "isBoom": true, "isServer": false,
+              "output": { "statusCode": 428, "payload": { "statusCode": 428, "error": "Precondition Required", "message": "Connection Closed" }, "headers": {} } }
+            """,
+            await response.JsonAsync());
+    }
+
+    [Fact]
+    public async Task WhatsAppNumbers_InstanceNeverStarted_Returns400EmptyObject()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        using var created = await client.PostJsonAsync("/instance/create", new { instanceName = "idle", integration = "WHATSAPP-BAILEYS" });
+
+        using var response = await client.PostJsonAsync("/chat/whatsappNumbers/idle", new { numbers = Mixed });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertJson.Equal("{}", await response.JsonAsync());
+    }
+
+    [Fact]
+    public async Task FindMessages_ByRemoteJidAndTimeRange_ReturnsThatChatsMessagesInTheRange()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2025, 3, 1, 8, 0));
+        await using var sandbox = await TestSandbox.StartAsync(clock: clock);
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        var wanted = await client.SendTextAsync("alpha", "254711000001", "Hello");
+        await client.SendTextAsync("alpha", "254711000002", "Other chat");
+        clock.Advance(Duration.FromHours(1));
+        await client.SendTextAsync("alpha", "254711000001", "Later");
+
+        using var response = await client.PostJsonAsync("/chat/findMessages/alpha", new
+        {
+            where = new
+            {
+                key = new { remoteJid = "254711000001@s.whatsapp.net" },
+                messageTimestamp = new { gte = "2025-03-01T07:59:00Z", lte = "2025-03-01T08:01:00Z" },
+            },
+        });
+
+        var page = (await response.JsonAsync()).GetProperty("messages");
+        Assert.Equal(1, page.GetProperty("total").GetInt32());
+        Assert.Equal(
+            wanted.GetProperty("key").GetProperty("id").GetString(),
+            page.GetProperty("records")[0].GetProperty("key").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task FindMessages_KeyIdOfAnotherInstance_FindsNothing()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        var sent = await client.SendTextAsync("alpha", "254711000001", "Hello");
+
+        using var response = await client.PostJsonAsync(
+            "/chat/findMessages/beta", new { where = new { key = new { id = sent.GetProperty("key").GetProperty("id").GetString() } } });
+
+        Assert.Equal(0, (await response.JsonAsync()).GetProperty("messages").GetProperty("total").GetInt32());
     }
 
     private static async Task<Dictionary<string, bool>> Exists(RunningSandbox sandbox)

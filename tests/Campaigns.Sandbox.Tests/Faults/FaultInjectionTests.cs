@@ -89,7 +89,7 @@ public sealed class FaultInjectionTests
         await client.GetJsonAsync("/instance/connectionState/alpha");
         watch.Stop();
 
-        AssertJson.Equal("""{ "latencyMs": 200, "webhookDuplicateShare": 0, "webhookReorder": false }""", await on.JsonAsync());
+        AssertJson.Equal("""{ "latencyMs": 200, "webhookDuplicateShare": 0, "webhookReorder": false, "sendLatencyMinMs": 0, "sendLatencyMaxMs": 0 }""", await on.JsonAsync());
         Assert.InRange(watch.ElapsedMilliseconds, 190, 5000);
     }
 

@@ -92,16 +92,93 @@ public sealed class MessageEndpointsTests
             await response.JsonAsync());
     }
 
-    [Fact]
-    public async Task SendText_ConnectionClosed_Returns400ConnectionClosed()
+    [Theory]
+    [InlineData("close")]
+    [InlineData("connecting")]
+    public async Task SendText_NotOpenWhenTheSendArrives_Returns500ConnectionClosedAsAString(string state)
     {
-        await using var sandbox = await TestSandbox.StartAsync(s => s["Sandbox:Instances:0:State"] = "close");
+        await using var sandbox = await TestSandbox.StartAsync(s =>
+        {
+            s["Sandbox:Instances:0:State"] = state;
+            s["Sandbox:Network:AutoOpenAfterMs"] = "-1";
+        });
         using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
 
         using var response = await client.PostJsonAsync("/message/sendText/alpha", new { number = "254711000001", text = "Hello" });
 
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertJson.Equal(
+            """{ "status": 500, "error": "Internal Server Error", "response": { "message": "Connection Closed" } }""", await response.JsonAsync());
+    }
+
+    [Fact]
+    public async Task SendText_ConnectionClosesDuringTheDelay_Returns400ErrorConnectionClosed()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(s => s["Sandbox:Network:TypingDelayScale"] = "1");
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+
+        await client.StateAsync("alpha"); // a connection and a warm server, so the send arrives at once
+        var send = client.PostJsonAsync("/message/sendText/alpha", new { number = "254711000001", text = "Hello", delay = 800 });
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        using var closed = await client.PostEmptyAsync("/sandbox/instances/alpha/close");
+        using var response = await send;
+
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         AssertJson.Equal("""{ "status": 400, "error": "Bad Request", "response": { "message": ["Error: Connection Closed"] } }""", await response.JsonAsync());
+    }
+
+    [Fact]
+    public async Task SendText_InstanceCreatedWithoutQrCode_Returns500TypeErrorUntilConnected()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        using var created = await client.PostJsonAsync("/instance/create", new { instanceName = "idle", integration = "WHATSAPP-BAILEYS", qrcode = false });
+
+        using var before = await client.PostJsonAsync("/message/sendText/idle", new { number = "254711000001", text = "Hello" });
+        await client.GetJsonAsync("/instance/connect/idle");
+        using var after = await client.PostJsonAsync("/message/sendText/idle", new { number = "254711000001", text = "Hello" });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, before.StatusCode);
+        AssertJson.Equal(
+            """{ "status": 500, "error": "Internal Server Error", "response": { "message": "Cannot read properties of undefined (reading 'onWhatsApp')" } }""",
+            await before.JsonAsync());
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+        var record = (await client.GetJsonAsync("/sandbox/sends?instance=idle"))[0];
+        Assert.Equal("notStarted", record.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task SendMedia_MediaDownloadFails_Returns500AxiosErrorAndNothingIsSent()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+
+        using var response = await client.PostJsonAsync(
+            "/message/sendMedia/alpha", new { number = "254711000001", mediatype = "image", media = "https://cdn.example.invalid/promo.png" });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertJson.Equal(
+            """{ "status": 500, "error": "Internal Server Error", "response": { "message": ["AxiosError: getaddrinfo ENOTFOUND cdn.example.invalid"] } }""",
+            await response.JsonAsync());
+        var audit = await client.AuditAsync("alpha");
+        Assert.Equal(0, audit.GetProperty("sends").GetInt32());
+        Assert.Equal("mediaFailed", (await client.GetJsonAsync("/sandbox/sends?instance=alpha"))[0].GetProperty("outcome").GetString());
+        using var found = await client.PostJsonAsync("/chat/findMessages/alpha", new { });
+        Assert.Equal(0, (await found.JsonAsync()).GetProperty("messages").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task SendMedia_NotOpen_Returns500WithErrorConnectionClosedInAnArray()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(s => s["Sandbox:Instances:0:State"] = "close");
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+
+        using var response = await client.PostJsonAsync(
+            "/message/sendMedia/alpha", new { number = "254711000001", mediatype = "image", media = "https://example.com/promo.png" });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertJson.Equal(
+            """{ "status": 500, "error": "Internal Server Error", "response": { "message": ["Error: Connection Closed"] } }""", await response.JsonAsync());
     }
 
     [Fact]

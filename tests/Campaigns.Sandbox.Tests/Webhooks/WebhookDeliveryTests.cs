@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Campaigns.Sandbox.Tests.Support;
 
@@ -10,6 +11,7 @@ public sealed class WebhookDeliveryTests
     private static readonly string[] UpdatesOnly = ["MESSAGES_UPDATE"];
     private static readonly string[] ConnectionOnly = ["CONNECTION_UPDATE"];
     private static readonly string[] UnknownEvent = ["NOPE"];
+    private static readonly string[] SendOnly = ["SEND_MESSAGE"];
 
     [Fact]
     public async Task SetWebhook_Valid_Returns201WithTheRowShape()
@@ -196,6 +198,27 @@ public sealed class WebhookDeliveryTests
         AssertJson.Equal(
             """{ "instance": "alpha", "wuid": "254700000001@s.whatsapp.net", "profileName": "Alpha Ltd", "profilePictureUrl": null, "state": "open", "statusReason": 200 }""",
             hooks[1].Data);
+    }
+
+    [Fact]
+    public async Task SendText_OneInstancesReceiverHangs_OtherInstancesWebhooksStillArrive()
+    {
+        using var hanging = new TcpListener(IPAddress.Loopback, 0); // accepts connections, never answers
+        hanging.Start();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync(s => s["Sandbox:Webhooks:TimeoutMs"] = "60000");
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        using var stuck = await client.PostJsonAsync("/webhook/set/alpha", new
+        {
+            webhook = new { enabled = true, url = $"http://127.0.0.1:{((IPEndPoint)hanging.LocalEndpoint).Port}/hooks", events = SendOnly },
+        });
+        using var fine = await client.PostJsonAsync("/webhook/set/beta", new { webhook = new { enabled = true, url = receiver.Url.ToString(), events = SendOnly } });
+
+        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        await client.SendTextAsync("beta", "254711000002", "Hello");
+        var hooks = await receiver.NextAsync(1);
+
+        Assert.Equal("beta", hooks[0].Body.GetProperty("instance").GetString());
     }
 
     private static async Task SetWebhookAsync(

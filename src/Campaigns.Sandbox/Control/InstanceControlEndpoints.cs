@@ -1,0 +1,128 @@
+using System.Globalization;
+using Campaigns.Sandbox.Instances;
+using Campaigns.Sandbox.Messages;
+using Campaigns.Sandbox.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Campaigns.Sandbox.Control;
+
+/// <summary>
+/// Control of instances beyond linking: the zone of an instance's days, a scripted connection flap, and many open
+/// instances in one call for benchmarks.
+/// </summary>
+internal static class InstanceControlEndpoints
+{
+    private const int DefaultFlapMs = 500;
+
+    public static RouteGroupBuilder MapInstanceControl(this RouteGroupBuilder sandbox)
+    {
+        sandbox.MapPost("/instances", CreateOpen).WithName("CreateOpenInstances").WithTags("Sandbox")
+            .WithSummary("Create N linked, open instances with numbers in one call (benchmarks)");
+        var instance = sandbox.MapGroup("/instances/{name}").WithTags("Sandbox");
+        instance.MapPost("/time-zone", SetTimeZone).WithName("SetTimeZone")
+            .WithSummary("The IANA zone in which the audit counts this instance's days");
+        instance.MapPost("/flap", Flap).WithName("StartFlap")
+            .WithSummary("Not open, flapping: connection.update 'connecting' every intervalMs (default 500) until it opens");
+        instance.MapDelete("/flap", StopFlap).WithName("StopFlap").WithSummary("Stop a flap; the state stays as it is");
+        return sandbox;
+    }
+
+    private static Results<Ok<TimeZoneResponse>, ProblemHttpResult, ValidationProblem> SetTimeZone(
+        string name, TimeZoneRequest request, InstanceRegistry registry)
+    {
+        if (registry.Find(name) is not { } instance)
+        {
+            return ControlEndpoints.UnknownInstance(name);
+        }
+
+        if (Zone(request.TimeZone) is not { } zone)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["timeZone"] = [$"'{request.TimeZone}' is not an IANA time zone (e.g. Africa/Nairobi)."],
+            });
+        }
+
+        instance.TimeZone = zone;
+        return TypedResults.Ok(new TimeZoneResponse(instance.Name, zone.Id));
+    }
+
+    private static Results<Ok<ConnectionStateResponse>, ProblemHttpResult, ValidationProblem> Flap(
+        string name, int? intervalMs, InstanceRegistry registry)
+    {
+        if (registry.Find(name) is not { } instance)
+        {
+            return ControlEndpoints.UnknownInstance(name);
+        }
+
+        if (intervalMs is < 50 or > 600_000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["intervalMs"] = ["Must be between 50 and 600000 milliseconds."],
+            });
+        }
+
+        registry.Flap(instance, TimeSpan.FromMilliseconds(intervalMs ?? DefaultFlapMs));
+        return TypedResults.Ok(ControlEndpoints.StateOf(instance));
+    }
+
+    private static Results<NoContent, ProblemHttpResult> StopFlap(string name, InstanceRegistry registry)
+    {
+        if (registry.Find(name) is not { } instance)
+        {
+            return ControlEndpoints.UnknownInstance(name);
+        }
+
+        instance.StopFlap();
+        return TypedResults.NoContent();
+    }
+
+    private static Results<Created<OpenInstancesResponse>, ValidationProblem, ProblemHttpResult> CreateOpen(
+        OpenInstancesRequest request, InstanceRegistry registry, IClock clock)
+    {
+        var errors = ControlEndpoints.Validate(request);
+        var zone = Zone(request.TimeZone);
+        if (request.TimeZone is not null && zone is null)
+        {
+            errors["timeZone"] = [$"'{request.TimeZone}' is not an IANA time zone (e.g. Africa/Nairobi)."];
+        }
+
+        var first = errors.ContainsKey("firstNumber") ? 0 : long.Parse(request.FirstNumber ?? "254700100000", CultureInfo.InvariantCulture);
+        if (errors.Count == 0 && (first + request.Count!.Value - 1).ToString(CultureInfo.InvariantCulture).Length > 15)
+        {
+            errors["firstNumber"] = ["The last number would have more than 15 digits."];
+        }
+
+        if (request.WebhookUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
+        {
+            errors["webhookUrl"] = ["Must be an absolute http(s) URL."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var webhook = request.WebhookUrl is { } hook
+            ? new WebhookSettings(MessageIds.NewRowId(), true, hook.ToString(), null, false, false, WebhookEvents.ConfigNames, now, now)
+            : null;
+        var prefix = request.Prefix ?? "bench";
+        if (registry.CreateOpen(prefix, request.Count!.Value, first, zone, request.DailyCap, webhook) is not { } created)
+        {
+            return TypedResults.Problem(
+                $"An instance named '{prefix}-<n>' already exists; pick another prefix or reset.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Name taken");
+        }
+
+        return TypedResults.Created(
+            (string?)null,
+            new OpenInstancesResponse([.. created.Select(i => new OpenInstancesResponse.Item(
+                i.Name, i.Token, i.Number!, i.InstanceId.ToString(), i.TimeZone.Id))]));
+    }
+
+    private static DateTimeZone? Zone(string? id) => id is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+}
