@@ -158,8 +158,9 @@ internal sealed class DispatchLoop(
                         continue;
                     }
 
+                    // With every slot taken only a finished send (which wakes the loop) makes room: no need to look.
                     var idle = options.MaxIdle;
-                    if (await loop.NextDueAsync(cancellationToken) is { } due && due < idle)
+                    if (demand > 0 && await loop.NextDueAsync(cancellationToken) is { } due && due < idle)
                     {
                         idle = due;
                     }
