@@ -39,6 +39,18 @@ internal static class CampaignEndpoints
         group.MapPost("/{id:guid}/draft", BackToDraft).WithName("CampaignBackToDraft")
             .WithSummary("Take a preparing or ready campaign back to draft to change it: a running prepare stops and stores nothing, prepared messages are deleted")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/start", Start).WithName("StartCampaign")
+            .WithSummary("Start a ready campaign: running, or scheduled until its startAt; 409 when it has no sender that can send")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/pause", Pause).WithName("PauseCampaign")
+            .WithSummary("Pause a running or scheduled campaign: nothing more of it is sent until it is resumed")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/resume", Resume).WithName("ResumeCampaign")
+            .WithSummary("Resume a paused campaign: running, or scheduled while its startAt lies ahead")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelCampaign")
+            .WithSummary("Cancel a campaign that has not ended: its messages not yet sent are cancelled")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/messages", Messages).WithName("ListCampaignMessages")
             .WithSummary("A campaign's messages, ordered by phone (keyset paging), optionally of one status")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
@@ -108,6 +120,22 @@ internal static class CampaignEndpoints
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> BackToDraft(
         Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
         Answer(await campaigns.BackToDraftAsync(user.TenantId(), new CampaignId(id), cancellationToken));
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Start(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
+        Answer(await campaigns.StartAsync(user.TenantId(), new CampaignId(id), cancellationToken));
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Pause(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
+        Answer(await campaigns.PauseAsync(user.TenantId(), new CampaignId(id), cancellationToken));
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Resume(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
+        Answer(await campaigns.ResumeAsync(user.TenantId(), new CampaignId(id), cancellationToken));
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Cancel(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken) =>
+        Answer(await campaigns.CancelAsync(user.TenantId(), new CampaignId(id), cancellationToken));
 
     private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Messages(
         Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, PhoneCursor? after, CancellationToken cancellationToken)

@@ -10,6 +10,8 @@ namespace Campaigns.Api.Campaigns;
 /// <param name="Progress">The last prepare's progress; watch it while the status is <c>preparing</c>.</param>
 /// <param name="PrepareResult">The statistics of the last prepare that planned the whole list.</param>
 /// <param name="PrepareError">Why the last prepare sent the campaign back to draft; cleared when the draft changes.</param>
+/// <param name="StartedAt">When it first became running; null before.</param>
+/// <param name="CompletedAt">When it was completed or cancelled; null before.</param>
 internal sealed record CampaignResponse(
     Guid Id,
     string Name,
@@ -25,7 +27,9 @@ internal sealed record CampaignResponse(
     PrepareResultResponse? PrepareResult,
     PrepareErrorResponse? PrepareError,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt)
 {
     public static CampaignResponse From(Campaign campaign)
     {
@@ -45,6 +49,8 @@ internal sealed record CampaignResponse(
             campaign.PrepareResult is null ? null : PrepareResultResponse.From(campaign.PrepareResult),
             campaign.PrepareError is null ? null : PrepareErrorResponse.From(campaign.PrepareError),
             campaign.CreatedAt.ToDateTimeOffset(),
-            campaign.UpdatedAt.ToDateTimeOffset());
+            campaign.UpdatedAt.ToDateTimeOffset(),
+            campaign.StartedAt?.ToDateTimeOffset(),
+            campaign.CompletedAt?.ToDateTimeOffset());
     }
 }

@@ -30,8 +30,16 @@ internal static class SenderEndpoints
             .Accepts<UpdateSenderRequest>(MergePatch.ContentType, "application/json")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithGatewayBudget(); // a new instance key is checked with the gateway
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteSender").WithSummary("Remove a sender")
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteSender")
+            .WithSummary("Remove a sender; 409 naming the campaigns while a scheduled, running or paused campaign sends from it")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/pause", Pause).WithName("PauseSender")
+            .WithSummary("Pause a sender: nothing more is sent from it until it is resumed; its campaigns go on with their other senders")
             .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/resume", Resume).WithName("ResumeSender")
+            .WithSummary("Resume a paused sender after checking its connection with the gateway; 409 while it is not open")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithGatewayBudget();
         group.MapPost("/{id:guid}/check", Check).WithName("CheckSender").WithSummary("Ask the gateway for the sender's connection state now")
             .ProducesProblems(StatusCodes.Status404NotFound)
             .WithGatewayBudget();
@@ -111,10 +119,19 @@ internal static class SenderEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        Guid id, ClaimsPrincipal user, SenderService senders, CancellationToken cancellationToken)
+    {
+        var result = await senders.DeleteAsync(user.TenantId(), new SenderId(id), cancellationToken);
+        return result.IsSuccess ? TypedResults.NoContent() : ErrorResults.ToProblem(result.Error);
+    }
+
+    private static async Task<Results<Ok<SenderResponse>, ProblemHttpResult>> Pause(
         Guid id, ClaimsPrincipal user, SenderService senders, CancellationToken cancellationToken) =>
-        await senders.DeleteAsync(user.TenantId(), new SenderId(id), cancellationToken)
-            ? TypedResults.NoContent()
-            : ErrorResults.NotFound("sender");
+        await RespondAsync(await senders.PauseAsync(user.TenantId(), new SenderId(id), cancellationToken), senders, cancellationToken);
+
+    private static async Task<Results<Ok<SenderResponse>, ProblemHttpResult>> Resume(
+        Guid id, ClaimsPrincipal user, SenderService senders, CancellationToken cancellationToken) =>
+        await RespondAsync(await senders.ResumeAsync(user.TenantId(), new SenderId(id), cancellationToken), senders, cancellationToken);
 
     private static async Task<Results<Ok<SenderResponse>, ProblemHttpResult>> Check(
         Guid id, ClaimsPrincipal user, SenderService senders, CancellationToken cancellationToken) =>

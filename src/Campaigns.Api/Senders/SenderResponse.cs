@@ -7,6 +7,8 @@ namespace Campaigns.Api.Senders;
 /// <param name="SentToday">Sends counted on the sender's local day so far.</param>
 /// <param name="CapToday">Today's cap: drawn for the day in [dailyCapMin, dailyCapMax], lower while the number warms up.</param>
 /// <param name="NextSendAt">The earliest moment of its next send; null when nothing is planned.</param>
+/// <param name="Paused">Why and since when it is paused (by its user, or by dispatch after failures); null when it is not.</param>
+/// <param name="ConsecutiveFailures">Sends failed in a row; dispatch pauses the sender after too many.</param>
 internal sealed record SenderResponse(
     Guid Id,
     string Name,
@@ -27,7 +29,9 @@ internal sealed record SenderResponse(
     int SentToday,
     int CapToday,
     DateTimeOffset? NextSendAt,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    SenderPauseResponse? Paused,
+    int ConsecutiveFailures)
 {
     public static SenderResponse From(Sender sender, SenderToday today)
     {
@@ -39,7 +43,9 @@ internal sealed record SenderResponse(
             StateName(sender.State), sender.StateReason, sender.StateChangedAt.ToDateTimeOffset(), s.TimeZone.Id,
             LocalDatePattern.Iso.Format(s.ActivatedOn), s.DailyCapMin, s.DailyCapMax, (int)s.MinInterval.TotalMilliseconds,
             (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds, today.Sent, today.Cap,
-            today.NextSendAt?.ToDateTimeOffset(), sender.CreatedAt.ToDateTimeOffset());
+            today.NextSendAt?.ToDateTimeOffset(), sender.CreatedAt.ToDateTimeOffset(),
+            sender.Pause is { } pause ? new SenderPauseResponse(pause.Reason, pause.At.ToDateTimeOffset()) : null,
+            sender.ConsecutiveFailures);
     }
 
     public static string StateName(SenderState state) => state.ToString().ToLowerInvariant();

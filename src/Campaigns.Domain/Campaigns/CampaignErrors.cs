@@ -78,6 +78,34 @@ public static class CampaignErrors
         Details = new Dictionary<string, object?> { ["campaignStatus"] = Name(from) },
     };
 
+    /// <summary>A campaign started without any sender.</summary>
+    public static Error NoSenders(CampaignId id) => new(
+        "campaign.no_senders",
+        $"Campaign {id} has no sender to send from: it cannot be started. Take it back to draft and set senderIds.",
+        SenderIdsField,
+        ErrorKind.Conflict);
+
+    /// <summary>
+    /// A campaign started when none of its senders can send: each is named with why (its connection state, a pause,
+    /// no linked number).
+    /// </summary>
+    public static Error NoUsableSenders(CampaignId id, IReadOnlyList<(Guid Id, string Reason)> senders)
+    {
+        ArgumentNullException.ThrowIfNull(senders);
+        return new Error(
+            "campaign.no_usable_senders",
+            $"None of campaign {id}'s senders can send: {string.Join("; ", senders.Select(s => $"{s.Id}: {s.Reason}"))}. " +
+            "Link, reconnect or resume one (POST /api/senders/{id}/check, /resume), then start again.",
+            SenderIdsField,
+            ErrorKind.Conflict)
+        {
+            Details = new Dictionary<string, object?>
+            {
+                ["senders"] = senders.Select(s => new Dictionary<string, object?> { ["id"] = s.Id, ["reason"] = s.Reason }).ToArray(),
+            },
+        };
+    }
+
     public static Error NameRequired() => new("campaign.name_required", "The campaign needs a name.", NameField);
 
     public static Error NameTooLong(int length) => new(
@@ -155,9 +183,10 @@ public static class CampaignErrors
         CampaignTransition.FinishPreparing => "finish preparing",
         CampaignTransition.AbandonPreparing => "go back to draft",
         CampaignTransition.BackToDraft => "go back to draft (only a preparing or ready campaign can: nothing has been sent from either)",
-        CampaignTransition.Start => "be started",
-        CampaignTransition.Pause => "be paused",
-        CampaignTransition.Resume => "be resumed",
+        CampaignTransition.Start => "be started (only a ready campaign can)",
+        CampaignTransition.Begin => "begin sending (only a scheduled campaign can)",
+        CampaignTransition.Pause => "be paused (only a running or scheduled campaign can)",
+        CampaignTransition.Resume => "be resumed (only a paused campaign can)",
         CampaignTransition.Complete => "be completed",
         CampaignTransition.Cancel => "be cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, null),

@@ -1,7 +1,7 @@
 namespace Campaigns.Domain.Campaigns;
 
 /// <summary>
-/// Where a campaign is in its life: <c>draft → preparing → ready → running ⇄ paused → completed</c>, and
+/// Where a campaign is in its life: <c>draft → preparing → ready → (scheduled →) running ⇄ paused → completed</c>, and
 /// <c>cancelled</c> from any state that is not terminal. <see cref="CampaignLifecycle"/> says which moves are allowed.
 /// </summary>
 public enum CampaignStatus
@@ -14,6 +14,9 @@ public enum CampaignStatus
 
     /// <summary>Every message is stored and the variation rule holds; it can be started.</summary>
     Ready,
+
+    /// <summary>Started, waiting for its <c>startAt</c>: it becomes running when that moment passes.</summary>
+    Scheduled,
 
     /// <summary>Messages are being sent.</summary>
     Running,

@@ -18,13 +18,16 @@ public enum CampaignTransition
     /// </summary>
     BackToDraft,
 
-    /// <summary>ready → running.</summary>
+    /// <summary>ready → running, or ready → scheduled while its <c>startAt</c> lies ahead (<see cref="CampaignLifecycle.Start"/>).</summary>
     Start,
 
-    /// <summary>running → paused.</summary>
+    /// <summary>scheduled → running: its <c>startAt</c> has passed.</summary>
+    Begin,
+
+    /// <summary>running | scheduled → paused.</summary>
     Pause,
 
-    /// <summary>paused → running.</summary>
+    /// <summary>paused → running, or paused → scheduled while its <c>startAt</c> lies ahead (<see cref="CampaignLifecycle.Resume"/>).</summary>
     Resume,
 
     /// <summary>running → completed.</summary>

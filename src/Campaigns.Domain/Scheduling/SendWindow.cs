@@ -1,6 +1,7 @@
 using Campaigns.Domain.Common;
 using NodaTime;
 using NodaTime.Text;
+using NodaTime.TimeZones;
 
 namespace Campaigns.Domain.Scheduling;
 
@@ -16,6 +17,10 @@ public sealed record SendWindow
     public const string RecipientTimeZone = "recipient";
 
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("H:mm");
+
+    // An opening skipped by a gap opens when the gap ends; one repeated by an overlap opens at its first pass.
+    private static readonly ZoneLocalMappingResolver OpeningResolver =
+        Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnStartOfIntervalAfter);
 
     private static readonly IsoDayOfWeek[] AllDays =
     [
@@ -85,6 +90,72 @@ public sealed record SendWindow
         // Through midnight: the evening part belongs to the day it opens, the morning part to the day before.
         return (Days.Contains(local.DayOfWeek) && time >= Start)
             || (Days.Contains(local.Date.PlusDays(-1).DayOfWeek) && time < End);
+    }
+
+    /// <summary>
+    /// Whether the window is open at <paramref name="at"/>: in the campaign's time zone when it has one, else in
+    /// <paramref name="recipientZone"/>. Read on the local clock, so both passes of a fall-back hour are in or out alike.
+    /// </summary>
+    public bool IsOpen(Instant at, DateTimeZone recipientZone)
+    {
+        ArgumentNullException.ThrowIfNull(recipientZone);
+        return Contains(at.InZone(TimeZone ?? recipientZone).LocalDateTime);
+    }
+
+    /// <summary>
+    /// The first instant at or after <paramref name="after"/> when the window is open (<paramref name="after"/> itself
+    /// when it is). An opening time that a spring-forward gap skips (02:30 on a New York spring-forward day) opens at the
+    /// first valid instant after the gap (03:00); one that a fall-back repeats opens at its first pass. A day whose
+    /// whole window falls in a gap does not open.
+    /// </summary>
+    public Instant NextOpening(Instant after, DateTimeZone recipientZone)
+    {
+        ArgumentNullException.ThrowIfNull(recipientZone);
+        if (IsOpen(after, recipientZone))
+        {
+            return after;
+        }
+
+        var zone = TimeZone ?? recipientZone;
+        var date = after.InZone(zone).Date;
+
+        // Openings are at Start on the days listed; a week (plus a day for a gap swallowing one) always holds one.
+        for (var day = date; day <= date.PlusDays(14); day = day.PlusDays(1))
+        {
+            if (!Days.Contains(day.DayOfWeek))
+            {
+                continue;
+            }
+
+            var opening = zone.ResolveLocal(day.At(Start), OpeningResolver).ToInstant();
+            if (opening > after && IsOpen(opening, recipientZone))
+            {
+                return opening;
+            }
+        }
+
+        throw new InvalidOperationException($"The window {TimeText(Start)}–{TimeText(End)} never opens in {zone.Id}.");
+    }
+
+    /// <summary>
+    /// The first instant at or after <paramref name="at"/> when the window is closed: <paramref name="at"/> itself when
+    /// it is closed, else the end of the opening it is in (resolved as <see cref="NextOpening"/> resolves a start).
+    /// </summary>
+    public Instant NextClosing(Instant at, DateTimeZone recipientZone)
+    {
+        ArgumentNullException.ThrowIfNull(recipientZone);
+        if (!IsOpen(at, recipientZone))
+        {
+            return at;
+        }
+
+        var zone = TimeZone ?? recipientZone;
+        var local = at.InZone(zone).LocalDateTime;
+
+        // Open through midnight: the evening part closes tomorrow at End, the morning part today.
+        var closingDay = IsOvernight && local.TimeOfDay >= Start ? local.Date.PlusDays(1) : local.Date;
+        var closing = zone.ResolveLocal(closingDay.At(End), OpeningResolver).ToInstant();
+        return closing > at ? closing : at;
     }
 
     /// <summary>The short name of a day, as the API writes it: <c>mon</c> … <c>sun</c>.</summary>

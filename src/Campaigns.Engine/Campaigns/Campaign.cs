@@ -26,6 +26,7 @@ internal sealed record Campaign
     /// <summary>The media as checked and trimmed; null for a text message.</summary>
     public required MediaDraft? Media { get; init; }
 
+    /// <summary>Its senders in their order (<c>campaign_senders.position</c>).</summary>
     public required IReadOnlyList<SenderId> Senders { get; init; }
 
     public required SendWindow SendWindow { get; init; }
@@ -50,4 +51,10 @@ internal sealed record Campaign
     public required Instant CreatedAt { get; init; }
 
     public required Instant UpdatedAt { get; init; }
+
+    /// <summary>When it first became running; null before.</summary>
+    public Instant? StartedAt { get; init; }
+
+    /// <summary>When it became completed or cancelled; null before.</summary>
+    public Instant? CompletedAt { get; init; }
 }

@@ -16,6 +16,7 @@ internal sealed class CampaignService(
     CampaignValidator validator,
     PrepareQueue queue,
     CampaignPreviewer previewer,
+    AssignRecipientsJob assign,
     IClock clock,
     ILogger<CampaignService> logger)
 {
@@ -149,6 +150,97 @@ internal sealed class CampaignService(
 
         CampaignLog.BackToDraft(logger, id.Value, current.Status, deleted);
         return await FindAsync(tenant, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a ready campaign: running, or scheduled until its <c>startAt</c> (<see cref="StartDueCampaignsJob"/> begins
+    /// it then). Refused when it has no sender or none of its senders can send now, naming each one's reason. A running
+    /// campaign's recipients are assigned to its senders at once.
+    /// </summary>
+    public async Task<Result<Campaign>> StartAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(tenant, id, cancellationToken);
+        if (current is null)
+        {
+            return CampaignErrors.NotFound();
+        }
+
+        var to = CampaignLifecycle.Start(id, current.Status, current.StartAt, clock.GetCurrentInstant());
+        return to.IsSuccess ? await MoveWithSendersAsync(current, to.Value, CampaignTransition.Start, cancellationToken) : to.Error;
+    }
+
+    /// <summary>Pauses a running or scheduled campaign: dispatch stops claiming its messages (it claims running campaigns' only).</summary>
+    public Task<Result<Campaign>> PauseAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken) =>
+        MoveAsync(tenant, id, CampaignTransition.Pause, cancellationToken);
+
+    /// <summary>Resumes a paused campaign: running, or scheduled again while its start lies ahead; refused, as at start, when no sender can send.</summary>
+    public async Task<Result<Campaign>> ResumeAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(tenant, id, cancellationToken);
+        if (current is null)
+        {
+            return CampaignErrors.NotFound();
+        }
+
+        var to = CampaignLifecycle.Resume(id, current.Status, current.StartAt, clock.GetCurrentInstant());
+        return to.IsSuccess ? await MoveWithSendersAsync(current, to.Value, CampaignTransition.Resume, cancellationToken) : to.Error;
+    }
+
+    /// <summary>
+    /// Cancels a campaign that has not ended: its pending and queued messages are cancelled with it; one being sent
+    /// stays <c>sending</c> for dispatch to finish or reconcile.
+    /// </summary>
+    public Task<Result<Campaign>> CancelAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken) =>
+        MoveAsync(tenant, id, CampaignTransition.Cancel, cancellationToken);
+
+    private async Task<Result<Campaign>> MoveAsync(TenantId tenant, CampaignId id, CampaignTransition transition, CancellationToken cancellationToken)
+    {
+        var found = await FindForAsync(tenant, id, transition, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return found;
+        }
+
+        var from = found.Value.Status;
+        var to = CampaignLifecycle.Apply(id, from, transition).Value;
+        if (!await store.MoveAsync(tenant, id, from, to, clock.Now(), cancellationToken))
+        {
+            return await ConflictOrNotFoundAsync(tenant, id, Refusal(transition), cancellationToken);
+        }
+
+        AssignLog.Moved(logger, id.Value, to);
+        return await FindAsync(tenant, id, cancellationToken);
+    }
+
+    /// <summary>Start and resume: the campaign needs a sender that can send; once running, its recipients are assigned.</summary>
+    private async Task<Result<Campaign>> MoveWithSendersAsync(
+        Campaign current, CampaignStatus to, CampaignTransition transition, CancellationToken cancellationToken)
+    {
+        var senders = await store.SenderUsabilityAsync(current.Id, cancellationToken);
+        if (senders.Count == 0)
+        {
+            return CampaignErrors.NoSenders(current.Id);
+        }
+
+        if (senders.All(s => s.Refusal is not null))
+        {
+            return CampaignErrors.NoUsableSenders(current.Id, senders.Select(s => (s.Id, s.Refusal!)).ToArray());
+        }
+
+        if (!await store.MoveAsync(current.Tenant, current.Id, current.Status, to, clock.Now(), cancellationToken))
+        {
+            return await ConflictOrNotFoundAsync(current.Tenant, current.Id, Refusal(transition), cancellationToken);
+        }
+
+        AssignLog.Moved(logger, current.Id.Value, to);
+        if (to == CampaignStatus.Running)
+        {
+            // TODO(issue 8): enqueue as a Hangfire job once Hangfire is in the solution; until then it runs here, to the
+            // end whatever the request does (StartDueCampaignsJob takes up whatever is left pending).
+            await assign.RunAsync(current.Id.Value, CancellationToken.None);
+        }
+
+        return await FindAsync(current.Tenant, current.Id, cancellationToken);
     }
 
     /// <summary>Plans the list as preparing would (nothing stored) and renders the first contacts' messages, within bounds (<see cref="CampaignPreviewer"/>).</summary>

@@ -26,6 +26,8 @@ internal static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignValidator>();
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<AssignRecipientsJob>();
+        services.AddSingleton<StartDueCampaignsJob>();
         services.AddSingleton<PrepareQueue>();
         services.AddSingleton<PrepareCampaignJob>();
         services.AddHostedService<PrepareCampaignWorker>();

@@ -5,6 +5,7 @@ using Campaigns.Domain.Scheduling;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Templates;
 using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Senders;
 using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,23 +20,38 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // The senders in their campaign_senders order; the columns after them are the draft's, as stored.
     private const string Columns =
-        "id, tenant_id, name, contact_list_id, template, media, sender_ids, window_start, window_end, window_days, window_time_zone, " +
+        "id, tenant_id, name, contact_list_id, template, media, " +
+        "array(select cs.sender_id from campaigns.campaign_senders cs where cs.campaign_id = campaigns.id order by cs.position), " +
+        "window_start, window_end, window_days, window_time_zone, " +
+        "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at, " +
+        "started_at, completed_at";
+
+    private const string InsertColumns =
+        "id, tenant_id, name, contact_list_id, template, media, window_start, window_end, window_days, window_time_zone, " +
         "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at";
 
     public async Task InsertAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand(
             $"""
-            insert into campaigns.campaigns ({Columns})
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0, 0, null, null, $15, $16)
-            """);
-        AddDraftParameters(command, campaign);
-        command.Parameters.Add(new() { Value = StatusText.Name(campaign.Status) });
-        command.Parameters.Add(new() { Value = campaign.CreatedAt });
-        command.Parameters.Add(new() { Value = campaign.UpdatedAt });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            insert into campaigns.campaigns ({InsertColumns})
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, 0, null, null, $14, $15)
+            """, connection, transaction))
+        {
+            AddDraftParameters(command, campaign);
+            command.Parameters.Add(new() { Value = StatusText.Name(campaign.Status) });
+            command.Parameters.Add(new() { Value = campaign.CreatedAt });
+            command.Parameters.Add(new() { Value = campaign.UpdatedAt });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await ReplaceSendersAsync(connection, transaction, campaign, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<Campaign?> FindAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
@@ -81,17 +97,50 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
     public async Task<bool> UpdateDraftAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand(
             """
             update campaigns.campaigns
-               set name = $3, contact_list_id = $4, template = $5, media = $6, sender_ids = $7, window_start = $8,
-                   window_end = $9, window_days = $10, window_time_zone = $11, start_at = $12, max_identical = $13,
-                   prepare_error = null, prepare_result = null, recipients_total = 0, recipients_rendered = 0, updated_at = $14
+               set name = $3, contact_list_id = $4, template = $5, media = $6, window_start = $7,
+                   window_end = $8, window_days = $9, window_time_zone = $10, start_at = $11, max_identical = $12,
+                   prepare_error = null, prepare_result = null, recipients_total = 0, recipients_rendered = 0, updated_at = $13
              where id = $1 and tenant_id = $2 and status = 'draft'
-            """);
-        AddDraftParameters(command, campaign);
-        command.Parameters.Add(new() { Value = campaign.UpdatedAt });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            """, connection, transaction))
+        {
+            AddDraftParameters(command, campaign);
+            command.Parameters.Add(new() { Value = campaign.UpdatedAt });
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false;
+            }
+        }
+
+        await ReplaceSendersAsync(connection, transaction, campaign, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the campaign's senders in their order. Only the tenant's senders are written: one deleted since the draft
+    /// was checked is left out (the foreign key would refuse it anyway).
+    /// </summary>
+    private static async Task ReplaceSendersAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Campaign campaign, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            with gone as (delete from campaigns.campaign_senders where campaign_id = $1 and sender_id <> all($3))
+            insert into campaigns.campaign_senders (campaign_id, sender_id, position)
+            select $1, s.id, (u.ord - 1)::smallint
+              from unnest($3::uuid[]) with ordinality as u (sender_id, ord)
+              join campaigns.senders s on s.id = u.sender_id and s.tenant_id = $2
+            on conflict (campaign_id, sender_id) do update set position = excluded.position
+            """, connection, transaction);
+        command.Parameters.Add(new() { Value = campaign.Id.Value });
+        command.Parameters.Add(new() { Value = campaign.Tenant.Value });
+        command.Parameters.Add(new() { Value = campaign.Senders.Select(s => s.Value).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Deletes a draft or ready campaign with its messages; false when there is none in either state.</summary>
@@ -225,6 +274,115 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         return deleted;
     }
 
+    /// <summary>
+    /// Moves the campaign from <paramref name="from"/> to <paramref name="to"/>, guarded by <paramref name="from"/> in SQL;
+    /// false when it is no longer in <paramref name="from"/>. <c>started_at</c> is set the first time it runs,
+    /// <c>completed_at</c> when it ends. Cancelling cancels its pending and queued messages in the same transaction, in
+    /// one statement; a message being sent stays <c>sending</c> for dispatch to finish or reconcile. Moving into a live
+    /// status locks the campaign's senders' rows (FOR SHARE) first.
+    /// </summary>
+    public async Task<bool> MoveAsync(
+        TenantId tenant, CampaignId id, CampaignStatus from, CampaignStatus to, Instant now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (CampaignLifecycle.IsLive(to))
+        {
+            // Deleting a sender locks its row and then looks for live campaigns using it (SenderStore.DeleteAsync): holding
+            // the rows here means that delete either sees this campaign live, or has removed the sender already.
+            await using var lockSenders = new NpgsqlCommand(
+                """
+                select 1 from campaigns.senders s join campaigns.campaign_senders cs on cs.sender_id = s.id
+                 where cs.campaign_id = $1 order by s.id for share of s
+                """, connection, transaction);
+            lockSenders.Parameters.Add(new() { Value = id.Value });
+            await lockSenders.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var update = new NpgsqlCommand(
+            """
+            update campaigns.campaigns
+               set status = $4,
+                   started_at = case when $4 = 'running' then coalesce(started_at, $5) else started_at end,
+                   completed_at = case when $4 in ('completed', 'cancelled') then $5 else completed_at end,
+                   updated_at = $5
+             where tenant_id = $1 and id = $2 and status = $3
+            """, connection, transaction))
+        {
+            update.Parameters.Add(new() { Value = tenant.Value });
+            update.Parameters.Add(new() { Value = id.Value });
+            update.Parameters.Add(new() { Value = StatusText.Name(from) });
+            update.Parameters.Add(new() { Value = StatusText.Name(to) });
+            update.Parameters.Add(new() { Value = now });
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false;
+            }
+        }
+
+        if (to == CampaignStatus.Cancelled)
+        {
+            await using var cancel = new NpgsqlCommand(
+                "update campaigns.messages set status = 'cancelled' where campaign_id = $1 and status in ('pending', 'queued')",
+                connection,
+                transaction);
+            cancel.Parameters.Add(new() { Value = id.Value });
+            await cancel.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Scheduled campaigns whose start has come (<c>start_at</c> at or before <paramref name="now"/>) become running, each
+    /// guarded by its status; returns the ids moved. Safe to run on any number of servers at once: a campaign moves once.
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignId>> BeginDueAsync(Instant now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            update campaigns.campaigns
+               set status = 'running', started_at = coalesce(started_at, $1), updated_at = $1
+             where status = 'scheduled' and start_at <= $1
+            returning id
+            """);
+        command.Parameters.Add(new() { Value = now });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<CampaignId>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(new CampaignId(reader.GetGuid(0)));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The campaign's senders in order, each with why it cannot send now (null: it can, <see cref="SenderUsability"/>).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string? Refusal)>> SenderUsabilityAsync(CampaignId id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select s.id, s.state, s.state_reason, s.paused_reason, s.phone
+              from campaigns.campaign_senders cs join campaigns.senders s on s.id = cs.sender_id
+             where cs.campaign_id = $1
+             order by cs.position
+            """);
+        command.Parameters.Add(new() { Value = id.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var senders = new List<(Guid, string?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            senders.Add((reader.GetGuid(0), SenderUsability.Refusal(
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4))));
+        }
+
+        return senders;
+    }
+
     /// <summary>Which of <paramref name="ids"/> are the tenant's senders.</summary>
     public async Task<IReadOnlySet<Guid>> KnownSendersAsync(TenantId tenant, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
@@ -279,7 +437,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         return messages;
     }
 
-    // $1 … $13: the fields a draft carries.
+    // $1 … $12: the fields a draft carries (its senders are written to campaign_senders).
     private static void AddDraftParameters(NpgsqlCommand command, Campaign campaign)
     {
         command.Parameters.Add(new() { Value = campaign.Id.Value });
@@ -292,7 +450,6 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             Value = campaign.Media is null ? DBNull.Value : JsonSerializer.Serialize(campaign.Media, Json),
             NpgsqlDbType = NpgsqlDbType.Jsonb,
         });
-        command.Parameters.Add(new() { Value = campaign.Senders.Select(s => s.Value).ToArray() });
         command.Parameters.Add(new() { Value = campaign.SendWindow.Start });
         command.Parameters.Add(new() { Value = campaign.SendWindow.End });
         command.Parameters.Add(new() { Value = campaign.SendWindow.Days.Select(d => (short)d).ToArray() });
@@ -327,6 +484,8 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             PrepareError = reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<PrepareError>(reader.GetString(17), Json),
             CreatedAt = reader.GetFieldValue<Instant>(18),
             UpdatedAt = reader.GetFieldValue<Instant>(19),
+            StartedAt = reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20),
+            CompletedAt = reader.IsDBNull(21) ? null : reader.GetFieldValue<Instant>(21),
         };
     }
 }

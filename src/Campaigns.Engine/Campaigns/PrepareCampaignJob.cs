@@ -7,8 +7,9 @@ using Campaigns.Domain.Common;
 using Campaigns.Domain.Contacts;
 using Campaigns.Domain.Templates;
 using Campaigns.Domain.Tenants;
-using Campaigns.Engine.Database;
 using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Database;
+using Campaigns.Engine.Senders;
 using Campaigns.Engine.Templates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -335,7 +336,7 @@ internal sealed class PrepareCampaignJob(
         var pending = StatusText.Name(MessageStatus.Pending);
         var skipped = StatusText.Name(MessageStatus.Skipped);
         await using var copy = await connection.BeginBinaryImportAsync(
-            "copy campaigns.messages (campaign_id, phone, line, status, body, body_hash, skip_code, skip_reason) from stdin (format binary)",
+            "copy campaigns.messages (campaign_id, phone, line, status, body, body_hash, skip_code, skip_reason, time_zone) from stdin (format binary)",
             CancellationToken.None);
         for (var i = 0; i < batch.Stored; i++)
         {
@@ -350,6 +351,7 @@ internal sealed class PrepareCampaignJob(
                 copy.WriteNull();
                 copy.Write(reason.Code, NpgsqlDbType.Text);
                 copy.Write(reason.Message, NpgsqlDbType.Text);
+                copy.WriteNull(); // never sent: no send window to open
             }
             else
             {
@@ -358,6 +360,15 @@ internal sealed class PrepareCampaignJob(
                 copy.Write(batch.Hashes[i]!, NpgsqlDbType.Bytea);
                 copy.WriteNull();
                 copy.WriteNull();
+                // The recipient's zone, for send windows kept in the recipient's own time; null when the number does not tell.
+                if (SenderTimeZones.OfNumber(batch.Phones[i]) is { } zone)
+                {
+                    copy.Write(zone, NpgsqlDbType.Text);
+                }
+                else
+                {
+                    copy.WriteNull();
+                }
             }
         }
 

@@ -6,7 +6,12 @@ namespace Campaigns.Engine.Senders;
 
 /// <summary>A stored sender. Its instance key stays encrypted here (<see cref="ProtectedInstanceKey"/>).</summary>
 /// <param name="GatewayId">The registered gateway it was created on, when it was (enables QR linking and key repair).</param>
-/// <param name="Phone">The linked number in E.164, once the gateway has told it.</param>
+/// <param name="Phone">
+/// The linked number in E.164, once the gateway has told it; stays null while another live sender holds the number
+/// (one number, one budget), and then <paramref name="StateReason"/> says so.
+/// </param>
+/// <param name="Pause">Why and since when it is paused (by its user or by dispatch); null when it is not.</param>
+/// <param name="ConsecutiveFailures">Sends failed in a row, as dispatch counts them.</param>
 internal sealed record Sender(
     SenderId Id,
     TenantId Tenant,
@@ -20,4 +25,6 @@ internal sealed record Sender(
     SenderState State,
     string? StateReason,
     Instant StateChangedAt,
-    Instant CreatedAt);
+    Instant CreatedAt,
+    SenderPause? Pause = null,
+    int ConsecutiveFailures = 0);

@@ -19,4 +19,10 @@ internal static partial class SenderLog
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "Instance {Instance} was created on {GatewayUrl} but its registration failed, and deleting it failed too: delete it by hand")]
     public static partial void OrphanInstance(ILogger logger, Exception exception, string instance, string gatewayUrl);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Sender {SenderId}: its linked number is already another sender's; it cannot send while that one exists")]
+    public static partial void NumberHeld(ILogger logger, Guid senderId);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Information, Message = "Sender {SenderId} resumed by its user")]
+    public static partial void Resumed(ILogger logger, Guid senderId);
 }

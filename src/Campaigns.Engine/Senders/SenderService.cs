@@ -5,8 +5,10 @@ using Campaigns.Engine.Database;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Gateway.Contract;
 using Campaigns.Engine.Security;
+using Campaigns.Engine.Dispatch;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Npgsql;
 
 namespace Campaigns.Engine.Senders;
 
@@ -20,6 +22,7 @@ internal sealed class SenderService(
     GatewayStore gateways,
     IGatewayClient gateway,
     SecretProtector secrets,
+    NpgsqlDataSource dataSource,
     IClock clock,
     ILogger<SenderService> logger)
 {
@@ -71,9 +74,11 @@ internal sealed class SenderService(
             return SenderErrors.InvalidSettings(errors);
         }
 
-        if (await senders.FindByInstanceAsync(command.Tenant, url!, instance!, cancellationToken) is not null)
+        // Before the gateway is asked anything: a second registration must not take the instance's only webhook.
+        if (await senders.FindByInstanceAsync(command.Tenant, url!, instance!, cancellationToken) is not null
+            || await senders.InstanceInUseAsync(InstanceEndpoint.Of(url!, instance!), null, cancellationToken))
         {
-            return new Error("sender.exists", $"Instance '{instance}' of {url} is already a sender.", "instance", ErrorKind.Conflict);
+            return SenderConflicts.InstanceInUse(url!, instance!);
         }
 
         var key = await ObtainKeyAsync(command, registered, url!, instance!, cancellationToken);
@@ -109,6 +114,10 @@ internal sealed class SenderService(
         }
 
         var phone = state == InstanceConnectionState.Open ? await LinkedNumberAsync(target, cancellationToken) : null;
+        if (phone is not null && await senders.NumberInUseAsync(phone, null, cancellationToken))
+        {
+            return SenderConflicts.NumberInUse();
+        }
         var zone = command.TimeZone ?? SenderTimeZones.For(phone, defaultRegion);
 
         // Without activatedOn the number is taken to start today, so it warms up: the careful guess for a number we know nothing of.
@@ -133,9 +142,12 @@ internal sealed class SenderService(
         var sender = new Sender(
             id, command.Tenant, registered?.Id, name, url, instance, secrets.Protect(target.ApiKey), phone, settings,
             ToSenderState(state), null, now, now);
-        if (!await senders.InsertAsync(sender, WebhookSecret.Hash(secret), cancellationToken))
+        switch (await senders.InsertAsync(sender, WebhookSecret.Hash(secret), cancellationToken))
         {
-            return new Error("sender.exists", $"Instance '{instance}' of {url} is already a sender.", "instance", ErrorKind.Conflict);
+            case SenderInsert.InstanceInUse:
+                return SenderConflicts.InstanceInUse(url, instance);
+            case SenderInsert.NumberInUse:
+                return SenderConflicts.NumberInUse();
         }
 
         SenderLog.Registered(logger, id.Value, instance, sender.State);
@@ -219,26 +231,79 @@ internal sealed class SenderService(
         }
 
         var updated = sender with { Name = patch.Name.Or(sender.Name)!.Trim(), Settings = settings.Value };
+        InstanceConnectionState? newState = null;
         if (patch.InstanceApiKey.HasValue && patch.InstanceApiKey.Value is { } key)
         {
-            var target = new GatewayTarget(sender.GatewayUrl, sender.Instance, key);
             try
             {
-                var state = await gateway.GetConnectionStateAsync(target, cancellationToken);
-                updated = WithState(updated, ToSenderState(state), null) with { ProtectedInstanceKey = secrets.Protect(key) };
+                newState = await gateway.GetConnectionStateAsync(new GatewayTarget(sender.GatewayUrl, sender.Instance, key), cancellationToken);
             }
             catch (GatewayException ex)
             {
                 return Problem(ex, sender.GatewayUrl, sender.Instance, "instanceApiKey");
             }
+
+            await senders.UpdateKeyAsync(id, secrets.Protect(key), cancellationToken);
         }
 
-        await senders.UpdateAsync(updated, cancellationToken);
-        return updated;
+        // Only the name and settings: the state, number and pause columns belong to other writers (dispatch, webhooks).
+        await senders.UpdateSettingsAsync(updated, cancellationToken);
+        if (newState is { } state && (ToSenderState(state), (string?)null) != (sender.State, sender.StateReason))
+        {
+            await senders.RecordStateAsync(id, sender.State, ToSenderState(state), null, clock.Now(), cancellationToken);
+        }
+
+        return await senders.FindAsync(tenant, id, cancellationToken) is { } stored ? stored : NotFound();
     }
 
-    public Task<bool> DeleteAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken) =>
-        senders.DeleteAsync(tenant, id, cancellationToken);
+    /// <summary>Deletes a sender, unless a scheduled, running or paused campaign sends from it (409 naming them).</summary>
+    public async Task<Result<SenderId>> DeleteAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken) =>
+        await senders.DeleteAsync(tenant, id, cancellationToken) switch
+        {
+            null => NotFound(),
+            { Count: > 0 } users => SenderConflicts.InUse(users),
+            _ => id,
+        };
+
+    /// <summary>Pauses a sender for its user: dispatch stops sending from it until it is resumed. Pausing a paused sender keeps its first reason.</summary>
+    public async Task<Result<Sender>> PauseAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken)
+    {
+        if (await senders.FindAsync(tenant, id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        await senders.PauseAsync(tenant, id, SenderConflicts.PausedByUser, clock.Now(), cancellationToken);
+        return await senders.FindAsync(tenant, id, cancellationToken) is { } paused ? paused : NotFound();
+    }
+
+    /// <summary>
+    /// Resumes a paused sender (whoever paused it), after asking the gateway for its connection state: one that is not
+    /// open, or has no number of its own, stays paused (409 saying why). A resumed sender's number is woken for dispatch.
+    /// </summary>
+    public async Task<Result<Sender>> ResumeAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken)
+    {
+        var sender = await senders.FindAsync(tenant, id, cancellationToken);
+        if (sender is null)
+        {
+            return NotFound();
+        }
+
+        var refreshed = await RefreshAsync(sender, cancellationToken);
+        if (refreshed.State != SenderState.Open || refreshed.Phone is null || refreshed.Pause?.Reason == SenderConflicts.InstanceHeldReason)
+        {
+            return SenderConflicts.NotSendable(refreshed);
+        }
+
+        if (await senders.ResumeAsync(tenant, id, cancellationToken))
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await DispatchWake.WakeSendersAsync(connection, null, [id.Value], cancellationToken);
+            SenderLog.Resumed(logger, id.Value);
+        }
+
+        return await senders.FindAsync(tenant, id, cancellationToken) is { } resumed ? resumed : NotFound();
+    }
 
     /// <summary>The sender's budget for its local today.</summary>
     public Task<SenderToday> TodayAsync(Sender sender, CancellationToken cancellationToken)
@@ -247,6 +312,11 @@ internal sealed class SenderService(
         return senders.TodayAsync(sender, clock.Now().InZone(sender.Settings.TimeZone).Date, cancellationToken);
     }
 
+    /// <summary>
+    /// Asks the gateway and records what it said with narrow writes: a repaired key, the state (guarded by the state read),
+    /// the linked number once it is known (unless another live sender holds it: then the state's reason says so and the
+    /// sender has no number, so it cannot send), and the instance key of a sender stored before there was one.
+    /// </summary>
     private async Task<Sender> RefreshAsync(Sender sender, CancellationToken cancellationToken)
     {
         var updated = sender;
@@ -269,21 +339,37 @@ internal sealed class SenderService(
             updated = WithState(updated, SenderState.Unreachable, $"The gateway could not be asked ({ex.Failure}).");
         }
 
-        if (updated.State == SenderState.Open && updated.Phone is null)
+        if (updated.ProtectedInstanceKey != sender.ProtectedInstanceKey)
         {
-            updated = updated with { Phone = await LinkedNumberAsync(Target(updated), cancellationToken) };
+            await senders.UpdateKeyAsync(sender.Id, updated.ProtectedInstanceKey, cancellationToken);
         }
 
-        if (updated != sender)
+        if (updated.State == SenderState.Open && updated.Phone is null
+            && await LinkedNumberAsync(Target(updated), cancellationToken) is { } phone)
         {
-            await senders.UpdateAsync(updated, cancellationToken);
-            if (updated.State != sender.State)
+            if (await senders.LinkNumberAsync(sender.Id, phone, cancellationToken))
             {
-                SenderLog.StateChanged(logger, sender.Id.Value, updated.State, updated.StateReason);
+                updated = updated with { Phone = phone };
+            }
+            else
+            {
+                updated = WithState(updated, SenderState.Open, SenderConflicts.NumberHeldReason);
+                SenderLog.NumberHeld(logger, sender.Id.Value);
             }
         }
 
-        return updated;
+        if (!await senders.SetInstanceEndpointAsync(sender.Id, InstanceEndpoint.Of(sender.GatewayUrl, sender.Instance), cancellationToken))
+        {
+            await senders.PauseAsync(sender.Tenant, sender.Id, SenderConflicts.InstanceHeldReason, clock.Now(), cancellationToken);
+        }
+
+        if ((updated.State, updated.StateReason) != (sender.State, sender.StateReason)
+            && await senders.RecordStateAsync(sender.Id, sender.State, updated.State, updated.StateReason, updated.StateChangedAt, cancellationToken))
+        {
+            SenderLog.StateChanged(logger, sender.Id.Value, updated.State, updated.StateReason);
+        }
+
+        return await senders.FindAsync(sender.Tenant, sender.Id, cancellationToken) ?? updated;
     }
 
     /// <summary>

@@ -1,30 +1,72 @@
+using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Contacts;
 using NodaTime;
 using Npgsql;
 
 namespace Campaigns.Engine.Senders;
 
-/// <summary>A tenant's senders. Another tenant's sender is as absent as one that never existed.</summary>
+/// <summary>
+/// A tenant's senders. Another tenant's sender is as absent as one that never existed. Apart from the insert, every write
+/// is narrow: a user's change writes the name and settings only, and state, key, number and pause each have their own
+/// small update (guarded by the value expected where two writers race), so that a <c>PATCH</c>, dispatch and webhooks
+/// never undo one another's writes with a stale copy of the row.
+/// </summary>
 internal sealed class SenderStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns =
+    private const string InsertColumns =
         "id, tenant_id, gateway_id, name, gateway_url, instance, instance_key_protected, phone, time_zone, activated_on, " +
         "daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, state, state_reason, state_changed_at, created_at";
 
-    /// <summary>Stores a new sender; false when the tenant already has a sender for that gateway instance.</summary>
-    public async Task<bool> InsertAsync(Sender sender, byte[] webhookSecretHash, CancellationToken cancellationToken)
+    private const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures";
+
+    /// <summary>
+    /// Stores a new sender with its <see cref="InstanceEndpoint"/>. The unique indexes decide, across tenants: a second
+    /// live sender for one instance or one linked number is refused (which one is said, never whose).
+    /// </summary>
+    public async Task<SenderInsert> InsertAsync(Sender sender, byte[] webhookSecretHash, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
         await using var command = dataSource.CreateCommand(
             $"""
-            insert into campaigns.senders ({Columns}, webhook_secret_hash)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+            insert into campaigns.senders ({InsertColumns}, webhook_secret_hash, instance_endpoint)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
             on conflict (tenant_id, gateway_url, instance) do nothing
             """);
         AddParameters(command, sender);
         command.Parameters.Add(new() { Value = webhookSecretHash });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        command.Parameters.Add(new() { Value = InstanceEndpoint.Of(sender.GatewayUrl, sender.Instance) });
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? SenderInsert.Inserted : SenderInsert.InstanceInUse;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return ex.ConstraintName == PhoneIndex ? SenderInsert.NumberInUse : SenderInsert.InstanceInUse;
+        }
+    }
+
+    private const string PhoneIndex = "senders_phone";
+
+    /// <summary>Whether a sender of any tenant other than <paramref name="except"/> drives that instance (<see cref="InstanceEndpoint"/>).</summary>
+    public async Task<bool> InstanceInUseAsync(string endpoint, SenderId? except, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select exists (select 1 from campaigns.senders where instance_endpoint = $1 and ($2::uuid is null or id <> $2))");
+        command.Parameters.Add(new() { Value = endpoint });
+        command.Parameters.Add(new() { Value = except is { } e ? e.Value : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Whether a sender of any tenant other than <paramref name="except"/> holds that number.</summary>
+    public async Task<bool> NumberInUseAsync(string phone, SenderId? except, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select exists (select 1 from campaigns.senders where phone = $1 and ($2::uuid is null or id <> $2))");
+        command.Parameters.Add(new() { Value = phone });
+        command.Parameters.Add(new() { Value = except is { } e ? e.Value : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<Sender?> FindAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken)
@@ -82,28 +124,142 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         return senders;
     }
 
-    /// <summary>Saves name, settings, state, phone and key of an existing sender (identity and gateway never change).</summary>
-    public async Task UpdateAsync(Sender sender, CancellationToken cancellationToken)
+    /// <summary>
+    /// A user's change: the name and pacing settings, nothing else (connection state, number, key and pause are other
+    /// writers' columns). The settings apply to the next send.
+    /// </summary>
+    public async Task UpdateSettingsAsync(Sender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        await using var command = dataSource.CreateCommand(
+        var s = sender.Settings;
+        await Execute(
             """
             update campaigns.senders
-               set gateway_id = $3, name = $4, instance_key_protected = $7, phone = $8, time_zone = $9, activated_on = $10,
-                   daily_cap_min = $11, daily_cap_max = $12, min_interval_ms = $13, jitter_min_ms = $14, jitter_max_ms = $15,
-                   state = $16, state_reason = $17, state_changed_at = $18
+               set name = $3, time_zone = $4, activated_on = $5, daily_cap_min = $6, daily_cap_max = $7,
+                   min_interval_ms = $8, jitter_min_ms = $9, jitter_max_ms = $10
              where id = $1 and tenant_id = $2
-            """);
-        AddParameters(command, sender);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """,
+            cancellationToken,
+            sender.Id.Value, sender.Tenant.Value, sender.Name, s.TimeZone.Id, s.ActivatedOn, s.DailyCapMin, s.DailyCapMax,
+            (int)s.MinInterval.TotalMilliseconds, (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds);
     }
 
-    public async Task<bool> DeleteAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken)
+    /// <summary>Stores a new (encrypted) instance key.</summary>
+    public Task UpdateKeyAsync(SenderId id, string protectedKey, CancellationToken cancellationToken) =>
+        Execute("update campaigns.senders set instance_key_protected = $2 where id = $1", cancellationToken, id.Value, protectedKey);
+
+    /// <summary>
+    /// Records a connection state, guarded by the state it was read in (<paramref name="expected"/>): false when another
+    /// writer changed it meanwhile, whose newer word then stands.
+    /// </summary>
+    public async Task<bool> RecordStateAsync(
+        SenderId id, SenderState expected, SenderState state, string? reason, Instant at, CancellationToken cancellationToken) =>
+        await Execute(
+            """
+            update campaigns.senders set state = $3, state_reason = $4, state_changed_at = $5
+             where id = $1 and state = $2
+            """,
+            cancellationToken,
+            id.Value, StateText(expected), StateText(state), (object?)reason ?? DBNull.Value, at) == 1;
+
+    /// <summary>
+    /// Links the sender to its number, once (only while it has none); false when another live sender (of any tenant)
+    /// already holds that number: one number, one budget.
+    /// </summary>
+    public async Task<bool> LinkNumberAsync(SenderId id, string phone, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("delete from campaigns.senders where tenant_id = $1 and id = $2");
-        command.Parameters.Add(new() { Value = tenant.Value });
-        command.Parameters.Add(new() { Value = id.Value });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        try
+        {
+            await Execute("update campaigns.senders set phone = $2 where id = $1 and phone is null", cancellationToken, id.Value, phone);
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == PhoneIndex)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Gives a sender stored before migration 0005 its <see cref="InstanceEndpoint"/>; false when another sender already has it.</summary>
+    public async Task<bool> SetInstanceEndpointAsync(SenderId id, string endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Execute("update campaigns.senders set instance_endpoint = $2 where id = $1 and instance_endpoint is null", cancellationToken, id.Value, endpoint);
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Pauses the sender with <paramref name="reason"/>, unless it is paused already (the first reason stands); false then.</summary>
+    public async Task<bool> PauseAsync(TenantId tenant, SenderId id, string reason, Instant at, CancellationToken cancellationToken) =>
+        await Execute(
+            "update campaigns.senders set paused_reason = $3, paused_at = $4 where tenant_id = $1 and id = $2 and paused_reason is null",
+            cancellationToken,
+            tenant.Value, id.Value, reason, at) == 1;
+
+    /// <summary>Ends a pause, with its failure count and back-off; false when it was not paused.</summary>
+    public async Task<bool> ResumeAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken) =>
+        await Execute(
+            """
+            update campaigns.senders set paused_reason = null, paused_at = null, consecutive_failures = 0, backoff_until = null
+             where tenant_id = $1 and id = $2 and paused_reason is not null
+            """,
+            cancellationToken,
+            tenant.Value, id.Value) == 1;
+
+    /// <summary>
+    /// Deletes the sender unless a scheduled, running or paused campaign sends from it (those are returned, and nothing is
+    /// deleted). The sender row is locked first, and starting a campaign locks its senders' rows too
+    /// (<c>CampaignStore.MoveAsync</c>), so a start that happens meanwhile is either seen here or finds the sender gone.
+    /// Null when there is no such sender.
+    /// </summary>
+    public async Task<IReadOnlyList<ListUser>?> DeleteAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockSender = new NpgsqlCommand(
+            "select 1 from campaigns.senders where tenant_id = $1 and id = $2 for update", connection, transaction))
+        {
+            lockSender.Parameters.Add(new() { Value = tenant.Value });
+            lockSender.Parameters.Add(new() { Value = id.Value });
+            if (await lockSender.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return null;
+            }
+        }
+
+        var users = new List<ListUser>();
+        await using (var inUse = new NpgsqlCommand(
+            """
+            select c.id, c.name, c.status from campaigns.campaign_senders cs join campaigns.campaigns c on c.id = cs.campaign_id
+             where cs.sender_id = $1 and c.status in ('scheduled', 'running', 'paused')
+             order by c.created_at, c.id
+            """, connection, transaction))
+        {
+            inUse.Parameters.Add(new() { Value = id.Value });
+            await using var reader = await inUse.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                users.Add(new ListUser(new CampaignId(reader.GetGuid(0)), reader.GetString(1), StatusText.ParseCampaignStatus(reader.GetString(2))));
+            }
+        }
+
+        if (users.Count > 0)
+        {
+            return users;
+        }
+
+        await using (var delete = new NpgsqlCommand("delete from campaigns.senders where id = $1", connection, transaction))
+        {
+            delete.Parameters.Add(new() { Value = id.Value });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return users;
     }
 
     /// <summary>
@@ -130,6 +286,19 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         return new SenderToday(day, sent, cap, next);
     }
 
+    public static string StateText(SenderState state) => state.ToString().ToLowerInvariant();
+
+    private async Task<int> Execute(string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new() { Value = value ?? DBNull.Value });
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static void AddParameters(NpgsqlCommand command, Sender sender)
     {
         var s = sender.Settings;
@@ -138,7 +307,7 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             sender.Id.Value, sender.Tenant.Value, sender.GatewayId?.Value, sender.Name, sender.GatewayUrl.AbsoluteUri,
             sender.Instance, sender.ProtectedInstanceKey, sender.Phone, s.TimeZone.Id, s.ActivatedOn,
             s.DailyCapMin, s.DailyCapMax, (int)s.MinInterval.TotalMilliseconds, (int)s.JitterMin.TotalMilliseconds,
-            (int)s.JitterMax.TotalMilliseconds, sender.State.ToString().ToLowerInvariant(), sender.StateReason,
+            (int)s.JitterMax.TotalMilliseconds, StateText(sender.State), sender.StateReason,
             sender.StateChangedAt, sender.CreatedAt,
         ];
         foreach (var value in values)
@@ -169,6 +338,8 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             Enum.Parse<SenderState>(reader.GetString(15), ignoreCase: true),
             reader.IsDBNull(16) ? null : reader.GetString(16),
             reader.GetFieldValue<Instant>(17),
-            reader.GetFieldValue<Instant>(18));
+            reader.GetFieldValue<Instant>(18),
+            reader.IsDBNull(19) ? null : new SenderPause(reader.GetString(19), reader.IsDBNull(20) ? reader.GetFieldValue<Instant>(17) : reader.GetFieldValue<Instant>(20)),
+            reader.GetInt32(21));
     }
 }

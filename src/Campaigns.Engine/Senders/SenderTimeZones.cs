@@ -11,27 +11,26 @@ internal static class SenderTimeZones
 
     /// <param name="e164">The linked number, when known.</param>
     /// <param name="region">ISO 3166 region to fall back on.</param>
-    public static string For(string? e164, string region)
-    {
-        if (e164 is not null)
-        {
-            try
-            {
-                var zones = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(Util.Parse(e164, null));
-                var zone = zones.FirstOrDefault(z => DateTimeZoneProviders.Tzdb.GetZoneOrNull(z) is not null);
-                if (zone is not null)
-                {
-                    return zone;
-                }
-            }
-            catch (NumberParseException)
-            {
-                // fall through to the region
-            }
-        }
-
-        return TzdbDateTimeZoneSource.Default.ZoneLocations?
+    public static string For(string? e164, string region) =>
+        (e164 is null ? null : OfNumber(e164))
+        ?? TzdbDateTimeZoneSource.Default.ZoneLocations?
             .FirstOrDefault(l => string.Equals(l.CountryCode, region, StringComparison.OrdinalIgnoreCase))?.ZoneId ?? "UTC";
+
+    /// <summary>
+    /// The IANA zone of an E.164 number (libphonenumber's number → zone map; the first zone tzdb knows when the number's
+    /// prefix spans several), or null when the map has none. Senders default to it; preparing stores it per recipient.
+    /// </summary>
+    public static string? OfNumber(string e164)
+    {
+        try
+        {
+            var zones = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(Util.Parse(e164, null));
+            return zones.FirstOrDefault(z => DateTimeZoneProviders.Tzdb.GetZoneOrNull(z) is not null);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The E.164 number of a WhatsApp JID such as <c>254700000001@s.whatsapp.net</c>, or null.</summary>

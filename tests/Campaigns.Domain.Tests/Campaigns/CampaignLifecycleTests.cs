@@ -15,12 +15,15 @@ public sealed class CampaignLifecycleTests
         { CampaignStatus.Preparing, CampaignTransition.BackToDraft, CampaignStatus.Draft },
         { CampaignStatus.Ready, CampaignTransition.BackToDraft, CampaignStatus.Draft },
         { CampaignStatus.Ready, CampaignTransition.Start, CampaignStatus.Running },
+        { CampaignStatus.Scheduled, CampaignTransition.Begin, CampaignStatus.Running },
         { CampaignStatus.Running, CampaignTransition.Pause, CampaignStatus.Paused },
+        { CampaignStatus.Scheduled, CampaignTransition.Pause, CampaignStatus.Paused },
         { CampaignStatus.Paused, CampaignTransition.Resume, CampaignStatus.Running },
         { CampaignStatus.Running, CampaignTransition.Complete, CampaignStatus.Completed },
         { CampaignStatus.Draft, CampaignTransition.Cancel, CampaignStatus.Cancelled },
         { CampaignStatus.Preparing, CampaignTransition.Cancel, CampaignStatus.Cancelled },
         { CampaignStatus.Ready, CampaignTransition.Cancel, CampaignStatus.Cancelled },
+        { CampaignStatus.Scheduled, CampaignTransition.Cancel, CampaignStatus.Cancelled },
         { CampaignStatus.Running, CampaignTransition.Cancel, CampaignStatus.Cancelled },
         { CampaignStatus.Paused, CampaignTransition.Cancel, CampaignStatus.Cancelled },
     };
@@ -58,7 +61,40 @@ public sealed class CampaignLifecycleTests
             }
         }
 
-        Assert.Equal((7 * 9) - 14, refused);
+        Assert.Equal((8 * 10) - 17, refused);
+    }
+
+    [Theory]
+    [InlineData(-1, CampaignStatus.Running)]
+    [InlineData(0, CampaignStatus.Running)]
+    [InlineData(1, CampaignStatus.Scheduled)]
+    public void Start_ReadyWithStartAt_IsScheduledOnlyWhileTheStartLiesAhead(int startInSeconds, CampaignStatus expected)
+    {
+        var now = NodaTime.Instant.FromUtc(2026, 3, 1, 9, 0);
+
+        var result = CampaignLifecycle.Start(Id, CampaignStatus.Ready, now.Plus(NodaTime.Duration.FromSeconds(startInSeconds)), now);
+
+        Assert.Equal(expected, result.Value);
+    }
+
+    [Theory]
+    [InlineData(-1, CampaignStatus.Running)]
+    [InlineData(60, CampaignStatus.Scheduled)]
+    public void Resume_PausedWithStartAt_IsScheduledAgainOnlyWhileTheStartLiesAhead(int startInSeconds, CampaignStatus expected)
+    {
+        var now = NodaTime.Instant.FromUtc(2026, 3, 1, 9, 0);
+
+        var result = CampaignLifecycle.Resume(Id, CampaignStatus.Paused, now.Plus(NodaTime.Duration.FromSeconds(startInSeconds)), now);
+
+        Assert.Equal(expected, result.Value);
+    }
+
+    [Fact]
+    public void Start_NotReady_IsAConflictNamingTheStatus()
+    {
+        var error = CampaignLifecycle.Start(Id, CampaignStatus.Running, null, NodaTime.Instant.FromUtc(2026, 3, 1, 9, 0)).Error;
+
+        Assert.Equal(("campaign.invalid_transition", "running"), (error.Code, error.Details["campaignStatus"]));
     }
 
     [Theory]

@@ -115,4 +115,135 @@ public sealed class SendWindowTests
 
     private static LocalDateTime LocalDateTimeOf(string text) =>
         NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(text + ":00").Value;
+
+    private static readonly DateTimeZone Nairobi = DateTimeZoneProviders.Tzdb["Africa/Nairobi"];
+    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+
+    [Theory]
+    [InlineData(7, 59, false)]
+    [InlineData(8, 0, true)]
+    [InlineData(19, 59, true)]
+    [InlineData(20, 0, false)]
+    public void IsOpen_DayWindow_OpensAtStartAndClosesAtEnd(int hour, int minute, bool open)
+    {
+        var window = CreateWindow("08:00", "20:00");
+
+        Assert.Equal(open, window.IsOpen(At(Nairobi, 2026, 11, 26, hour, minute), Nairobi));
+    }
+
+    [Theory]
+    [InlineData(23, 21, 59, false)] // Monday before it opens
+    [InlineData(23, 22, 0, true)] // Monday evening
+    [InlineData(24, 5, 59, true)] // Tuesday morning: still Monday's window
+    [InlineData(24, 6, 0, false)]
+    [InlineData(24, 22, 0, false)] // Tuesday is not listed
+    [InlineData(23, 3, 0, false)] // Monday morning belongs to Sunday, not listed
+    public void IsOpen_OvernightWindow_RunsThroughMidnightFromTheListedDay(int day, int hour, int minute, bool open)
+    {
+        var window = CreateWindow("22:00", "06:00", ["mon"]);
+
+        Assert.Equal(open, window.IsOpen(At(Nairobi, 2026, 11, day, hour, minute), Nairobi));
+    }
+
+    [Fact]
+    public void IsOpen_RecipientZone_ReadsEachRecipientsClock()
+    {
+        var window = CreateWindow("08:00", "20:00");
+        var at = Instant.FromUtc(2026, 11, 26, 6, 0); // 09:00 in Nairobi, 01:00 in New York
+
+        Assert.True(window.IsOpen(at, Nairobi));
+        Assert.False(window.IsOpen(at, NewYork));
+    }
+
+    [Fact]
+    public void IsOpen_CampaignZone_IgnoresTheRecipientsZone()
+    {
+        var window = CreateWindow("08:00", "20:00", zone: "Africa/Nairobi");
+        var at = Instant.FromUtc(2026, 11, 26, 6, 0);
+
+        Assert.True(window.IsOpen(at, NewYork));
+        Assert.Equal(at, window.NextOpening(at, NewYork));
+    }
+
+    [Fact]
+    public void NextOpening_Open_IsTheSameInstant()
+    {
+        var at = At(Nairobi, 2026, 11, 26, 12, 0);
+
+        Assert.Equal(at, CreateWindow("08:00", "20:00").NextOpening(at, Nairobi));
+    }
+
+    [Theory]
+    [InlineData(26, 3, 0, 26)] // before today's opening
+    [InlineData(26, 20, 0, 27)] // after today's closing
+    public void NextOpening_Closed_IsTheNextStart(int day, int hour, int minute, int openingDay) =>
+        Assert.Equal(
+            At(Nairobi, 2026, 11, openingDay, 8, 0),
+            CreateWindow("08:00", "20:00").NextOpening(At(Nairobi, 2026, 11, day, hour, minute), Nairobi));
+
+    [Fact]
+    public void NextOpening_FridayEveningOfWeekdayWindow_IsMondayMorning()
+    {
+        var window = CreateWindow("08:00", "20:00", ["mon", "tue", "wed", "thu", "fri"]);
+
+        Assert.False(window.IsOpen(At(Nairobi, 2026, 11, 28, 12, 0), Nairobi));
+        Assert.Equal(At(Nairobi, 2026, 11, 30, 8, 0), window.NextOpening(At(Nairobi, 2026, 11, 27, 20, 30), Nairobi));
+    }
+
+    [Fact]
+    public void NextOpening_OvernightWindowClosed_IsTheEveningStartOfTheListedDay()
+    {
+        var window = CreateWindow("22:00", "06:00", ["mon"]);
+
+        Assert.Equal(At(Nairobi, 2026, 11, 30, 22, 0), window.NextOpening(At(Nairobi, 2026, 11, 24, 6, 0), Nairobi));
+    }
+
+    [Fact]
+    public void NextOpening_RecipientZone_OpensAtTheRecipientsStart()
+    {
+        var window = CreateWindow("08:00", "20:00");
+        var at = Instant.FromUtc(2026, 11, 26, 6, 0);
+
+        Assert.Equal(Instant.FromUtc(2026, 11, 26, 13, 0), window.NextOpening(at, NewYork)); // 08:00 EST
+    }
+
+    [Fact]
+    public void NextOpening_StartSkippedBySpringForward_OpensAtTheFirstInstantAfterTheGap()
+    {
+        // 2026-03-08 in New York: 02:00 EST jumps to 03:00 EDT, so 02:30 does not exist that day.
+        var window = CreateWindow("02:30", "08:00");
+
+        var opening = window.NextOpening(Instant.FromUtc(2026, 3, 8, 5, 0), NewYork); // 00:00 EST
+
+        Assert.Equal(Instant.FromUtc(2026, 3, 8, 7, 0), opening); // 03:00 EDT
+        Assert.True(window.IsOpen(opening, NewYork));
+        Assert.False(window.IsOpen(opening - Duration.Epsilon, NewYork));
+    }
+
+    [Fact]
+    public void NextOpening_WholeWindowInsideTheGap_OpensTheNextDay()
+    {
+        var window = CreateWindow("02:05", "02:55");
+
+        var opening = window.NextOpening(Instant.FromUtc(2026, 3, 8, 5, 0), NewYork);
+
+        Assert.Equal(Instant.FromUtc(2026, 3, 9, 6, 5), opening); // 02:05 EDT on the 9th
+    }
+
+    [Fact]
+    public void NextOpening_StartRepeatedByFallBack_OpensAtTheFirstPass()
+    {
+        // 2026-11-01 in New York: 01:00–02:00 happens twice (EDT, then EST).
+        var window = CreateWindow("01:30", "08:00");
+
+        var opening = window.NextOpening(Instant.FromUtc(2026, 11, 1, 4, 0), NewYork); // 00:00 EDT
+
+        Assert.Equal(Instant.FromUtc(2026, 11, 1, 5, 30), opening); // 01:30 EDT
+    }
+
+    private static SendWindow CreateWindow(string start, string end, IReadOnlyList<string>? days = null, string? zone = null) =>
+        SendWindow.Parse(new SendWindowDraft(start, end, days, zone)).Value;
+
+    private static Instant At(DateTimeZone zone, int year, int month, int day, int hour, int minute) =>
+        new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(zone).ToInstant();
 }

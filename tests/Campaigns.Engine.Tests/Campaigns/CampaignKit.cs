@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Senders;
 using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
 using Campaigns.Engine.Tests.Templates;
@@ -32,7 +34,9 @@ internal sealed class CampaignKit(TestDatabase database)
     /// <summary>The queue the kit's <see cref="Service"/> wakes the worker through.</summary>
     public PrepareQueue Queue { get; } = new();
 
-    public CampaignService Service => new(Store, Validator, Queue, Previewer(), Clock, NullLogger<CampaignService>.Instance);
+    public CampaignService Service => new(Store, Validator, Queue, Previewer(), Assign, Clock, NullLogger<CampaignService>.Instance);
+
+    public AssignRecipientsJob Assign => new(database.DataSource, Clock, NullLogger<AssignRecipientsJob>.Instance);
 
     /// <summary>The previews of the kit's <see cref="Previewer"/>s that are planning right now.</summary>
     public PreviewActivity PreviewActivity { get; } = new();
@@ -123,6 +127,51 @@ internal sealed class CampaignKit(TestDatabase database)
         Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error.Message);
         Assert.Equal(CampaignStatus.Preparing, result.Value.Status);
         return result.Value;
+    }
+
+    private static int _senderNumber = Random.Shared.Next(0, 1_000_000);
+
+    /// <summary>A sender of <paramref name="tenant"/> stored as its registration would store it, with a number of its own unless told.</summary>
+    public async Task<SenderId> SenderAsync(TenantId tenant, SenderState state = SenderState.Open, bool linked = true)
+    {
+        var id = SenderId.New();
+        var phone = linked ? $"+4477009{Interlocked.Increment(ref _senderNumber) % 1_000_000:D6}" : null;
+        var settings = SenderSettings.Create("Europe/London", new LocalDate(2025, 1, 1), null, null, null, null, null).Value;
+        var sender = new Sender(
+            id, tenant, null, "Line", new Uri("http://gateway.example/"), "instance-" + id.Value.ToString("N"), "key", phone, settings,
+            state, null, Now, Now);
+        Assert.Equal(SenderInsert.Inserted, await new SenderStore(database.DataSource).InsertAsync(sender, new byte[32], Cancel));
+        return id;
+    }
+
+    /// <summary>A ready campaign over <paramref name="list"/> sending from <paramref name="senders"/>.</summary>
+    public async Task<Campaign> ReadyAsync(TenantId tenant, ContactList list, IReadOnlyList<SenderId> senders, string? startAt = null)
+    {
+        var created = await Service.CreateAsync(
+            tenant,
+            new CampaignDraft("Test", list.Id.Value, "{Hi|Hello|Hey} {{ first_name }}", SenderIds: senders.Select(s => s.Value).ToArray(), StartAt: startAt, MaxIdentical: 1_000_000),
+            Cancel);
+        Assert.True(created.IsSuccess, created.IsSuccess ? "" : created.Error.Message);
+        var preparing = await Service.PrepareAsync(tenant, created.Value.Id, Cancel);
+        Assert.True(preparing.IsSuccess, preparing.IsSuccess ? "" : preparing.Error.Message);
+        Assert.Equal(PrepareOutcome.Ready, await Job().RunAsync(created.Value.Id, Cancel));
+        return await FindAsync(created.Value);
+    }
+
+    /// <summary>Per sender, how many of the campaign's messages it holds.</summary>
+    public async Task<Dictionary<Guid, long>> CountsBySenderAsync(Campaign campaign)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "select sender_id, count(*) from campaigns.messages where campaign_id = $1 and sender_id is not null group by sender_id");
+        command.Parameters.Add(new() { Value = campaign.Id.Value });
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        var counts = new Dictionary<Guid, long>();
+        while (await reader.ReadAsync(Cancel))
+        {
+            counts[reader.GetGuid(0)] = reader.GetInt64(1);
+        }
+
+        return counts;
     }
 
     public async Task<Campaign> FindAsync(Campaign campaign) => (await Store.FindAsync(campaign.Tenant, campaign.Id, Cancel))!;

@@ -45,6 +45,27 @@ public sealed class PrepareCampaignJobTests(TestDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task RunAsync_Recipients_StoresEachOnesTimeZoneFromTheNumber()
+    {
+        var tenant = await _kit.TenantAsync();
+        var list = await _kit.ListAsync(tenant, "phone,first_name\n+254700000001,Amina\n+447911123456,Olivia\n+5511987654321,Bruna\n");
+        var campaign = await _kit.PreparingAsync(tenant, list, "Hi {{ first_name }}");
+
+        await _kit.Job().RunAsync(campaign.Id, Cancel);
+
+        await using var command = _kit.DataSource.CreateCommand("select phone, time_zone from campaigns.messages where campaign_id = $1 order by phone");
+        command.Parameters.Add(new() { Value = campaign.Id.Value });
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        var zones = new List<(string, string?)>();
+        while (await reader.ReadAsync(Cancel))
+        {
+            zones.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        Assert.Equal([("+254700000001", "Africa/Nairobi"), ("+447911123456", "Europe/London"), ("+5511987654321", "America/Sao_Paulo")], zones);
+    }
+
+    [Fact]
     public async Task RunAsync_SameCampaignTwice_StoresTheSameBodies()
     {
         var tenant = await _kit.TenantAsync();
