@@ -5,6 +5,7 @@ using Campaigns.Domain.Senders;
 using Campaigns.Domain.Templates;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Campaigns;
+using Campaigns.Engine.Senders;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
@@ -55,11 +56,11 @@ internal sealed class DispatchClaimer(
         """;
 
     private const string LockDue =
-        """
+        $"""
         select n.phone, n.next_send_at, n.last_sent_at, n.day, n.sent_today, n.cap_today,
                s.id, s.tenant_id, s.gateway_url, s.instance, s.instance_key_protected, s.time_zone, s.activated_on,
                s.daily_cap_min, s.daily_cap_max, s.min_interval_ms, s.jitter_min_ms, s.jitter_max_ms,
-               s.state, s.paused_reason, s.backoff_until, now()
+               {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now()
         from campaigns.numbers n
         left join campaigns.senders s on s.phone = n.phone
         where n.next_send_at <= now()
@@ -285,7 +286,7 @@ internal sealed class DispatchClaimer(
             reader.GetString(9),
             reader.GetString(10),
             settings.Value, // stored settings were valid when stored
-            reader.GetString(18),
+            reader.GetBoolean(18),
             reader.IsDBNull(19) ? null : reader.GetString(19),
             reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20));
     }

@@ -8,6 +8,7 @@ namespace Campaigns.Engine.Dispatch;
 /// The live sender of a due number, as the claim reads it: what to call (its instance key still encrypted), its current
 /// pacing settings (a <c>PATCH</c> applies to the next claim) and whether it may send.
 /// </summary>
+/// <param name="IsUsable">Whether it may send (<see cref="Senders.SenderUsability"/>); a back-off only delays it.</param>
 internal sealed record DispatchSender(
     SenderId Id,
     TenantId Tenant,
@@ -15,10 +16,6 @@ internal sealed record DispatchSender(
     string Instance,
     string ProtectedInstanceKey,
     SenderSettings Settings,
-    string State,
+    bool IsUsable,
     string? PausedReason,
-    Instant? BackoffUntil)
-{
-    /// <summary>Linked (<c>open</c>) and not paused by dispatch or its user; a back-off only delays it.</summary>
-    public bool IsUsable => State == "open" && PausedReason is null;
-}
+    Instant? BackoffUntil);
