@@ -68,14 +68,15 @@ internal sealed class DispatchHarness : IAsyncDisposable
     public DispatchGateway Gateway(IGatewayClient? client = null) =>
         new(client ?? Client, Kit.Protector, NullLogger<DispatchGateway>.Instance);
 
-    public DispatchLoop Loop(DispatchOptions options, IGatewayClient? client = null, int seed = 11)
+    public DispatchLoop Loop(DispatchOptions options, IGatewayClient? client = null, int seed = 11, DispatchMetrics? metrics = null)
     {
         var wrapped = DispatchKit.Wrap(options);
         var random = new SeededRandomSource(seed);
+        metrics ??= Kit.Metrics;
         return new DispatchLoop(
-            new DispatchClaimer(Kit.DataSource, wrapped, random, TimeProvider.System, Kit.Metrics),
+            new DispatchClaimer(Kit.DataSource, wrapped, random, TimeProvider.System, metrics),
             Gateway(client),
-            new DispatchCompleter(Kit.DataSource, wrapped, Kit.Metrics, NullLogger<DispatchCompleter>.Instance),
+            new DispatchCompleter(Kit.DataSource, wrapped, metrics, NullLogger<DispatchCompleter>.Instance),
             new DispatchSlots(Kit.DataSource, wrapped),
             Kit.DataSource,
             wrapped,

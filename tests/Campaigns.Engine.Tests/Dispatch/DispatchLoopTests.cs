@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Gateway.Contract;
 using Campaigns.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Campaigns.Engine.Tests.Dispatch;
@@ -67,6 +71,47 @@ public sealed class DispatchLoopTests(TestDatabase database) : IClassFixture<Tes
         }
 
         Assert.All((await _harness.ViolationsAsync(2)).Values, v => Assert.Equal(0, v));
+    }
+
+    [Fact]
+    public async Task RunAsync_Sends_AreMeasuredOnTheCampaignsMeter()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var recorded = new ConcurrentQueue<(string Instrument, double Value, string? Outcome)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name.StartsWith("campaigns.dispatch.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => recorded.Enqueue((i.Name, v, Outcome(tags))));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => recorded.Enqueue((i.Name, v, Outcome(tags))));
+        listener.Start();
+        var tenant = await Kit.TenantAsync();
+        var sender = await _harness.SenderAsync(tenant, 11);
+        var campaign = await Kit.CampaignAsync(tenant, [sender], Enumerable.Range(0, 2).Select(_ => (DispatchKit.NewNumber("+25490"), sender)));
+
+        await DispatchHarness.RunUntilAsync(_harness.Loop(DispatchKit.Options(), metrics: new DispatchMetrics(meters)), () => CompletedAsync(campaign));
+
+        Assert.Equal(2, recorded.Count(r => r is ("campaigns.dispatch.sends", 1, "sent")));
+        Assert.InRange(Assert.Single(recorded, r => r.Instrument == "campaigns.dispatch.gap").Value, 1000, 1500);
+        Assert.Equal(2, recorded.Count(r => r.Instrument == "campaigns.dispatch.claim_lag"));
+
+        static string? Outcome(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "outcome")
+                {
+                    return tag.Value as string;
+                }
+            }
+
+            return null;
+        }
     }
 
     [Fact]
