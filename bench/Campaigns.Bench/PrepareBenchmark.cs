@@ -82,6 +82,7 @@ internal static class PrepareBenchmark
             new CampaignPreviewer(
                 validator, campaigns, dataSource, Options.Create(new PreviewOptions()), new PreviewActivity(), TimeProvider.System,
                 NullLogger<CampaignPreviewer>.Instance),
+            new AssignRecipientsJob(dataSource, SystemClock.Instance, NullLogger<AssignRecipientsJob>.Instance),
             SystemClock.Instance,
             NullLogger<CampaignService>.Instance);
         var job = new PrepareCampaignJob(
