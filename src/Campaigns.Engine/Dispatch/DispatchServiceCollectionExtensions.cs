@@ -19,6 +19,7 @@ internal static class DispatchServiceCollectionExtensions
         services.AddSingleton<DispatchSlots>();
         services.AddSingleton<DispatchLoop>();
         services.AddSingleton<DispatchReconciler>();
+        services.AddSingleton<DispatchService>(); // hosted only by a host without a Hangfire server (AddHostedService)
         return services;
     }
 }

@@ -18,7 +18,7 @@ namespace Campaigns.Engine.Tests.Dispatch;
 /// </summary>
 internal sealed class DispatchHarness : IAsyncDisposable
 {
-    public const int Instances = 12;
+    public const int Instances = 14;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

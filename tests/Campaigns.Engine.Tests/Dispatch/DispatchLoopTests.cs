@@ -115,6 +115,28 @@ public sealed class DispatchLoopTests(TestDatabase database) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task DispatchService_WithoutHangfire_SendsTheCampaign()
+    {
+        var tenant = await Kit.TenantAsync();
+        var sender = await _harness.SenderAsync(tenant, 12);
+        var campaign = await Kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25491"), sender)]);
+        var options = DispatchKit.Options(o => o.Loops = 2);
+        using var service = new DispatchService(
+            _harness.Loop(options), _harness.Reconciler(options), DispatchKit.Wrap(options), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DispatchService>.Instance);
+
+        await service.StartAsync(Cancel);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await CompletedAsync(campaign) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Cancel);
+        }
+
+        await service.StopAsync(Cancel);
+        Assert.True(await CompletedAsync(campaign));
+    }
+
+    [Fact]
     public async Task RunAsync_SecondLoopOnTheSameSlot_ExitsAtOnce()
     {
         var loop = _harness.Loop(DispatchKit.Options(o => o.LoopLifetime = TimeSpan.FromSeconds(3)));
