@@ -5,6 +5,8 @@ using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.ContactLists;
 using Campaigns.Api.Health;
+using Campaigns.Api.Hosting;
+using Campaigns.Api.Jobs;
 using Campaigns.Api.Senders;
 using Campaigns.Api.Suppressions;
 using Campaigns.Api.Tenants;
@@ -12,6 +14,8 @@ using Campaigns.Api.Webhooks;
 using Campaigns.Api;
 using Campaigns.Engine.Database;
 using Campaigns.Engine;
+using Campaigns.Engine.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
@@ -24,7 +28,9 @@ builder.Services.AddOptions<CampaignsOptions>()
     .BindConfiguration(CampaignsOptions.SectionName)
     .ValidateDataAnnotations()
     .ValidateOnStart();
+var roles = HostRolesSetting.Read(builder.Configuration);
 builder.Services.AddCampaignsEngine(connectionString, builder.Configuration);
+builder.Services.AddCampaignsHangfire(roles);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<PublicUrl>();
 builder.Services.AddApiProblems();
@@ -46,23 +52,31 @@ if (TenantCommand.Matches(args))
     return await TenantCommand.RunAsync(args, app.Services, CancellationToken.None);
 }
 
+if (roles.HasFlag(HostRoles.Worker))
+{
+    RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseApiLimits();
 app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapScalarApiReference(); // the browsable reference at /scalar
 app.MapHealthChecks("/health");
+if (roles.HasFlag(HostRoles.Api))
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference(); // the browsable reference at /scalar
 
-var api = app.MapGroup("/api").RequireAuthorization();
-api.MapContactLists();
-api.MapSuppressions();
-api.MapGateways();
-api.MapSenders();
-app.MapWebhooks();
-api.MapCampaigns();
+    var api = app.MapGroup("/api").RequireAuthorization();
+    api.MapContactLists();
+    api.MapSuppressions();
+    api.MapGateways();
+    api.MapSenders();
+    app.MapWebhooks();
+    api.MapCampaigns();
+}
 
 await app.RunAsync();
 return 0;

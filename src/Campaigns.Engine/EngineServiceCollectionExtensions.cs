@@ -2,6 +2,7 @@ using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
+using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
@@ -17,7 +18,8 @@ namespace Campaigns.Engine;
 internal static class EngineServiceCollectionExtensions
 {
     /// <summary>
-    /// The PostgreSQL data source (with NodaTime types), the stores and services built on it, templates and campaigns; the
+    /// The PostgreSQL data source (with NodaTime types), Hangfire's storage (<see cref="JobStorageServiceCollectionExtensions.AddJobStorage"/>;
+    /// clients and servers are the host's), the stores and services built on it, templates and campaigns; the
     /// Data Protection key ring as <paramref name="configuration"/>'s section <c>DataProtection</c> says.
     /// </summary>
     public static IServiceCollection AddCampaignsEngine(this IServiceCollection services, string connectionString, IConfiguration configuration)
@@ -25,6 +27,7 @@ internal static class EngineServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(_ => CreateDataSource(connectionString));
+        services.AddJobStorage(connectionString);
         services.AddSingleton<TenantStore>();
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<ContactListStore>();

@@ -113,6 +113,8 @@ internal static class PostgresServer
             hash.AppendData(memory.ToArray());
         }
 
+        // The Hangfire schema is installed by the migrator from the storage's own scripts: a new version, a new template.
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(typeof(Hangfire.PostgreSql.PostgreSqlStorage).Assembly.FullName!));
         return Convert.ToHexString(hash.GetHashAndReset())[..12].ToLowerInvariant();
     }
 

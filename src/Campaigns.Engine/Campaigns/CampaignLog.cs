@@ -31,8 +31,9 @@ internal static partial class CampaignLog
     [LoggerMessage(EventId = 1214, Level = LogLevel.Information, Message = "Campaign {CampaignId} is a draft again: {Code}")]
     public static partial void PrepareAbandoned(ILogger logger, Guid campaignId, string code);
 
-    [LoggerMessage(EventId = 1215, Level = LogLevel.Error, Message = "Campaign {CampaignId}: preparing failed; it is retried at the next scan")]
-    public static partial void PrepareFailed(ILogger logger, Exception exception, Guid campaignId);
+    [LoggerMessage(EventId = 1215, Level = LogLevel.Error,
+        Message = "Campaign {CampaignId}: enqueuing its prepare failed; the sweeper takes it up")]
+    public static partial void PrepareEnqueueFailed(ILogger logger, Exception exception, Guid campaignId);
 
     [LoggerMessage(EventId = 1216, Level = LogLevel.Information, Message = "Campaign {CampaignId}: prepare interrupted by shutdown; it resumes at the next start")]
     public static partial void PrepareInterrupted(ILogger logger, Guid campaignId);
@@ -41,8 +42,9 @@ internal static partial class CampaignLog
         Message = "Preview over list {ListId} stopped after {Examined} of {Total} contacts: {Reason}")]
     public static partial void PreviewStopped(ILogger logger, Guid listId, long examined, int total, PreviewStop reason);
 
-    [LoggerMessage(EventId = 1220, Level = LogLevel.Error, Message = "The prepare worker could not look for campaigns to prepare; it tries again at the next scan")]
-    public static partial void ScanFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 1220, Level = LogLevel.Warning,
+        Message = "Campaign {CampaignId} was left preparing with no live job (last job {OldJobId}); enqueued job {JobId}")]
+    public static partial void PrepareSwept(ILogger logger, Guid campaignId, string? oldJobId, string jobId);
 
     [LoggerMessage(EventId = 1230, Level = LogLevel.Information, Message = "Campaign {CampaignId} taken back to draft from {From}; {Deleted} prepared messages deleted")]
     public static partial void BackToDraft(ILogger logger, Guid campaignId, Domain.Campaigns.CampaignStatus from, int deleted);

@@ -14,7 +14,7 @@ namespace Campaigns.Engine.Campaigns;
 internal sealed class CampaignService(
     CampaignStore store,
     CampaignValidator validator,
-    PrepareQueue queue,
+    PrepareJobs prepareJobs,
     CampaignPreviewer previewer,
     AssignRecipientsJob assign,
     IClock clock,
@@ -100,7 +100,7 @@ internal sealed class CampaignService(
 
     /// <summary>
     /// Checks the draft again (the list, senders or options may have changed since it was saved), moves it to
-    /// preparing and wakes the prepare worker. The answer comes at once; the campaign shows its progress while it runs.
+    /// preparing and, once that is committed, enqueues its prepare job (<see cref="PrepareJobs"/>). The answer comes at once; the campaign shows its progress while it runs.
     /// </summary>
     public async Task<Result<Campaign>> PrepareAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
     {
@@ -125,8 +125,16 @@ internal sealed class CampaignService(
                 return await ConflictOrNotFoundAsync(tenant, id, Refusal(CampaignTransition.Prepare), cancellationToken);
         }
 
-        queue.Enqueue(id);
         CampaignLog.PrepareRequested(logger, id.Value, valid.Value.List.Imported);
+        try
+        {
+            await prepareJobs.EnqueueAsync(id, null, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException) // the status is written: the sweeper takes it up
+        {
+            CampaignLog.PrepareEnqueueFailed(logger, ex, id.Value);
+        }
+
         return await FindAsync(tenant, id, cancellationToken);
     }
 

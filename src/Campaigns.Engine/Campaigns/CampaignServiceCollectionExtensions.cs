@@ -6,7 +6,8 @@ namespace Campaigns.Engine.Campaigns;
 internal static class CampaignServiceCollectionExtensions
 {
     /// <summary>
-    /// Campaigns: the store, validation, the service the API calls, and the prepare job with its in-process worker;
+    /// Campaigns: the store, validation, the service the API calls, the prepare job and its sweeper (Hangfire jobs: the
+    /// host runs them);
     /// <see cref="PrepareOptions"/> bound from <c>Campaigns:Prepare</c> and <see cref="PreviewOptions"/> from
     /// <c>Campaigns:Preview</c>, checked at start.
     /// </summary>
@@ -28,9 +29,9 @@ internal static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignService>();
         services.AddSingleton<AssignRecipientsJob>();
         services.AddSingleton<StartDueCampaignsJob>();
-        services.AddSingleton<PrepareQueue>();
+        services.AddSingleton<PrepareJobs>();
         services.AddSingleton<PrepareCampaignJob>();
-        services.AddHostedService<PrepareCampaignWorker>();
+        services.AddSingleton<PrepareSweepJob>();
         return services;
     }
 }

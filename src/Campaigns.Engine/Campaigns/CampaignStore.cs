@@ -179,7 +179,8 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             """
             update campaigns.campaigns
                set status = 'preparing', recipients_total = $4, recipients_rendered = 0, prepare_attempts = 0,
-                   prepare_requested_at = $5, prepare_started_at = null, prepare_error = null, prepare_result = null, updated_at = $5
+                   prepare_requested_at = $5, prepare_started_at = null, prepare_error = null, prepare_result = null, prepare_job_id = null,
+                   updated_at = $5
              where tenant_id = $1 and id = $2 and status = 'draft' and contact_list_id = $3
             """, connection, transaction))
         {
@@ -199,39 +200,44 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Campaigns waiting to be prepared or being prepared, oldest request first, leaving out those whose tenant already
-    /// holds <paramref name="maxPerTenant"/> prepare slots (in any process: the slots are advisory locks, seen in
-    /// <c>pg_locks</c> of this database). A hint for the order only: the job's claim enforces the limit.
+    /// Campaigns preparing that the sweeper must look at, oldest request first: those with a prepare job (is it still
+    /// live?) and those without one asked for before <paramref name="requestedBefore"/> (the request's enqueue never
+    /// happened: its process died between the status write and the enqueue).
     /// </summary>
-    public async Task<IReadOnlyList<CampaignId>> PreparingAsync(int limit, int maxPerTenant, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(CampaignId Id, string? JobId)>> PreparingJobsAsync(
+        Instant requestedBefore, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"""
-            with held as materialized (
-                select l.objid::bigint as tenant_key, count(*) as slots
-                  from pg_locks l
-                 where l.locktype = 'advisory' and l.objsubid = 2 and l.granted
-                   and l.database = (select oid from pg_database where datname = current_database())
-                   and l.classid::bigint between $2 and $3
-                 group by l.objid)
-            select c.id from campaigns.campaigns c
-              left join held h on h.tenant_key = {PrepareLocks.TenantKeySql}
-             where c.status = 'preparing' and coalesce(h.slots, 0) < $4
-             order by c.prepare_requested_at, c.id
-             limit $1
+            """
+            select id, prepare_job_id from campaigns.campaigns
+             where status = 'preparing' and (prepare_job_id is not null or prepare_requested_at < $1)
+             order by prepare_requested_at, id
+             limit $2
             """);
+        command.Parameters.Add(new() { Value = requestedBefore });
         command.Parameters.Add(new() { Value = limit });
-        command.Parameters.Add(new() { Value = (long)PrepareLocks.TenantSlotClass });
-        command.Parameters.Add(new() { Value = (long)PrepareLocks.TenantSlotClass + PrepareLocks.MaxSlots - 1 });
-        command.Parameters.Add(new() { Value = (long)maxPerTenant });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<CampaignId>();
+        var campaigns = new List<(CampaignId, string?)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(new CampaignId(reader.GetGuid(0)));
+            campaigns.Add((new CampaignId(reader.GetGuid(0)), reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
 
-        return ids;
+        return campaigns;
+    }
+
+    /// <summary>
+    /// Records <paramref name="jobId"/> as the campaign's prepare job if its job is still <paramref name="expected"/>
+    /// (compare and swap): of two that enqueue at once, one wins and the other knows its job is a duplicate.
+    /// </summary>
+    public async Task<bool> SetPrepareJobAsync(CampaignId id, string? expected, string jobId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update campaigns.campaigns set prepare_job_id = $3 where id = $1 and prepare_job_id is not distinct from $2");
+        command.Parameters.Add(new() { Value = id.Value });
+        command.Parameters.Add(new() { Value = (object?)expected ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = jobId });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>

@@ -9,8 +9,12 @@ using Campaigns.Domain.Templates;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Database;
+using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Senders;
 using Campaigns.Engine.Templates;
+using Hangfire;
+using Hangfire.Server;
+using Hangfire.States;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -52,10 +56,40 @@ internal sealed class PrepareCampaignJob(
     NpgsqlDataSource dataSource,
     ContactListStore lists,
     TemplateCompiler compiler,
+    IBackgroundJobClient jobs,
     IOptions<PrepareOptions> options,
     IClock clock,
     ILogger<PrepareCampaignJob> logger)
 {
+    /// <summary>
+    /// The Hangfire job (<see cref="PrepareJobs"/> enqueues it): <see cref="RunAsync(CampaignId, CancellationToken)"/>,
+    /// and when the tenant's slots are all taken the same job is scheduled again
+    /// <see cref="PrepareOptions.TenantBusyDelay"/> later (no worker waits, and the campaign keeps its job id).
+    /// </summary>
+    /// <remarks>
+    /// One retry layer: ours. Hangfire does not retry (<c>Attempts = 0</c>): a run that throws counted an attempt in its
+    /// claim, its job fails (visible in the dashboard), and the sweeper enqueues the campaign again at its next run, up
+    /// to <see cref="PrepareOptions.MaxAttempts"/>; then the claim sends it back to draft with
+    /// <c>campaign.prepare_failed</c>. A crash or a shutdown is not a retry: Hangfire runs the job again, and a
+    /// graceful stop gives its attempt back.
+    /// </remarks>
+    /// <param name="context">Hangfire's, substituted when the job runs (enqueue with null).</param>
+    /// <param name="cancellationToken">The server's shutdown token, substituted when the job runs (enqueue with <c>None</c>).</param>
+    [JobDisplayName("Prepare campaign {0}")]
+    [Queue(JobQueues.Prepare)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<PrepareOutcome> PerformAsync(Guid campaignId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var outcome = await RunAsync(new CampaignId(campaignId), cancellationToken);
+        if (outcome is PrepareOutcome.TenantBusy && context is not null)
+        {
+            // Expected state Processing: a job deleted from the dashboard meanwhile stays deleted.
+            jobs.ChangeState(context.BackgroundJob.Id, new ScheduledState(options.Value.TenantBusyDelay), ProcessingState.StateName);
+        }
+
+        return outcome;
+    }
+
     public Task<PrepareOutcome> RunAsync(CampaignId id, CancellationToken cancellationToken) => RunAsync(id, null, cancellationToken);
 
     /// <param name="progress">Told after each stored batch (tests use it to interrupt a run halfway).</param>

@@ -8,14 +8,13 @@ namespace Campaigns.Engine.Campaigns;
 
 /// <summary>
 /// The claim of a prepare, in PostgreSQL advisory locks held by the run's connection (so a run whose process dies
-/// loses them with its connection, and every process, and later Hangfire, sees the same claims):
+/// loses them with its connection, and every process sees the same claims; Hangfire may run a job twice):
 /// <list type="bullet">
 /// <item>one lock per campaign (class <c>prep</c>): one run at a time prepares a campaign;</item>
 /// <item><see cref="PrepareOptions.MaxPerTenant"/> slots per tenant (classes <c>prs</c> + slot): a run must also hold one
 /// of its tenant's slots, so one tenant's prepares can never hold every worker, whatever the number of processes.</item>
 /// </list>
-/// The scan for work (<see cref="CampaignStore.PreparingAsync"/>) reads the slots held in <c>pg_locks</c> to skip the
-/// tenants at their limit; that is a hint for the order, the locks taken here are the rule.
+/// A run that finds its tenant's slots taken schedules its job again (<see cref="PrepareCampaignJob.PerformAsync"/>).
 /// </summary>
 internal static class PrepareLocks
 {
@@ -28,12 +27,6 @@ internal static class PrepareLocks
     /// <summary>The class of a tenant's first slot ("prs\0"); slot i is this + i, the tenant's key is the second key.</summary>
     public const int TenantSlotClass = 0x70727300;
 
-    /// <summary>
-    /// SQL for the tenant key of <c>c.tenant_id</c> as <c>pg_locks.objid</c> shows it (unsigned): the last 32 bits of
-    /// the id, random in every UUID version (<see cref="TenantKey"/> computes the same in .NET).
-    /// </summary>
-    public const string TenantKeySql = "('x' || right(c.tenant_id::text, 8))::bit(32)::bigint";
-
     /// <summary>The advisory lock key of a campaign: its id folded to 32 bits (a collision only makes one campaign wait a scan).</summary>
     public static int CampaignKey(CampaignId id)
     {
@@ -43,7 +36,7 @@ internal static class PrepareLocks
         return (int)(folded ^ (folded >> 32));
     }
 
-    /// <summary>The last 32 bits of the tenant's id as written (see <see cref="TenantKeySql"/>); two tenants sharing it share slots.</summary>
+    /// <summary>The last 32 bits of the tenant's id (random in every UUID version); two tenants sharing it share slots.</summary>
     public static int TenantKey(TenantId tenant) =>
         (int)uint.Parse(tenant.Value.ToString("N")[24..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 

@@ -15,8 +15,9 @@ internal sealed class PrepareOptions
     public int BatchSize { get; set; } = 10_000;
 
     /// <value>
-    /// Campaigns prepared at once by this process. Each uses about two cores (render, COPY) and two connections;
-    /// two keep a small campaign from waiting behind a big one. Default 2; 1 to 16.
+    /// Campaigns prepared at once by a process with the worker role: the workers of its Hangfire server for queue
+    /// <c>prepare</c>. Each uses about two cores (render, COPY) and two connections; two keep a small campaign from
+    /// waiting behind a big one. Default 2; 1 to 16.
     /// </value>
     [Range(1, 16)]
     public int Workers { get; set; } = 2;
@@ -36,11 +37,19 @@ internal sealed class PrepareOptions
     public TimeSpan StatusCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <value>
-    /// How often the worker looks for campaigns waiting to be prepared besides being woken by a request: this is how a
-    /// campaign whose prepare failed, or whose process died, is taken up again. Default 30 s; 1 s to 1 hour.
+    /// How long a campaign waits before its prepare job runs again when its tenant's slots
+    /// (<see cref="MaxPerTenant"/>) are all taken: the job is scheduled again, no worker waits. Default 5 s; 1 s to 10 minutes.
     /// </value>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan TenantBusyDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <value>
+    /// How long after a prepare was asked for a campaign still preparing without a prepare job is taken as stranded (its
+    /// process died between the status write and the enqueue) and enqueued by the sweeper. Longer than an enqueue can
+    /// take. Default 1 minute; 5 s to 1 hour.
+    /// </value>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan EnqueueGrace { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <value>
     /// Attempts at preparing one campaign (a crash or a database failure costs one; a graceful shutdown does not)

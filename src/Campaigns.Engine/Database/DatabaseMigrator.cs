@@ -1,6 +1,7 @@
 using System.Globalization;
 using DbUp;
 using DbUp.Engine.Output;
+using Campaigns.Engine.Jobs;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -9,7 +10,8 @@ namespace Campaigns.Engine.Database;
 /// <summary>
 /// Brings the database schema up to date with the SQL scripts embedded in this assembly
 /// (<c>Database/Migrations/NNNN_name.sql</c>, applied once each, in name order, journaled in
-/// <c>public.schema_versions</c>). Several processes may start at once: an advisory lock makes them take turns.
+/// <c>public.schema_versions</c>), then Hangfire's schema (<see cref="HangfireSchema"/>). Several processes may start at
+/// once: an advisory lock makes them take turns.
 /// </summary>
 /// <remarks>
 /// DbUp was picked over FluentMigrator and Evolve: migrations stay plain PostgreSQL (the schema is written in the
@@ -59,6 +61,9 @@ internal static class DatabaseMigrator
 
             var applied = result.Scripts.Count();
             DatabaseLog.Migrated(logger, applied);
+
+            // Hangfire's tables, under the same lock: servers never install them (see HangfireSchema).
+            HangfireSchema.Install(lockConnection);
         }
         finally
         {

@@ -214,7 +214,7 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         var gatewayId = await RegisterGatewayAsync(client);
         var instance = "delta-" + Guid.NewGuid().ToString("N")[..8];
         using var sandbox = fixture.CreateSandboxClient();
-        await CreateOpenInstanceAsync(sandbox, instance);
+        await SenderFixture.CreateInstanceAsync(sandbox, instance);
         var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", new { name = "Repairable", gatewayId, instance }, Cancel), HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
 
@@ -231,7 +231,7 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         using var client = await fixture.CreateTenantClientAsync();
         var instance = "eps-" + Guid.NewGuid().ToString("N")[..8];
         using var sandbox = fixture.CreateSandboxClient();
-        var token = await CreateOpenInstanceAsync(sandbox, instance);
+        var token = await SenderFixture.CreateInstanceAsync(sandbox, instance);
         var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel), HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
 
@@ -297,6 +297,109 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Register_SameInstanceAsLocalhostInAnotherTenant_Answers409WithoutNamingTheOwnerOrTakingItsWebhook()
+    {
+        using var owner = await fixture.CreateTenantClientAsync();
+        using var other = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await owner.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var localhost = new UriBuilder(fixture.Sandbox) { Host = "localhost" }.Uri.AbsoluteUri;
+
+        using var again = await other.PostAsJsonAsync("/api/senders", Alpha() with { GatewayUrl = localhost }, Cancel);
+
+        var problem = await Problem.ReadAsync(again, HttpStatusCode.Conflict);
+        Assert.Equal(("sender.instance_in_use", "instance"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+        Assert.DoesNotContain(id.ToString(), problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        using var sandbox = fixture.CreateSandboxClient();
+        var webhook = await sandbox.GetFromJsonAsync<JsonElement>("/webhook/find/alpha", Cancel);
+        Assert.Contains($"/webhooks/evolution/{id:N}/", webhook.GetProperty("url").GetString(), StringComparison.Ordinal);
+        await AssertNoSendersAsync(other);
+        await DeleteAsync(owner, id);
+    }
+
+    [Fact]
+    public async Task Register_NumberAlreadyAnotherTenantsSender_Answers409()
+    {
+        using var owner = await fixture.CreateTenantClientAsync();
+        using var other = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await owner.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var sandbox = fixture.CreateSandboxClient();
+        var instance = "twin-" + Guid.NewGuid().ToString("N")[..8];
+        var token = await SenderFixture.CreateInstanceAsync(sandbox, instance, number: "254700000001"); // alpha's number, on a second instance
+
+        using var twin = await other.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel);
+
+        Assert.Equal("sender.number_in_use", (await Problem.ReadAsync(twin, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        await AssertNoSendersAsync(other);
+        await DeleteAsync(owner, id);
+    }
+
+    [Fact]
+    public async Task Check_LinkedAfterRegistrationToANumberAnotherSenderHolds_OpensWithoutTheNumberAndSaysWhy()
+    {
+        using var owner = await fixture.CreateTenantClientAsync();
+        using var other = await fixture.CreateTenantClientAsync();
+        using var sandbox = fixture.CreateSandboxClient();
+        var instance = "late-" + Guid.NewGuid().ToString("N")[..8];
+        var token = await SenderFixture.CreateInstanceAsync(sandbox, instance, number: "254700000001", scan: false);
+        var late = await ReadAsync(await other.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel), HttpStatusCode.Created);
+        Assert.Equal("connecting", late.GetProperty("state").GetString());
+        var ownerId = (await ReadAsync(await owner.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var scanned = await sandbox.PostAsync($"/sandbox/instances/{instance}/scan", null, Cancel);
+        Assert.True(scanned.IsSuccessStatusCode);
+
+        var lateId = late.GetProperty("id").GetGuid();
+        var checkedLate = await ReadAsync(await other.PostAsync($"/api/senders/{lateId}/check", null, Cancel), HttpStatusCode.OK);
+
+        Assert.Equal("open", checkedLate.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, checkedLate.GetProperty("phone").ValueKind);
+        Assert.Contains("already linked to another sender", checkedLate.GetProperty("stateReason").GetString(), StringComparison.Ordinal);
+        await DeleteAsync(other, lateId);
+        await DeleteAsync(owner, ownerId);
+    }
+
+    [Fact]
+    public async Task PauseThenResume_OpenSender_ShowsThePauseInTheListingUntilResumed()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha(), Cancel), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        var paused = await ReadAsync(await client.PostAsync($"/api/senders/{id}/pause", null, Cancel), HttpStatusCode.OK);
+        var listed = (await client.GetFromJsonAsync<JsonElement>("/api/senders", Cancel)).GetProperty("items")[0];
+        var resumed = await ReadAsync(await client.PostAsync($"/api/senders/{id}/resume", null, Cancel), HttpStatusCode.OK);
+
+        Assert.Equal("paused by its user", paused.GetProperty("paused").GetProperty("reason").GetString());
+        Assert.Equal(paused.GetProperty("paused").GetRawText(), listed.GetProperty("paused").GetRawText());
+        Assert.Equal(0, listed.GetProperty("consecutiveFailures").GetInt32());
+        Assert.Equal(JsonValueKind.Null, resumed.GetProperty("paused").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, resumed.GetProperty("nextSendAt").ValueKind); // its number was woken for dispatch
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
+    public async Task Resume_ConnectionClosed_Answers409AndStaysPaused()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        using var sandbox = fixture.CreateSandboxClient();
+        var instance = "shut-" + Guid.NewGuid().ToString("N")[..8];
+        var token = await SenderFixture.CreateInstanceAsync(sandbox, instance, number: "254711" + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var id = (await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha() with { Instance = instance, InstanceApiKey = token }, Cancel), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        await ReadAsync(await client.PostAsync($"/api/senders/{id}/pause", null, Cancel), HttpStatusCode.OK);
+        using (var closed = await sandbox.PostAsync($"/sandbox/instances/{instance}/close", null, Cancel))
+        {
+            Assert.True(closed.IsSuccessStatusCode);
+        }
+
+        using var resume = await client.PostAsync($"/api/senders/{id}/resume", null, Cancel);
+
+        var problem = await Problem.ReadAsync(resume, HttpStatusCode.Conflict);
+        Assert.Equal(("sender.not_open", "close"), (problem.GetProperty("code").GetString(), problem.GetProperty("state").GetString()));
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/senders/{id}", Cancel);
+        Assert.Equal("paused by its user", stored.GetProperty("paused").GetProperty("reason").GetString());
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
     public async Task RegisterGateway_WrongKey_NamesTheKey()
     {
         using var client = await fixture.CreateTenantClientAsync();
@@ -317,25 +420,12 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
         return gateway.GetProperty("id").GetGuid();
     }
 
-    /// <summary>Creates an instance on the sandbox and scans its QR; returns its token.</summary>
-    private static async Task<string> CreateOpenInstanceAsync(HttpClient sandbox, string instance)
-    {
-        using var created = await sandbox.PostAsJsonAsync("/instance/create", new { instanceName = instance, integration = "WHATSAPP-BAILEYS", qrcode = true }, Cancel);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        Assert.True(created.IsSuccessStatusCode, body.GetRawText());
-        using var scanned = await sandbox.PostAsync($"/sandbox/instances/{instance}/scan", null, Cancel);
-        Assert.True(scanned.IsSuccessStatusCode);
-        return body.GetProperty("hash").ValueKind == JsonValueKind.String
-            ? body.GetProperty("hash").GetString()!
-            : body.GetProperty("hash").GetProperty("apikey").GetString()!;
-    }
-
     /// <summary>Deletes and creates an instance of the same name: it comes back open with a new token.</summary>
     private static async Task RecreateInstanceAsync(HttpClient sandbox, string instance)
     {
         using var deleted = await sandbox.DeleteAsync($"/instance/delete/{instance}", Cancel);
         Assert.True(deleted.IsSuccessStatusCode, await deleted.Content.ReadAsStringAsync(Cancel));
-        await CreateOpenInstanceAsync(sandbox, instance);
+        await SenderFixture.CreateInstanceAsync(sandbox, instance);
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)

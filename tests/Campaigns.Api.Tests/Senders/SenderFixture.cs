@@ -1,4 +1,7 @@
 extern alias sandbox;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Campaigns.Engine.Tenants;
 using Campaigns.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -40,7 +43,8 @@ public sealed class SenderFixture : IAsyncLifetime
             builder.UseSetting("Gateway:ConnectTimeout", "00:00:02");
             builder.UseSetting("Gateway:RetryBaseDelay", "00:00:00.050");
         });
-        _factory.UseKestrel(0);
+        // A free port of its own: UseKestrel(0) fell back to 127.0.0.1:5000, so two fixtures at once collided.
+        _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
     }
 
@@ -59,6 +63,33 @@ public sealed class SenderFixture : IAsyncLifetime
         var client = new HttpClient { BaseAddress = Sandbox };
         client.DefaultRequestHeaders.Add("apikey", GlobalKey);
         return client;
+    }
+
+    /// <summary>
+    /// Creates an instance through the sandbox's <c>/instance/create</c>, linked to <paramref name="number"/> when given, and
+    /// scans its QR (it opens) unless told not to; returns its token.
+    /// </summary>
+    public static async Task<string> CreateInstanceAsync(HttpClient sandbox, string instance, string? number = null, bool scan = true)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        var cancel = TestContext.Current.CancellationToken;
+        var request = new JsonObject { ["instanceName"] = instance, ["integration"] = "WHATSAPP-BAILEYS", ["qrcode"] = true };
+        if (number is not null)
+        {
+            request["number"] = number; // the gateway refuses a null number
+        }
+
+        using var created = await sandbox.PostAsJsonAsync("/instance/create", request, cancel);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(cancel);
+        Assert.True(created.IsSuccessStatusCode, body.GetRawText());
+        if (scan)
+        {
+            using var scanned = await sandbox.PostAsync($"/sandbox/instances/{instance}/scan", null, cancel);
+            Assert.True(scanned.IsSuccessStatusCode);
+        }
+
+        var hash = body.GetProperty("hash");
+        return hash.ValueKind == JsonValueKind.String ? hash.GetString()! : hash.GetProperty("apikey").GetString()!;
     }
 
     public async ValueTask DisposeAsync()

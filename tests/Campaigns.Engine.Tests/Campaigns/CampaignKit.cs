@@ -10,6 +10,7 @@ using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
 using Campaigns.Engine.Tests.Templates;
 using Campaigns.Tests.Shared;
+using Hangfire;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -31,10 +32,14 @@ internal sealed class CampaignKit(TestDatabase database)
 
     public CampaignStore Store => new(database.DataSource);
 
-    /// <summary>The queue the kit's <see cref="Service"/> wakes the worker through.</summary>
-    public PrepareQueue Queue { get; } = new();
+    /// <summary>Hangfire's storage on the test class's database: jobs are enqueued there, and run only when a test runs them.</summary>
+    public JobStorage JobStorage => database.JobStorage;
 
-    public CampaignService Service => new(Store, Validator, Queue, Previewer(), Assign, Clock, NullLogger<CampaignService>.Instance);
+    public IBackgroundJobClient Jobs => new BackgroundJobClient(database.JobStorage);
+
+    public PrepareJobs PrepareJobs => new(Jobs, Store);
+
+    public CampaignService Service => new(Store, Validator, PrepareJobs, Previewer(), Assign, Clock, NullLogger<CampaignService>.Instance);
 
     public AssignRecipientsJob Assign => new(database.DataSource, Clock, NullLogger<AssignRecipientsJob>.Instance);
 
@@ -57,6 +62,7 @@ internal sealed class CampaignKit(TestDatabase database)
         database.DataSource,
         new ContactListStore(database.DataSource),
         TemplateKit.Compiler(),
+        Jobs,
         Options.Create(new PrepareOptions
         {
             BatchSize = batchSize, MaxAttempts = maxAttempts, MaxPerTenant = maxPerTenant, StatusCheckInterval = TimeSpan.FromMilliseconds(100),
@@ -64,12 +70,13 @@ internal sealed class CampaignKit(TestDatabase database)
         Clock,
         NullLogger<PrepareCampaignJob>.Instance);
 
-    public PrepareCampaignWorker Worker(TimeSpan pollInterval, int workers = 2, int maxPerTenant = 1) => new(
-        Queue,
-        Job(maxPerTenant: maxPerTenant),
+    public PrepareSweepJob Sweeper(TimeSpan? enqueueGrace = null) => new(
         Store,
-        Options.Create(new PrepareOptions { PollInterval = pollInterval, Workers = workers, MaxPerTenant = maxPerTenant }),
-        NullLogger<PrepareCampaignWorker>.Instance);
+        PrepareJobs,
+        database.JobStorage,
+        Options.Create(new PrepareOptions { EnqueueGrace = enqueueGrace ?? TimeSpan.FromMinutes(1) }),
+        Clock,
+        NullLogger<PrepareSweepJob>.Instance);
 
     /// <summary>Waits until the campaign has <paramref name="status"/>, or fails the test after <paramref name="within"/> (20 s).</summary>
     public async Task<Campaign> WaitForAsync(Campaign campaign, CampaignStatus status, TimeSpan? within = null)

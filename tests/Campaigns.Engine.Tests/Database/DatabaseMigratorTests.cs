@@ -31,6 +31,9 @@ public sealed class DatabaseMigratorTests(TestDatabase database) : IClassFixture
             var journal = await ListAsync(dataSource, "select scriptname from public.schema_versions order by scriptname");
             Assert.Equal(EmbeddedScripts(), journal);
             Assert.Equal(Tables, await ListAsync(dataSource, TablesSql));
+            // Hangfire's schema, installed once by the migrator (its servers do not prepare it), at the storage's latest version.
+            Assert.Equal(["1"], await ListAsync(dataSource, "select count(*)::text from hangfire.schema"));
+            Assert.Contains("jobqueue", await ListAsync(dataSource, "select table_name from information_schema.tables where table_schema = 'hangfire'"));
         }
         finally
         {

@@ -1,0 +1,21 @@
+using Campaigns.Engine.Campaigns;
+using Hangfire;
+
+namespace Campaigns.Engine.Jobs;
+
+/// <summary>
+/// Every recurring job of the product, in one place: its id (as the dashboard shows it), its schedule and its queue.
+/// A process with the worker role registers them at start (<c>AddOrUpdate</c> is idempotent, so every such process may);
+/// occurrences fire within Hangfire's <see cref="HangfireOptions.SchedulePollingInterval"/>, once across all processes.
+/// </summary>
+internal static class RecurringJobs
+{
+    /// <summary>Enqueues a prepare for campaigns left preparing with no live job (<see cref="PrepareSweepJob"/>).</summary>
+    public const string PrepareSweep = "prepare-sweep";
+
+    public static void Register(IRecurringJobManager manager)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        manager.AddOrUpdate<PrepareSweepJob>(PrepareSweep, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
+}
