@@ -19,11 +19,11 @@ internal sealed class DispatchOptions
     public int MaxInFlight { get; set; } = 256;
 
     /// <value>
-    /// How long one loop runs before it drains its sends and ends, to be started again by the watchdog: well inside
-    /// Hangfire's invisibility timeout. Default 5 minutes; 1 second to 1 hour.
+    /// How long one loop runs before it drains its sends and ends, its job enqueueing its successor: well inside
+    /// Hangfire's invisibility timeout (5 minutes by default). Default 2 minutes; 1 second to 1 hour.
     /// </value>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan LoopLifetime { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan LoopLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <value>
     /// How long a claimed number is held while its send is in flight (its <c>next_send_at</c> is the lease's end), and

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Gateway.Contract;
+using Campaigns.Engine.Jobs;
+using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -66,6 +68,9 @@ internal sealed class DispatchReconciler(
     private readonly DispatchOptions _options = options.Value;
 
     /// <summary>Reconciles one batch of stale <c>sending</c> messages; answers how many were settled.</summary>
+    [JobDisplayName("Reconcile sends left sending")]
+    [Queue(JobQueues.Default)]
+    [AutomaticRetry(Attempts = 0)] // it runs again at its next occurrence
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var stale = await StaleAsync(cancellationToken);

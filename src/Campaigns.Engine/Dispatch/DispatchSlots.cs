@@ -14,12 +14,15 @@ internal sealed class DispatchSlots(NpgsqlDataSource dataSource, IOptions<Dispat
 {
     private readonly Duration _lease = Duration.FromTimeSpan(options.Value.SlotLease);
 
-    /// <summary>Takes <paramref name="slot"/> for <paramref name="owner"/> if it is free (never held, expired, or already ours).</summary>
+    /// <summary>The owner of a slot whose loop is enqueued but not started yet.</summary>
+    public const string Reserved = "enqueued";
+
+    /// <summary>Takes <paramref name="slot"/> for <paramref name="owner"/> if it is free (never held, expired, reserved for a loop, or already ours).</summary>
     public Task<bool> TryAcquireAsync(int slot, string owner, CancellationToken cancellationToken) => ExecuteAsync(
-        """
+        $"""
         insert into campaigns.dispatch_loops as l (slot, owner, lease_until, heartbeat_at) values ($1, $2, now() + $3, now())
         on conflict (slot) do update set owner = excluded.owner, lease_until = excluded.lease_until, heartbeat_at = now()
-        where l.lease_until is null or l.lease_until < now() or l.owner = excluded.owner
+        where l.lease_until is null or l.lease_until < now() or l.owner = excluded.owner or l.owner = '{Reserved}'
         returning slot
         """,
         slot, owner, cancellationToken);
@@ -38,24 +41,32 @@ internal sealed class DispatchSlots(NpgsqlDataSource dataSource, IOptions<Dispat
         "update campaigns.dispatch_loops set lease_until = null where slot = $1 and owner = $2 and $3 is not null returning slot",
         slot, owner, cancellationToken);
 
-    /// <summary>The slots in [0, <paramref name="slots"/>) that no live loop holds.</summary>
-    public async Task<IReadOnlyList<int>> FreeAsync(int slots, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reserves those of <paramref name="slots"/> that no live loop holds (or that are reserved no longer), for a loop
+    /// about to be enqueued, for one slot lease: the next watchdog run does not enqueue a second one meanwhile.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ReserveAsync(IReadOnlyCollection<int> slots, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(slots);
         await using var command = dataSource.CreateCommand(
-            """
-            select s from generate_series(0, $1 - 1) s
-            where not exists (select 1 from campaigns.dispatch_loops l where l.slot = s and l.lease_until >= now())
-            order by s
+            $"""
+            insert into campaigns.dispatch_loops as l (slot, owner, lease_until, heartbeat_at)
+            select s, '{Reserved}', now() + $2, null from unnest($1::int[]) s
+            on conflict (slot) do update set owner = excluded.owner, lease_until = excluded.lease_until
+            where l.lease_until is null or l.lease_until < now()
+            returning slot
             """);
-        command.Parameters.Add(new() { Value = slots });
-        var free = new List<int>();
+        command.Parameters.Add(new() { Value = slots.ToArray() });
+        command.Parameters.Add(new() { Value = _lease, NpgsqlDbType = NpgsqlDbType.Interval });
+        var reserved = new List<int>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            free.Add(reader.GetInt32(0));
+            reserved.Add(reader.GetInt32(0));
         }
 
-        return free;
+        reserved.Sort();
+        return reserved;
     }
 
     private async Task<bool> ExecuteAsync(string sql, int slot, string owner, CancellationToken cancellationToken)

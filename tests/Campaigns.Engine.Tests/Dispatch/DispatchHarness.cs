@@ -98,9 +98,10 @@ internal sealed class DispatchHarness : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline || run.IsCompleted)
             {
+                var ended = run.IsCompleted;
                 await stop.CancelAsync();
-                await run;
-                Assert.Fail("The loop did not get there in time.");
+                var sends = await run;
+                Assert.Fail(ended ? $"The loop ended early after {sends} sends." : "The loop did not get there in time.");
             }
 
             await Task.Delay(50, Cancel);

@@ -73,7 +73,7 @@ internal sealed class DispatchKit(TestDatabase database)
     {
         var id = Guid.CreateVersion7();
         number ??= NewNumber();
-        instance ??= "inst-" + id.ToString("N")[..12];
+        instance ??= "inst-" + id.ToString("N")[^12..]; // the random end of a version-7 id
         await ExecuteAsync(
             """
             insert into campaigns.senders (id, tenant_id, name, gateway_url, instance, instance_key_protected, phone, time_zone,
