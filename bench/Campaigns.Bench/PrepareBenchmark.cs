@@ -6,7 +6,6 @@ using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Database;
-using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -75,22 +74,23 @@ internal static class PrepareBenchmark
         var lists = new ContactListStore(dataSource);
         var compiler = new TemplateCompiler(Options.Create(new TemplateOptions()));
         var campaigns = new CampaignStore(dataSource);
+        using var hangfireConnections = new Campaigns.Engine.Jobs.HangfireConnectionFactory(database);
+        // Prepare jobs are enqueued in Hangfire's storage and run here, by the benchmark, never by a server.
+        var jobs = new Hangfire.BackgroundJobClient(
+            Campaigns.Engine.Jobs.JobStorageServiceCollectionExtensions.CreateStorage(hangfireConnections, new Campaigns.Engine.Jobs.HangfireOptions()));
         var validator = new CampaignValidator(lists, campaigns, compiler, Options.Create(new TemplateOptions()), SystemClock.Instance);
-        // Prepare requests enqueue a Hangfire job (no server runs it here: the benchmark runs the job itself).
-        using var hangfireConnections = new HangfireConnectionFactory(database);
-        var jobStorage = JobStorageServiceCollectionExtensions.CreateStorage(hangfireConnections, new HangfireOptions());
         var service = new CampaignService(
             campaigns,
             validator,
-            new PrepareJobs(new Hangfire.BackgroundJobClient(jobStorage), campaigns),
+            new PrepareJobs(jobs, campaigns),
             new CampaignPreviewer(
                 validator, campaigns, dataSource, Options.Create(new PreviewOptions()), new PreviewActivity(), TimeProvider.System,
                 NullLogger<CampaignPreviewer>.Instance),
-            new AssignRecipientsJob(dataSource, SystemClock.Instance, NullLogger<AssignRecipientsJob>.Instance),
+            jobs,
             SystemClock.Instance,
             NullLogger<CampaignService>.Instance);
         var job = new PrepareCampaignJob(
-            dataSource, lists, compiler, new Hangfire.BackgroundJobClient(jobStorage), Options.Create(new PrepareOptions()), SystemClock.Instance, NullLogger<PrepareCampaignJob>.Instance);
+            dataSource, lists, compiler, jobs, Options.Create(new PrepareOptions()), SystemClock.Instance, NullLogger<PrepareCampaignJob>.Instance);
         var template = compiler.Compile(new Domain.Templates.TemplateDraft(Template), CampaignValidator.Variables(full)).Value;
 
         // Warm-up: JIT, Scriban, the connection pool; and the peak working set at a tenth of the size.

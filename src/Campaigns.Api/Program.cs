@@ -40,6 +40,8 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization();
+builder.Services.AddOperatorDashboard();
+builder.Services.AddCampaignsMetrics();
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
 builder.Services.AddCampaignsOpenApi();
 
@@ -64,8 +66,10 @@ app.UseApiLimits();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health");
+app.MapPrometheusScrapingEndpoint(); // /metrics, for the scraper on the internal network: counts only, no tenant data
 if (roles.HasFlag(HostRoles.Api))
 {
+    app.MapOperatorDashboard();
     app.MapOpenApi();
     app.MapScalarApiReference(); // the browsable reference at /scalar
 

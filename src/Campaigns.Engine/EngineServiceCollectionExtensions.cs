@@ -1,5 +1,6 @@
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Database;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
@@ -10,6 +11,7 @@ using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Npgsql;
 
@@ -28,6 +30,9 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(_ => CreateDataSource(connectionString));
         services.AddJobStorage(connectionString);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OperatorCounters>();
+        services.AddSingleton<HotTableStats>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<ContactListStore>();

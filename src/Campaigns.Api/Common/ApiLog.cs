@@ -14,4 +14,8 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information,
         Message = "{Method} {Path} refused with 429 ({Limit}) for {Partition}")]
     public static partial void Limited(this ILogger logger, string method, string path, string limit, string partition);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning,
+        Message = "No Hangfire dashboard: set {Section}:Username and {Section}:Password to serve it to operators at /hangfire")]
+    public static partial void DashboardDisabled(this ILogger logger, string section);
 }

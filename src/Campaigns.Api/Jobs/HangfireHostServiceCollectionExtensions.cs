@@ -28,7 +28,8 @@ internal static class HangfireHostServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
+            .UseOperatorCounters());
         if (roles.HasFlag(HostRoles.Worker))
         {
             services.AddHangfireServer((provider, server) =>

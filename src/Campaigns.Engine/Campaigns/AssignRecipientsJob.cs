@@ -1,7 +1,9 @@
 using Campaigns.Domain.Campaigns;
 using Campaigns.Engine.Database;
 using Campaigns.Engine.Dispatch;
+using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Senders;
+using Hangfire;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Npgsql;
@@ -32,6 +34,9 @@ internal sealed class AssignRecipientsJob(NpgsqlDataSource dataSource, IClock cl
     private const int AssignClass = 0x6173676E;
 
     /// <summary>Assigns the campaign's pending messages; returns how many were queued. Does nothing unless it is running.</summary>
+    [JobDisplayName("Assign the recipients of campaign {0}")]
+    [Queue(JobQueues.Default)]
+    [AutomaticRetry(Attempts = 0)] // StartDueCampaignsJob assigns whatever a failed run left pending: one retry layer
     public async Task<int> RunAsync(Guid campaignId, CancellationToken cancellationToken)
     {
         var id = new CampaignId(campaignId);

@@ -2,6 +2,7 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Database;
+using Hangfire;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -16,7 +17,7 @@ internal sealed class CampaignService(
     CampaignValidator validator,
     PrepareJobs prepareJobs,
     CampaignPreviewer previewer,
-    AssignRecipientsJob assign,
+    IBackgroundJobClient jobs,
     IClock clock,
     ILogger<CampaignService> logger)
 {
@@ -243,9 +244,10 @@ internal sealed class CampaignService(
         AssignLog.Moved(logger, current.Id.Value, to);
         if (to == CampaignStatus.Running)
         {
-            // TODO(issue 8): enqueue as a Hangfire job once Hangfire is in the solution; until then it runs here, to the
-            // end whatever the request does (StartDueCampaignsJob takes up whatever is left pending).
-            await assign.RunAsync(current.Id.Value, CancellationToken.None);
+            // A big campaign takes many batches to assign: the request does not wait for them. Should this process die
+            // before the job runs, StartDueCampaignsJob (recurring) assigns whatever a running campaign left pending.
+            var campaignId = current.Id.Value;
+            jobs.Enqueue<AssignRecipientsJob>(job => job.RunAsync(campaignId, CancellationToken.None));
         }
 
         return await FindAsync(current.Tenant, current.Id, cancellationToken);

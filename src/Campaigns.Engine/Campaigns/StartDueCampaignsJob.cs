@@ -1,4 +1,6 @@
 using Campaigns.Domain.Campaigns;
+using Campaigns.Engine.Jobs;
+using Hangfire;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Npgsql;
@@ -15,6 +17,9 @@ namespace Campaigns.Engine.Campaigns;
 internal sealed class StartDueCampaignsJob(
     CampaignStore campaigns, AssignRecipientsJob assign, NpgsqlDataSource dataSource, IClock clock, ILogger<StartDueCampaignsJob> logger)
 {
+    [JobDisplayName("Start due campaigns, assign pending recipients")]
+    [Queue(JobQueues.Default)]
+    [AutomaticRetry(Attempts = 0)] // it runs again at its next occurrence
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var begun = await campaigns.BeginDueAsync(clock.GetCurrentInstant(), cancellationToken);

@@ -14,6 +14,9 @@ internal static class RecurringJobs
     /// <summary>Enqueues a prepare for campaigns left preparing with no live job (<see cref="PrepareSweepJob"/>).</summary>
     public const string PrepareSweep = "prepare-sweep";
 
+    /// <summary>Starts scheduled campaigns whose start has passed and assigns running campaigns' pending recipients (<see cref="StartDueCampaignsJob"/>).</summary>
+    public const string StartDueCampaigns = "start-due-campaigns";
+
     /// <summary>Enqueues a dispatch loop for every slot whose loop died or never ran (<see cref="DispatchWatchdogJob"/>).</summary>
     public const string DispatchWatchdog = "dispatch-watchdog";
 
@@ -24,6 +27,7 @@ internal static class RecurringJobs
     {
         ArgumentNullException.ThrowIfNull(manager);
         manager.AddOrUpdate<PrepareSweepJob>(PrepareSweep, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        manager.AddOrUpdate<StartDueCampaignsJob>(StartDueCampaigns, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         manager.AddOrUpdate<DispatchWatchdogJob>(DispatchWatchdog, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         manager.AddOrUpdate<DispatchReconciler>(DispatchReconcile, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }

@@ -21,7 +21,7 @@ public sealed class CampaignLifecycleEndpointsTests(SenderFixture fixture) : ICl
         var id = await ReadyAsync(client, [sender]);
 
         var started = await ReadAsync(await client.PostAsync($"/api/campaigns/{id}/start", null, Cancel), HttpStatusCode.OK);
-        var queued = await MessagesAsync(client, id, "&status=queued");
+        var queued = await AssignedAsync(client, id);
         var paused = await ReadAsync(await client.PostAsync($"/api/campaigns/{id}/pause", null, Cancel), HttpStatusCode.OK);
         using var pausedAgain = await client.PostAsync($"/api/campaigns/{id}/pause", null, Cancel);
         var resumed = await ReadAsync(await client.PostAsync($"/api/campaigns/{id}/resume", null, Cancel), HttpStatusCode.OK);
@@ -111,6 +111,17 @@ public sealed class CampaignLifecycleEndpointsTests(SenderFixture fixture) : ICl
             Assert.True(responses.TryGetProperty("409", out _), $"{action} does not declare 409");
             Assert.True(responses.TryGetProperty("404", out _), $"{action} does not declare 404");
         }
+    }
+
+    /// <summary>The campaign's messages once the assignment job (run by the host's Hangfire server) has given each a sender.</summary>
+    private static async Task<List<JsonElement>> AssignedAsync(HttpClient client, Guid id)
+    {
+        for (var attempt = 0; attempt < 100 && (await MessagesAsync(client, id, "&status=pending")).Count > 0; attempt++)
+        {
+            await Task.Delay(100, Cancel);
+        }
+
+        return await MessagesAsync(client, id, "&status=queued");
     }
 
     /// <summary>A ready campaign of three recipients sending from <paramref name="senders"/>.</summary>

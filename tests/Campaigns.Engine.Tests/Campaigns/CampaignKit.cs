@@ -39,7 +39,7 @@ internal sealed class CampaignKit(TestDatabase database)
 
     public PrepareJobs PrepareJobs => new(Jobs, Store);
 
-    public CampaignService Service => new(Store, Validator, PrepareJobs, Previewer(), Assign, Clock, NullLogger<CampaignService>.Instance);
+    public CampaignService Service => new(Store, Validator, PrepareJobs, Previewer(), Jobs, Clock, NullLogger<CampaignService>.Instance);
 
     public AssignRecipientsJob Assign => new(database.DataSource, Clock, NullLogger<AssignRecipientsJob>.Instance);
 

@@ -23,9 +23,14 @@ public sealed class CampaignLifecycleServiceTests(TestDatabase database) : IClas
         var campaign = await _kit.ReadyAsync(tenant, await _kit.ListAsync(tenant, 6, names: 6), [await _kit.SenderAsync(tenant), await _kit.SenderAsync(tenant)]);
 
         var started = await _kit.Service.StartAsync(tenant, campaign.Id, Cancel);
+        var pendingAtStart = await _kit.ScalarAsync("select count(*) from campaigns.messages where campaign_id = $1 and status = 'pending'", campaign);
+        var assignJobs = await _kit.ScalarAsync(
+            "select count(*) from hangfire.job where invocationdata::text like '%AssignRecipientsJob%' and arguments::text like '%' || $1::text || '%'", campaign);
+        await _kit.Assign.RunAsync(campaign.Id.Value, Cancel); // what the enqueued job does
 
         Assert.Equal(CampaignStatus.Running, started.Value.Status);
         Assert.Equal(CampaignKit.Now, started.Value.StartedAt);
+        Assert.Equal((6, 1), (pendingAtStart, assignJobs)); // the request only enqueues the assignment
         Assert.Equal(6, await _kit.ScalarAsync("select count(*) from campaigns.messages where campaign_id = $1 and status = 'queued' and sender_id is not null", campaign));
     }
 
@@ -118,6 +123,7 @@ public sealed class CampaignLifecycleServiceTests(TestDatabase database) : IClas
         var tenant = await _kit.TenantAsync();
         var campaign = await _kit.ReadyAsync(tenant, await _kit.ListAsync(tenant, 5, names: 5), [await _kit.SenderAsync(tenant)]);
         await _kit.Service.StartAsync(tenant, campaign.Id, Cancel);
+        await _kit.Assign.RunAsync(campaign.Id.Value, Cancel);
         await _kit.ExecuteAsync("update campaigns.messages set status = 'sending', claimed_at = now() where campaign_id = $1 and line = 2", campaign);
         await _kit.ExecuteAsync("update campaigns.messages set status = 'sent' where campaign_id = $1 and line = 3", campaign);
         await _kit.ExecuteAsync("update campaigns.messages set status = 'pending', sender_id = null where campaign_id = $1 and line = 4", campaign);
