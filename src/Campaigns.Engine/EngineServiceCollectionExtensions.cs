@@ -1,6 +1,7 @@
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Database;
+using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Security;
@@ -46,6 +47,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<Webhooks.WebhookInbox>();
         services.AddCampaignTemplates();
         services.AddCampaigns();
+        services.AddDispatch();
         return services;
     }
 

@@ -17,6 +17,7 @@ internal static class MetricsServiceCollectionExtensions
             .AddMeter(PreviewActivity.MeterName)
             .AddInstrumentation(provider => provider.GetRequiredService<PreviewActivity>())
             .AddInstrumentation(provider => provider.GetRequiredService<HotTableStats>())
+            .AddInstrumentation(provider => provider.GetRequiredService<Engine.Dispatch.DispatchMetrics>())
             .AddPrometheusExporter());
         return services;
     }

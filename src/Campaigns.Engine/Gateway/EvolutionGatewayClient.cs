@@ -330,10 +330,12 @@ internal sealed class EvolutionGatewayClient(
 
         var status = response.StatusCode;
         var messages = body?.Messages ?? [];
+        var nothingSent = ProvesNothingSent(request.Call, body, messages);
         var failure = (int)status switch
         {
             400 when body?.SaysNotOnWhatsApp is true => GatewayFailure.NotOnWhatsApp,
             400 when messages.Any(SaysDisconnected) => GatewayFailure.InstanceDisconnected,
+            >= 500 when nothingSent && (messages.Any(SaysDisconnected) || messages.Any(SaysNeverStarted)) => GatewayFailure.InstanceDisconnected,
             401 => GatewayFailure.Unauthorized,
             403 => GatewayFailure.Forbidden,
             404 => GatewayFailure.NotFound,
@@ -342,11 +344,34 @@ internal sealed class EvolutionGatewayClient(
             _ => GatewayFailure.Rejected,
         };
 
-        // A 5xx to a send may come after WhatsApp took the message (Evolution answers 500 for errors it did not expect).
+        // A 5xx to a send may come after WhatsApp took the message (Evolution answers 500 for errors it did not expect),
+        // unless the gateway's own answer says where it stopped (see ProvesNothingSent).
         return Failed(
             request, failure, status, body?.Error ?? response.ReasonPhrase, messages,
-            GatewayRetryPolicy.RetryAfter(response, pipelines.TimeProvider), null, mayHaveBeenSent: (int)status >= 500);
+            GatewayRetryPolicy.RetryAfter(response, pipelines.TimeProvider), null, mayHaveBeenSent: (int)status >= 500 && !nothingSent);
     }
+
+    /// <summary>
+    /// Whether a 5xx answer in Evolution's own envelope proves that a send stopped before anything went out
+    /// (CONTRACT.md §1, checked against a real v2.3.6 server): "Connection Closed" / "Timed Out" (the number check on a
+    /// closed socket, outside the send's try), the never-started instance's TypeError on <c>onWhatsApp</c>, and a media
+    /// send's <c>AxiosError</c> (the download happens before the number check). Anything else (a proxy's 502, an error
+    /// after Baileys took the message) proves nothing.
+    /// </summary>
+    private static bool ProvesNothingSent(GatewayCall call, GatewayErrorBody? body, IReadOnlyList<string> messages)
+    {
+        if (body?.Status is not >= 500 || messages.Count == 0)
+        {
+            return false;
+        }
+
+        return messages.Any(SaysDisconnected) || messages.Any(SaysNeverStarted)
+            || (call is GatewayCall.SendMedia or GatewayCall.SendWhatsAppAudio
+                && messages.Any(m => m.StartsWith("AxiosError", StringComparison.Ordinal)));
+    }
+
+    private static bool SaysNeverStarted(string message) =>
+        message.Contains("(reading 'onWhatsApp')", StringComparison.Ordinal);
 
     private GatewayException Failed(
         Request request,
@@ -375,6 +400,7 @@ internal sealed class EvolutionGatewayClient(
 
     private static bool SaysDisconnected(string message) =>
         message.Contains("Connection Closed", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("Timed Out", StringComparison.OrdinalIgnoreCase)
         || message.Contains("No sessions", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasCode(QrCode? qr) => qr is { Code: not null } or { Base64: not null } or { PairingCode: not null };

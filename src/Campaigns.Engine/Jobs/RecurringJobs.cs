@@ -1,4 +1,5 @@
 using Campaigns.Engine.Campaigns;
+using Campaigns.Engine.Dispatch;
 using Hangfire;
 
 namespace Campaigns.Engine.Jobs;
@@ -16,10 +17,18 @@ internal static class RecurringJobs
     /// <summary>Starts scheduled campaigns whose start has passed and assigns running campaigns' pending recipients (<see cref="StartDueCampaignsJob"/>).</summary>
     public const string StartDueCampaigns = "start-due-campaigns";
 
+    /// <summary>Enqueues a dispatch loop for every slot whose loop died or never ran (<see cref="DispatchWatchdogJob"/>).</summary>
+    public const string DispatchWatchdog = "dispatch-watchdog";
+
+    /// <summary>Settles sends left <c>sending</c> past their lease from the gateway's record (<see cref="DispatchReconciler"/>).</summary>
+    public const string DispatchReconcile = "dispatch-reconcile";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
         manager.AddOrUpdate<PrepareSweepJob>(PrepareSweep, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         manager.AddOrUpdate<StartDueCampaignsJob>(StartDueCampaigns, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        manager.AddOrUpdate<DispatchWatchdogJob>(DispatchWatchdog, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        manager.AddOrUpdate<DispatchReconciler>(DispatchReconcile, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }

@@ -148,6 +148,48 @@ public sealed class EvolutionGatewayClientTests
         Assert.Single(gateway.Requests);
     }
 
+    [Theory]
+    [InlineData("\"Connection Closed\"")]
+    [InlineData("\"Cannot read properties of undefined (reading 'onWhatsApp')\"")]
+    [InlineData("[\"Error: Connection Closed\"]")]
+    public async Task SendText_500ThatStoppedBeforeSending_IsInstanceDisconnectedNotUnknown(string message)
+    {
+        await using var gateway = await ScriptedGateway.StartAsync((_, c) => ScriptedGateway.Respond(
+            c, 500, $$$"""{"status":500,"error":"Internal Server Error","response":{"message":{{{message}}}}}"""));
+        using var provider = GatewayTestHost.Create();
+
+        var error = await Assert.ThrowsAsync<GatewayException>(
+            () => provider.Client().SendTextAsync(Target(gateway), new SendTextRequest(PhoneDigits, "Hello"), Ct));
+
+        Assert.IsNotType<GatewayOutcomeUnknownException>(error);
+        Assert.Equal(GatewayFailure.InstanceDisconnected, error.Failure);
+        Assert.Single(gateway.Requests);
+    }
+
+    [Fact]
+    public async Task SendMedia_500WhileFetchingTheMedia_IsNotUnknown()
+    {
+        await using var gateway = await ScriptedGateway.StartAsync((_, c) => ScriptedGateway.Respond(
+            c, 500, """{"status":500,"error":"Internal Server Error","response":{"message":["AxiosError: Request failed with status code 404"]}}"""));
+        using var provider = GatewayTestHost.Create();
+
+        var error = await Assert.ThrowsAsync<GatewayException>(() => provider.Client().SendMediaAsync(
+            Target(gateway), new SendMediaRequest(PhoneDigits, GatewayMediaType.Image, "https://example.com/a.png"), Ct));
+
+        Assert.IsNotType<GatewayOutcomeUnknownException>(error);
+        Assert.Equal(GatewayFailure.ServerError, error.Failure);
+    }
+
+    [Fact]
+    public async Task SendText_500FromAProxy_StaysUnknown()
+    {
+        await using var gateway = await ScriptedGateway.StartAsync((_, c) => ScriptedGateway.Respond(c, 502, "<html>Bad gateway: Connection Closed</html>"));
+        using var provider = GatewayTestHost.Create();
+
+        await Assert.ThrowsAsync<GatewayOutcomeUnknownException>(
+            () => provider.Client().SendTextAsync(Target(gateway), new SendTextRequest(PhoneDigits, "Hello"), Ct));
+    }
+
     [Fact]
     public async Task SendText_Timeout_OutcomeUnknownAfterExactlyOneRequest()
     {

@@ -1,0 +1,29 @@
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Templates;
+using NodaTime;
+
+namespace Campaigns.Engine.Dispatch;
+
+/// <summary>
+/// One message moved <c>queued → sending</c> by a claim, with everything its send needs. <see cref="Lease"/> is the
+/// number's <c>next_send_at</c> while the send is in flight: the completion writes the next send time only while it
+/// still holds it.
+/// </summary>
+/// <param name="Number">The sending number (E.164), the key of its budget.</param>
+/// <param name="Recipient">The recipient's number (E.164).</param>
+/// <param name="Body">The text, or a media message's caption (possibly empty).</param>
+/// <param name="Media">The campaign's media; null for a text message.</param>
+/// <param name="PreviousSentAt">When the number's last send left (an upper bound), for the gap instrument.</param>
+internal sealed record ClaimedSend(
+    CampaignId Campaign,
+    string Recipient,
+    string Body,
+    MediaDraft? Media,
+    string Number,
+    DispatchSender Sender,
+    Instant ClaimedAt,
+    Instant Lease,
+    Instant? PreviousSentAt)
+{
+    public override string ToString() => $"ClaimedSend {{ Campaign = {Campaign}, Sender = {Sender.Id} }}";
+}

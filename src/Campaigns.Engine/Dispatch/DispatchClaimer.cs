@@ -1,0 +1,338 @@
+using System.Text.Json;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Pacing;
+using Campaigns.Domain.Senders;
+using Campaigns.Domain.Templates;
+using Campaigns.Domain.Tenants;
+using Campaigns.Engine.Campaigns;
+using Campaigns.Engine.Senders;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Campaigns.Engine.Dispatch;
+
+/// <summary>
+/// The claim: in one transaction, with no gateway call inside, it locks up to <c>demand</c> due numbers
+/// (<c>next_send_at &lt;= now()</c>, oldest first, <c>FOR UPDATE SKIP LOCKED</c>: other claimers take other numbers),
+/// decides each number's pacing in C# (<see cref="Pacing.Decide"/> on the sender's current settings), picks one
+/// message per sendable number in one statement and moves it <c>queued → sending</c> while it advances the number
+/// (its <c>next_send_at</c> becomes the lease's end, so no second send of it can be claimed while this one is in flight),
+/// the campaign's turn on the sender and the recipient's last campaign message.
+/// </summary>
+/// <remarks>
+/// Picking, per number: a <c>queued</c> message of its sender in a <c>running</c> campaign, from the campaign of that
+/// sender served longest ago (<c>campaign_senders.last_claimed_at</c>: one budget, fairly interleaved), whose recipient
+/// had no campaign message from the tenant within <see cref="DispatchOptions.RecipientPeriod"/> and whose campaign's
+/// send window is open in the recipient's zone (<c>messages.time_zone</c>, else the sender's). The recipients upsert is
+/// the arbiter of the period: its <c>ON CONFLICT … WHERE</c> reads the latest committed row, so two claimers (or two
+/// numbers in one claim) cannot both take a recipient; a pick that loses stays queued.
+/// Numbers: a claimed one holds the lease; one whose pick lost looks again at once; one with queued messages that may
+/// not go now (windows, periods) looks again after <see cref="DispatchOptions.BlockedRecheck"/>; one with nothing to
+/// send is parked (<c>null</c>, woken by <see cref="DispatchWake"/>); a capped one waits for its next local midnight
+/// plus a random spread; an unusable sender's (paused, not open, gone) is parked; one backing off waits for it.
+/// </remarks>
+internal sealed class DispatchClaimer(
+    NpgsqlDataSource dataSource,
+    IOptions<DispatchOptions> options,
+    IRandomSource random,
+    TimeProvider time,
+    DispatchMetrics metrics)
+{
+    /// <summary>
+    /// Whether the campaign <c>k</c>'s window is open now for message <c>m</c> of a number of zone <c>c.sender_zone</c>:
+    /// the day and time of <c>now()</c> in the window's zone (the recipient's own when the campaign names none); a window
+    /// whose end is not after its start runs through midnight (its morning part belongs to the day before).
+    /// </summary>
+    internal const string WindowOpen =
+        """
+        (case when k.window_start < k.window_end
+              then extract(isodow from w.local)::smallint = any(k.window_days)
+                   and w.local::time >= k.window_start and w.local::time < k.window_end
+              else (extract(isodow from w.local)::smallint = any(k.window_days) and w.local::time >= k.window_start)
+                   or (extract(isodow from w.local - interval '1 day')::smallint = any(k.window_days) and w.local::time < k.window_end)
+         end)
+        """;
+
+    private const string LockDue =
+        $"""
+        select n.phone, n.next_send_at, n.last_sent_at, n.day, n.sent_today, n.cap_today,
+               s.id, s.tenant_id, s.gateway_url, s.instance, s.instance_key_protected, s.time_zone, s.activated_on,
+               s.daily_cap_min, s.daily_cap_max, s.min_interval_ms, s.jitter_min_ms, s.jitter_max_ms,
+               {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now()
+        from campaigns.numbers n
+        left join campaigns.senders s on s.phone = n.phone
+        where n.next_send_at <= now()
+        order by n.next_send_at
+        limit $1
+        for update of n skip locked
+        """;
+
+    private const string Reschedule =
+        """
+        with waiting as (
+            update campaigns.numbers n set next_send_at = u.at
+            from unnest($1::text[], $2::timestamptz[]) as u (phone, at)
+            where n.phone = u.phone)
+        update campaigns.numbers set next_send_at = null where phone = any($3)
+        """;
+
+    private const string Pick =
+        $"""
+        with cand as materialized (
+            select * from unnest($1::text[], $2::uuid[], $3::text[], $4::date[], $5::int[], $6::int[])
+                as c (number, sender_id, sender_zone, day, cap, sent_today)
+        ),
+        pick as materialized (
+            select c.number, p.campaign_id, p.tenant_id, p.phone, p.media
+            from cand c
+            cross join lateral (
+                select k.campaign_id, k.tenant_id, m.phone, k.media
+                from (select cs.campaign_id, k.tenant_id, k.media, k.window_start, k.window_end, k.window_days, k.window_time_zone
+                      from campaigns.campaign_senders cs
+                      join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
+                      where cs.sender_id = c.sender_id
+                      order by cs.last_claimed_at nulls first, cs.position, cs.campaign_id) k
+                cross join lateral (
+                    select m.phone
+                    from campaigns.messages m
+                    cross join lateral (
+                        select now() at time zone (case when k.window_time_zone = 'recipient'
+                                                        then coalesce(m.time_zone, c.sender_zone)
+                                                        else k.window_time_zone end) as local) w
+                    where m.campaign_id = k.campaign_id and m.sender_id = c.sender_id and m.status = 'queued'
+                      and not exists (select 1 from campaigns.recipients r
+                                      where r.tenant_id = k.tenant_id and r.phone = m.phone
+                                        and r.last_campaign_message_at > now() - $8)
+                      and {WindowOpen}
+                    order by m.phone
+                    limit 1
+                    for update of m skip locked) m
+                limit 1) p
+        ),
+        recipient as (
+            insert into campaigns.recipients as r (tenant_id, phone, sender_id, last_campaign_message_at)
+            select distinct on (p.tenant_id, p.phone) p.tenant_id, p.phone, c.sender_id, now()
+            from pick p join cand c on c.number = p.number
+            order by p.tenant_id, p.phone, p.number
+            on conflict (tenant_id, phone) do update
+                set sender_id = excluded.sender_id, last_campaign_message_at = excluded.last_campaign_message_at
+                where r.last_campaign_message_at is null or r.last_campaign_message_at <= now() - $8
+            returning r.tenant_id, r.phone, r.sender_id
+        ),
+        claimed as (
+            update campaigns.messages m
+            set status = 'sending', claimed_at = now(), claimed_by = $7, attempts = m.attempts + 1
+            from pick p
+            join cand c on c.number = p.number
+            join recipient r on r.tenant_id = p.tenant_id and r.phone = p.phone and r.sender_id = c.sender_id
+            where m.campaign_id = p.campaign_id and m.phone = p.phone and m.status = 'queued'
+            returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media
+        ),
+        turn as (
+            update campaigns.campaign_senders cs set last_claimed_at = now()
+            from claimed x
+            where cs.campaign_id = x.campaign_id and cs.sender_id = x.sender_id
+        ),
+        advanced as (
+            update campaigns.numbers n set
+                next_send_at = case
+                    when x.number is not null then now() + $9
+                    when p.number is not null then now()
+                    when exists (select 1
+                                 from campaigns.campaign_senders cs
+                                 join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
+                                 join campaigns.messages m on m.campaign_id = cs.campaign_id and m.sender_id = c.sender_id
+                                                          and m.status = 'queued'
+                                 where cs.sender_id = c.sender_id) then now() + $10
+                    else null end,
+                day = case when x.number is not null then c.day else n.day end,
+                sent_today = case when x.number is not null then c.sent_today else n.sent_today end,
+                cap_today = case when x.number is not null then c.cap else n.cap_today end
+            from cand c
+            left join claimed x on x.number = c.number
+            left join pick p on p.number = c.number
+            where n.phone = c.number
+        )
+        select x.campaign_id, x.phone, x.body, x.number, x.media::text, now() + $9
+        from claimed x
+        """;
+
+    private readonly DispatchOptions _options = options.Value;
+
+    /// <summary>Claims up to <paramref name="demand"/> due numbers and the one message each may send now.</summary>
+    /// <param name="owner">Who claims (the loop's name), stored in <c>messages.claimed_by</c>.</param>
+    public async Task<DispatchClaim> ClaimAsync(int demand, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(demand);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        var started = time.GetTimestamp();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var (due, now) = await LockDueAsync(connection, transaction, demand, cancellationToken);
+        metrics.Due(due.Count);
+        if (due.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return new DispatchClaim(now, started, [], 0);
+        }
+
+        var candidates = new List<(DueNumber Number, PacingDecision.Send Send)>();
+        var waits = new List<(string Phone, Instant At)>();
+        var parked = new List<string>();
+        foreach (var number in due)
+        {
+            switch (Decide(number, now))
+            {
+                case PacingDecision.Send send:
+                    candidates.Add((number, send));
+                    break;
+                case PacingDecision.Wait wait:
+                    waits.Add((number.Phone, wait.Until));
+                    break;
+                default:
+                    parked.Add(number.Phone);
+                    break;
+            }
+        }
+
+        if (waits.Count > 0 || parked.Count > 0)
+        {
+            await using var command = new NpgsqlCommand(Reschedule, connection, transaction);
+            command.Parameters.Add(new() { Value = waits.Select(w => w.Phone).ToArray() });
+            command.Parameters.Add(new() { Value = waits.Select(w => w.At).ToArray() });
+            command.Parameters.Add(new() { Value = parked.ToArray() });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var sends = candidates.Count == 0 ? [] : await PickAsync(connection, transaction, candidates, owner, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new DispatchClaim(now, started, sends, due.Count);
+    }
+
+    /// <summary>
+    /// Send, wait (until when) or park (null) for one due number. A sender that cannot send parks its number (whoever
+    /// makes it usable again wakes it); a back-off only delays it; otherwise the pacing rules decide, and a capped
+    /// number's wait gets a random spread so that a zone's numbers do not all wake at midnight together.
+    /// </summary>
+    private PacingDecision? Decide(DueNumber number, Instant now)
+    {
+        if (number.Sender is not { IsUsable: true } sender)
+        {
+            return null;
+        }
+
+        if (sender.BackoffUntil is { } backoff && backoff > now)
+        {
+            return new PacingDecision.Wait(backoff, WaitReason.Gap);
+        }
+
+        var decision = Pacing.Decide(sender.Id, sender.Settings, number.Pacing, now);
+        if (decision is PacingDecision.Wait { Reason: WaitReason.DailyCap } capped)
+        {
+            var spread = Duration.FromTicks((long)(_options.MidnightSpread.Ticks * random.NextDouble()));
+            return capped with { Until = capped.Until + spread };
+        }
+
+        return decision;
+    }
+
+    private static async Task<(List<DueNumber> Due, Instant Now)> LockDueAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int demand, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(LockDue, connection, transaction);
+        command.Parameters.Add(new() { Value = demand });
+        var due = new List<DueNumber>();
+        Instant? now = null;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                now = reader.GetFieldValue<Instant>(21);
+                var pacing = new PacingState(
+                    reader.IsDBNull(3) ? null : reader.GetFieldValue<LocalDate>(3),
+                    reader.GetInt32(4),
+                    reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                    reader.IsDBNull(2) ? null : reader.GetFieldValue<Instant>(2));
+                due.Add(new DueNumber(reader.GetString(0), reader.GetFieldValue<Instant>(1), pacing, ReadSender(reader)));
+            }
+        }
+
+        if (now is null)
+        {
+            await using var clock = new NpgsqlCommand("select now()", connection, transaction);
+            now = (Instant)(await clock.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return (due, now.Value);
+    }
+
+    private static DispatchSender? ReadSender(NpgsqlDataReader reader)
+    {
+        if (reader.IsDBNull(6))
+        {
+            return null;
+        }
+
+        var settings = SenderSettings.Create(
+            reader.GetString(11), reader.GetFieldValue<LocalDate>(12), reader.GetInt32(13), reader.GetInt32(14),
+            reader.GetInt32(15), reader.GetInt32(16), reader.GetInt32(17));
+        return new DispatchSender(
+            new SenderId(reader.GetGuid(6)),
+            new TenantId(reader.GetGuid(7)),
+            new Uri(reader.GetString(8)),
+            reader.GetString(9),
+            reader.GetString(10),
+            settings.Value, // stored settings were valid when stored
+            reader.GetBoolean(18),
+            reader.IsDBNull(19) ? null : reader.GetString(19),
+            reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20));
+    }
+
+    private async Task<List<ClaimedSend>> PickAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        List<(DueNumber Number, PacingDecision.Send Send)> candidates,
+        string owner,
+        Instant now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Pick, connection, transaction);
+        command.Parameters.Add(new() { Value = candidates.Select(c => c.Number.Phone).ToArray() });
+        command.Parameters.Add(new() { Value = candidates.Select(c => c.Number.Sender!.Id.Value).ToArray() });
+        command.Parameters.Add(new() { Value = candidates.Select(c => c.Number.Sender!.Settings.TimeZone.Id).ToArray() });
+        command.Parameters.Add(new() { Value = candidates.Select(c => c.Send.Day).ToArray() });
+        command.Parameters.Add(new() { Value = candidates.Select(c => c.Send.Cap).ToArray() });
+        command.Parameters.Add(new() { Value = candidates.Select(c => c.Send.SentToday).ToArray() });
+        command.Parameters.Add(new() { Value = owner });
+        command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.RecipientPeriod), NpgsqlDbType = NpgsqlDbType.Interval });
+        command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.SendLease), NpgsqlDbType = NpgsqlDbType.Interval });
+        command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.BlockedRecheck), NpgsqlDbType = NpgsqlDbType.Interval });
+
+        var byPhone = candidates.ToDictionary(c => c.Number.Phone, c => c.Number, StringComparer.Ordinal);
+        var sends = new List<ClaimedSend>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var number = byPhone[reader.GetString(3)];
+            metrics.ClaimLag((now - number.NextSendAt).TotalMilliseconds);
+            sends.Add(new ClaimedSend(
+                new CampaignId(reader.GetGuid(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<MediaDraft>(reader.GetString(4), CampaignStore.Json),
+                number.Phone,
+                number.Sender!,
+                now,
+                reader.GetFieldValue<Instant>(5),
+                number.Pacing.LastSentAt));
+        }
+
+        return sends;
+    }
+
+    /// <summary>A locked due number: its pacing state and its live sender (null when no sender has the number).</summary>
+    private sealed record DueNumber(string Phone, Instant NextSendAt, PacingState Pacing, DispatchSender? Sender);
+}

@@ -1,0 +1,62 @@
+namespace Campaigns.Engine.Dispatch;
+
+/// <summary>
+/// What one send came to, for the completion batch: the message's next status and what it means for its sender.
+/// </summary>
+/// <param name="Message">The message's fate.</param>
+/// <param name="GatewayMessageId">WhatsApp's id (<c>key.id</c>) of a sent message.</param>
+/// <param name="ErrorCode">Why it failed, was put back or left for reconciliation (e.g. <c>gateway.not_on_whatsapp</c>).</param>
+/// <param name="Error">The gateway's words, masked (no phone numbers).</param>
+/// <param name="Sender">What happens to the sender.</param>
+/// <param name="PauseReason">With <see cref="SenderEffect.Pause"/> (and for a back-off, the reason should it end in a pause).</param>
+/// <param name="RetryAfter">A back-off at least this long (the gateway's <c>Retry-After</c>).</param>
+internal sealed record SendOutcome(
+    MessageFate Message,
+    string? GatewayMessageId = null,
+    string? ErrorCode = null,
+    string? Error = null,
+    SenderEffect Sender = SenderEffect.Healthy,
+    string? PauseReason = null,
+    TimeSpan? RetryAfter = null)
+{
+    /// <summary>The metric label of the message's fate.</summary>
+    public string Label => Message switch
+    {
+        MessageFate.Sent => "sent",
+        MessageFate.Failed => "failed",
+        MessageFate.Requeue => "requeued",
+        _ => "reconcile",
+    };
+}
+
+/// <summary>Where a sent message goes after its send.</summary>
+internal enum MessageFate
+{
+    /// <summary>The gateway took it: <c>sent</c> with its id.</summary>
+    Sent,
+
+    /// <summary>Refused for this recipient only (not on WhatsApp, a bad number): <c>failed</c>.</summary>
+    Failed,
+
+    /// <summary>The answer proves nothing went out: back to <c>queued</c>.</summary>
+    Requeue,
+
+    /// <summary>It may have gone out: left <c>sending</c> for reconciliation (never resent blindly).</summary>
+    Reconcile,
+}
+
+/// <summary>What a send's answer means for its sender.</summary>
+internal enum SenderEffect
+{
+    /// <summary>The gateway answered the send: any failure streak and back-off end.</summary>
+    Healthy,
+
+    /// <summary>Nothing to learn about the sender (the recipient was refused).</summary>
+    None,
+
+    /// <summary>Back off exponentially; paused after too many consecutive failures.</summary>
+    Backoff,
+
+    /// <summary>Paused with <see cref="SendOutcome.PauseReason"/>: not open, unauthorized, gone.</summary>
+    Pause,
+}
