@@ -72,11 +72,11 @@ internal sealed class DispatchLoop(
         return run.Sends;
     }
 
-    private Instant Next(ClaimedSend send, Instant leftAt)
+    private Instant Next(ClaimedSend send, Instant requestedAt, Instant answeredAt)
     {
         lock (_randomGate)
         {
-            return Pacing.Next(leftAt, send.Sender.Settings, random, leftAt);
+            return Pacing.Next(requestedAt, answeredAt, send.Sender.Settings, random);
         }
     }
 
@@ -204,6 +204,7 @@ internal sealed class DispatchLoop(
         private async Task SendAsync(ClaimedSend send, DispatchClaim claim, CancellationToken cancellationToken)
         {
             await Task.Yield();
+            var requestedAt = claim.UpperBoundNow(loop._time); // the jitter counts from here, the floor from the answer
             SendOutcome outcome;
             try
             {
@@ -220,8 +221,9 @@ internal sealed class DispatchLoop(
                 outcome = new SendOutcome(MessageFate.Reconcile, ErrorCode: "dispatch.error", Sender: SenderEffect.None);
             }
 
+            // The answer's moment: an upper bound of when the gateway received the send (recorded as last_sent_at).
             var leftAt = claim.UpperBoundNow(loop._time);
-            _completions.Writer.TryWrite(new SendCompletion(send, outcome, leftAt, loop.Next(send, leftAt)));
+            _completions.Writer.TryWrite(new SendCompletion(send, outcome, leftAt, loop.Next(send, requestedAt, leftAt)));
             Interlocked.Increment(ref _sent);
             Interlocked.Decrement(ref _inFlight);
             _wake.Release();

@@ -18,6 +18,7 @@ public sealed class MetricsEndpointTests
         // 200 dead tuples in messages (no foreign key to a campaign since migration 0004), seen by the statistics.
         await using (var command = dataSource.CreateCommand(
             """
+            alter table campaigns.messages set (autovacuum_enabled = false); -- or autovacuum may clear them before the scrape
             insert into campaigns.messages (campaign_id, phone, line, status, body, body_hash)
             select gen_random_uuid(), '+2547' || lpad(i::text, 8, '0'), i, 'pending', 'x', sha256('x') from generate_series(1, 200) i;
             delete from campaigns.messages;

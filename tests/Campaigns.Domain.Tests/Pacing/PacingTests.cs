@@ -184,6 +184,28 @@ public sealed class PacingTests
     }
 
     [Fact]
+    public void Next_AnsweredWithinTheJitter_CountsTheDrawnGapFromTheRequest()
+    {
+        var requestedAt = Now;
+        var answeredAt = Now + Duration.FromMilliseconds(1500); // under the 2 s of jitter drawn below
+
+        var next = PacingRules.Next(requestedAt, answeredAt, CreateSettings(), new FixedRandomSource(0.25));
+
+        Assert.Equal(requestedAt + Duration.FromSeconds(3), next);
+    }
+
+    [Fact]
+    public void Next_AnsweredAfterTheJitter_KeepsTheFloorAfterTheAnswer()
+    {
+        var requestedAt = Now;
+        var answeredAt = Now + Duration.FromMilliseconds(2900); // the gateway may have received it just now
+
+        var next = PacingRules.Next(requestedAt, answeredAt, CreateSettings(), new FixedRandomSource(0.25));
+
+        Assert.Equal(answeredAt + SenderSettings.Floor, next);
+    }
+
+    [Fact]
     public void Next_SendLeftLongAgo_IsNow()
     {
         var next = PacingRules.Next(Now - Duration.FromMinutes(5), CreateSettings(), new FixedRandomSource(FixedRandomSource.JustUnderOne), Now);
