@@ -1,5 +1,6 @@
 using Campaigns.Engine.Jobs;
 using Hangfire;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Engine.Dispatch;
 
@@ -8,14 +9,29 @@ namespace Campaigns.Engine.Dispatch;
 /// then hands the slot to a successor at once (the watchdog would, within a minute). No retries: the watchdog starts a
 /// loop for every slot whose lease has run out. Hangfire may run a copy twice; the second finds the slot held and exits.
 /// </summary>
-internal sealed class DispatchLoopJob(DispatchLoop loop, DispatchSlots slots, IBackgroundJobClient jobs)
+internal sealed class DispatchLoopJob(
+    DispatchLoop loop, DispatchSlots slots, IBackgroundJobClient jobs, DispatchLocalLoops local, IOptions<DispatchOptions> options)
 {
     [JobDisplayName("Dispatch loop, slot {0}")]
     [Queue(JobQueues.Dispatch)]
     [AutomaticRetry(Attempts = 0)] // the watchdog replaces a loop that died
     public async Task<long> RunAsync(int slot, CancellationToken cancellationToken)
     {
-        var sends = await loop.RunAsync(slot, cancellationToken);
+        if (!local.TryEnter(options.Value.MaxLoopsPerProcess))
+        {
+            return 0; // this process runs its share: the slot's reservation runs out and the watchdog offers it again
+        }
+
+        long sends;
+        try
+        {
+            sends = await loop.RunAsync(slot, cancellationToken);
+        }
+        finally
+        {
+            local.Exit(); // before the successor is enqueued: it may start in this process at once
+        }
+
         if (!cancellationToken.IsCancellationRequested)
         {
             await EnqueueAsync(slots, jobs, [slot], CancellationToken.None);

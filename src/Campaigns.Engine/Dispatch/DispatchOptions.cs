@@ -14,6 +14,16 @@ internal sealed class DispatchOptions
     [Range(1, 64)]
     public int Loops { get; set; } = 2;
 
+    /// <value>
+    /// Loops one process runs at once. Hangfire hands a job to the process that enqueued it (its idle workers are woken
+    /// at once, the others poll), so without this bound every slot would gather on one process and the others would not
+    /// dispatch; a loop over the bound ends at once, and its slot, free again after <see cref="SlotLease"/>, is offered
+    /// again by the watchdog. One loop keeps <see cref="MaxInFlight"/> sends in flight and claims for every number, so
+    /// one per process is enough. Default 1; 1 to 64.
+    /// </value>
+    [Range(1, 64)]
+    public int MaxLoopsPerProcess { get; set; } = 1;
+
     /// <value>Sends one loop keeps in flight at once (a send can block for seconds). Default 256; 1 to 4,096.</value>
     [Range(1, 4096)]
     public int MaxInFlight { get; set; } = 256;

@@ -18,6 +18,7 @@ internal static class DispatchServiceCollectionExtensions
         services.AddSingleton<DispatchCompleter>();
         services.AddSingleton<DispatchSlots>();
         services.AddSingleton<DispatchLoop>();
+        services.AddSingleton<DispatchLocalLoops>();
         services.AddSingleton<DispatchReconciler>();
         services.AddSingleton<DispatchService>(); // hosted only by a host without a Hangfire server (AddHostedService)
         return services;

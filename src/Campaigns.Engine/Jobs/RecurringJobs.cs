@@ -28,7 +28,9 @@ internal static class RecurringJobs
         ArgumentNullException.ThrowIfNull(manager);
         manager.AddOrUpdate<PrepareSweepJob>(PrepareSweep, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         manager.AddOrUpdate<StartDueCampaignsJob>(StartDueCampaigns, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        manager.AddOrUpdate<DispatchWatchdogJob>(DispatchWatchdog, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        // Every 15 s (Hangfire reads six-field cron with seconds): a process that died stops dispatching for at most
+        // its slot lease plus this.
+        manager.AddOrUpdate<DispatchWatchdogJob>(DispatchWatchdog, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/15 * * * * *");
         manager.AddOrUpdate<DispatchReconciler>(DispatchReconcile, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 }

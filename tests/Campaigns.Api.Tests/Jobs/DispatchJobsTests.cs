@@ -33,6 +33,7 @@ public sealed class DispatchJobsTests : IAsyncLifetime
         {
             builder.UseSetting("ConnectionStrings:Campaigns", _database.ConnectionString);
             builder.UseSetting("Dispatch:Loops", "3");
+            builder.UseSetting("Dispatch:MaxLoopsPerProcess", "3");
         });
         using var client = _host.CreateClient(); // starts the host and its Hangfire servers
 
@@ -50,5 +51,36 @@ public sealed class DispatchJobsTests : IAsyncLifetime
         while (running < 3 && DateTime.UtcNow < deadline);
 
         Assert.Equal(3, running);
+    }
+
+    [Fact]
+    public async Task DispatchWatchdog_MoreSlotsThanThisProcessMayRun_RunsOnlyItsShare()
+    {
+        _host = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Campaigns", _database.ConnectionString);
+            builder.UseSetting("Dispatch:Loops", "3");
+            builder.UseSetting("Dispatch:MaxLoopsPerProcess", "1");
+        });
+        using var client = _host.CreateClient();
+
+        _host.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
+
+        // The three loop jobs run (two of them end at once); one slot is held by a running loop, the others by nobody.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        long finished;
+        do
+        {
+            await Task.Delay(200, Cancel);
+            await using var command = _database.DataSource.CreateCommand(
+                "select count(*) from hangfire.job where invocationdata::text like '%DispatchLoopJob%' and statename in ('Succeeded', 'Processing')");
+            finished = (long)(await command.ExecuteScalarAsync(Cancel))!;
+        }
+        while (finished < 3 && DateTime.UtcNow < deadline);
+
+        await using var running = _database.DataSource.CreateCommand(
+            "select count(*) from campaigns.dispatch_loops where owner <> 'enqueued' and lease_until > now()");
+        Assert.Equal(3, finished);
+        Assert.Equal(1L, (long)(await running.ExecuteScalarAsync(Cancel))!);
     }
 }
