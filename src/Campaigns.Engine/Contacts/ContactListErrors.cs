@@ -1,4 +1,3 @@
-using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
 
 namespace Campaigns.Engine.Contacts;
@@ -16,22 +15,13 @@ internal static class ContactListErrors
     {
         ArgumentNullException.ThrowIfNull(campaigns);
         ArgumentOutOfRangeException.ThrowIfZero(campaigns.Count);
-        var named = string.Join(", ", campaigns.Select(c => $"'{c.Name}' ({c.Id}, {StatusText.Name(c.Status)})"));
         return new Error(
             "contact_list.in_use",
-            $"The list is used by {(campaigns.Count == 1 ? "campaign" : "campaigns")} {named}: take a preparing or ready campaign back to draft " +
+            $"The list is used by {ListUser.Named(campaigns)}: take a preparing or ready campaign back to draft " +
             "(POST /api/campaigns/{id}/draft) or cancel a running one, then delete the list.",
             Kind: ErrorKind.Conflict)
         {
-            Details = new Dictionary<string, object?>
-            {
-                ["campaigns"] = campaigns.Select(c => new Dictionary<string, object?>
-                {
-                    ["id"] = c.Id.Value,
-                    ["name"] = c.Name,
-                    ["status"] = StatusText.Name(c.Status),
-                }).ToArray(),
-            },
+            Details = ListUser.Details(campaigns),
         };
     }
 }

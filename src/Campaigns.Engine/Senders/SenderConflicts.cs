@@ -1,4 +1,3 @@
-using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
 using Campaigns.Engine.Contacts;
 
@@ -38,22 +37,13 @@ internal static class SenderConflicts
     {
         ArgumentNullException.ThrowIfNull(campaigns);
         ArgumentOutOfRangeException.ThrowIfZero(campaigns.Count);
-        var named = string.Join(", ", campaigns.Select(c => $"'{c.Name}' ({c.Id}, {StatusText.Name(c.Status)})"));
         return new Error(
             "sender.in_use",
-            $"The sender sends for {(campaigns.Count == 1 ? "campaign" : "campaigns")} {named}: cancel them (POST /api/campaigns/{{id}}/cancel) " +
+            $"The sender sends for {ListUser.Named(campaigns)}: cancel them (POST /api/campaigns/{{id}}/cancel) " +
             "or let them complete, then delete the sender. To stop it sending meanwhile, pause it (POST /api/senders/{id}/pause).",
             Kind: ErrorKind.Conflict)
         {
-            Details = new Dictionary<string, object?>
-            {
-                ["campaigns"] = campaigns.Select(c => new Dictionary<string, object?>
-                {
-                    ["id"] = c.Id.Value,
-                    ["name"] = c.Name,
-                    ["status"] = StatusText.Name(c.Status),
-                }).ToArray(),
-            },
+            Details = ListUser.Details(campaigns),
         };
     }
 
