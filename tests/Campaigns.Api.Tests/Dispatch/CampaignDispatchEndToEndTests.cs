@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Campaigns.Api.Tests.Senders;
+using Campaigns.Engine.Jobs;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using static Campaigns.Api.Tests.Campaigns.CampaignRequests;
+
+namespace Campaigns.Api.Tests.Dispatch;
+
+/// <summary>
+/// The whole path through the API and the host's own Hangfire server: import, create over several senders, prepare,
+/// start; the assignment job, the dispatch loops and the completion; then the sandbox's record of what it received,
+/// audited by its own rules.
+/// </summary>
+public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClassFixture<SenderFixture>
+{
+    private const int Senders = 3;
+    private const int Recipients = 9;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Start_CampaignOverSeveralSenders_CompletesSendingEachRecipientOnceWithinTheRules()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var instances = new List<string>();
+        var senders = new JsonArray();
+        for (var i = 0; i < Senders; i++)
+        {
+            var (instance, sender) = await OpenSenderAsync(client, run, i);
+            instances.Add(instance);
+            senders.Add(sender.ToString());
+        }
+
+        // Numbers and text of this test only: the fixture's sandbox also records other tests' sends.
+        var phones = Enumerable.Range(0, Recipients).Select(i => $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}").Distinct().ToArray();
+        var list = await ImportAsync(client, "phone,First Name\n" + string.Concat(phones.Select((p, i) => $"{p},Name{i}\n")));
+        var body = Valid(list);
+        body["template"] = "{Hi|Hello|Hey} {{ first_name }}, run " + run + " is here.";
+        body["senderIds"] = senders;
+        body["sendWindow"] = JsonNode.Parse("""{"start":"12:00","end":"11:59","timeZone":"UTC"}"""); // all day but a minute
+        var campaign = (await CreateAsync(client, body)).GetProperty("id").GetGuid();
+        await Read(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
+        await WaitForAsync(client, campaign, "ready");
+
+        await Read(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
+        fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
+        var done = await WaitForStatusAsync(client, campaign, "completed", TimeSpan.FromSeconds(90));
+
+        Assert.Equal(Recipients, done.GetProperty("counts").GetProperty("sent").GetInt32());
+        using var sandbox = fixture.CreateSandboxClient();
+        var sends = (await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/sends", Cancel)).EnumerateArray()
+            .Where(s => instances.Contains(s.GetProperty("instance").GetString()!))
+            .ToArray();
+        static string Digits(string text) => string.Concat(text.TakeWhile(c => c != '@').Where(char.IsAsciiDigit));
+        Assert.Equal(phones.Select(Digits).Order(), sends.Select(s => Digits(s.GetProperty("number").GetString()!)).Order()); // each once
+        Assert.All(sends, s => Assert.Equal("sent", s.GetProperty("outcome").GetString()));
+        Assert.Equal(Senders, sends.Select(s => s.GetProperty("instance").GetString()).Distinct().Count()); // spread over all
+        var audit = await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/audit", Cancel);
+        foreach (var instance in audit.GetProperty("instances").EnumerateArray().Where(a => instances.Contains(a.GetProperty("instance").GetString()!)))
+        {
+            Assert.Equal(Recipients / Senders, instance.GetProperty("sends").GetInt32());
+            foreach (var violation in instance.GetProperty("violations").EnumerateObject())
+            {
+                Assert.True(violation.Value.GetInt32() == 0, $"{instance.GetProperty("instance")}: {violation.Name} {violation.Value}");
+            }
+        }
+    }
+
+    private async Task<(string Instance, Guid Sender)> OpenSenderAsync(HttpClient client, string run, int i)
+    {
+        using var sandbox = fixture.CreateSandboxClient();
+        var name = $"e2e-{run}-{i}";
+        var token = await SenderFixture.CreateInstanceAsync(sandbox, name, $"25471{Random.Shared.Next(1_000_000, 9_999_999)}", scan: true);
+        var sender = (await Read(
+            await client.PostAsJsonAsync("/api/senders", new { name, gatewayUrl = fixture.Sandbox.AbsoluteUri, instance = name, instanceApiKey = token }, Cancel),
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        // The floor (1 s, the least allowed) and a small jitter keep the test short.
+        using var patch = new StringContent("""{"jitterMinMs":0,"jitterMaxMs":200}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        await Read(await client.PatchAsync($"/api/senders/{sender}", patch, Cancel), HttpStatusCode.OK);
+        return (name, sender);
+    }
+
+    private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, Guid campaign, string status, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var current = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
+            if (current.GetProperty("status").GetString() == status)
+            {
+                return current;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"still {current.GetProperty("status")} after {within}: {current.GetProperty("counts")}");
+            await Task.Delay(250, Cancel);
+        }
+    }
+
+    private static async Task<JsonElement> Read(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(Cancel);
+            Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+}
