@@ -7,5 +7,21 @@ namespace Campaigns.Engine.Campaigns;
 /// <param name="Body">The text as it is sent; null when skipped at preparing.</param>
 /// <param name="BodyHash">SHA-256 of the normalised body, what the variation rule counts; null when skipped.</param>
 /// <param name="SkipCode">Why it is skipped, as a code (<c>render.empty</c>, <c>recipient.suppressed</c>…).</param>
+/// <param name="SenderId">The sender it was given when its campaign started; null before.</param>
+/// <param name="GatewayMessageId">WhatsApp's id of the send, once the gateway answered it.</param>
+/// <param name="SentAt">When the gateway answered the send.</param>
+/// <param name="ErrorCode">Why it failed (or why it is unknown), as a code; null otherwise.</param>
+/// <param name="Error">The same in words.</param>
 internal sealed record CampaignMessage(
-    string Phone, int Line, MessageStatus Status, string? Body, byte[]? BodyHash, string? SkipCode, string? SkipReason);
+    string Phone,
+    int Line,
+    MessageStatus Status,
+    string? Body,
+    byte[]? BodyHash,
+    string? SkipCode,
+    string? SkipReason,
+    Guid? SenderId = null,
+    string? GatewayMessageId = null,
+    NodaTime.Instant? SentAt = null,
+    string? ErrorCode = null,
+    string? Error = null);

@@ -52,6 +52,10 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
         var done = await WaitForStatusAsync(client, campaign, "completed", TimeSpan.FromSeconds(90));
 
         Assert.Equal(Recipients, done.GetProperty("counts").GetProperty("sent").GetInt32());
+        var messages = (await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/messages?limit=50", Cancel)).GetProperty("items").EnumerateArray().ToArray();
+        Assert.All(messages, m => Assert.False(string.IsNullOrEmpty(m.GetProperty("gatewayMessageId").GetString())));
+        Assert.All(messages, m => Assert.Equal(JsonValueKind.String, m.GetProperty("sentAt").ValueKind));
+        Assert.All(messages, m => Assert.Contains(m.GetProperty("senderId").GetString(), senders.Select(s => s!.GetValue<string>())));
         using var sandbox = fixture.CreateSandboxClient();
         var sends = (await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/sends", Cancel)).EnumerateArray()
             .Where(s => instances.Contains(s.GetProperty("instance").GetString()!))
