@@ -1,4 +1,5 @@
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Pacing;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Contacts;
@@ -274,16 +275,20 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             "select day, sent_today, cap_today, next_send_at from campaigns.numbers where phone = $1");
         command.Parameters.Add(new() { Value = (object?)sender.Phone ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var state = PacingState.Empty;
+        Instant? next = null;
+        if (await reader.ReadAsync(cancellationToken))
         {
-            return new SenderToday(day, 0, DailyCap.For(sender.Id, sender.Settings, day), null);
+            state = new PacingState(
+                reader.IsDBNull(0) ? null : reader.GetFieldValue<LocalDate>(0),
+                reader.GetInt32(1),
+                reader.IsDBNull(2) ? null : reader.GetInt32(2),
+                null);
+            next = reader.IsDBNull(3) ? null : reader.GetFieldValue<Instant>(3);
         }
 
-        var counted = !reader.IsDBNull(0) && reader.GetFieldValue<LocalDate>(0) == day;
-        var sent = counted ? reader.GetInt32(1) : 0;
-        var cap = counted && !reader.IsDBNull(2) ? reader.GetInt32(2) : DailyCap.For(sender.Id, sender.Settings, day);
-        Instant? next = reader.IsDBNull(3) ? null : reader.GetFieldValue<Instant>(3);
-        return new SenderToday(day, sent, cap, next);
+        var budget = state.On(day, sender.Id, sender.Settings); // the Domain's one rule: a counter of another day counts nothing
+        return new SenderToday(day, budget.Sent, budget.Cap, next);
     }
 
     public static string StateText(SenderState state) => state.ToString().ToLowerInvariant();
