@@ -42,17 +42,19 @@ internal sealed class DispatchClaimer(
 {
     /// <summary>
     /// Whether the campaign <c>k</c>'s window is open now for message <c>m</c> of a number of zone <c>c.sender_zone</c>:
-    /// the day and time of <c>now()</c> in the window's zone (the recipient's own when the campaign names none); a window
+    /// the day and time of <c>now()</c> in the window's zone (the recipient's own when the campaign names none) lie in
+    /// any of its ranges (<c>window_starts[i]</c>–<c>window_ends[i]</c>, as <c>SendWindow.IsOpen</c> reads them); a range
     /// whose end is not after its start runs through midnight (its morning part belongs to the day before).
     /// </summary>
     internal const string WindowOpen =
         """
-        (case when k.window_start < k.window_end
-              then extract(isodow from w.local)::smallint = any(k.window_days)
-                   and w.local::time >= k.window_start and w.local::time < k.window_end
-              else (extract(isodow from w.local)::smallint = any(k.window_days) and w.local::time >= k.window_start)
-                   or (extract(isodow from w.local - interval '1 day')::smallint = any(k.window_days) and w.local::time < k.window_end)
-         end)
+        exists (select 1 from unnest(k.window_starts, k.window_ends) as wr (start_at, end_at)
+                where case when wr.start_at < wr.end_at
+                      then extract(isodow from w.local)::smallint = any(k.window_days)
+                           and w.local::time >= wr.start_at and w.local::time < wr.end_at
+                      else (extract(isodow from w.local)::smallint = any(k.window_days) and w.local::time >= wr.start_at)
+                           or (extract(isodow from w.local - interval '1 day')::smallint = any(k.window_days) and w.local::time < wr.end_at)
+                 end)
         """;
 
     private const string LockDue =
@@ -89,7 +91,7 @@ internal sealed class DispatchClaimer(
             from cand c
             cross join lateral (
                 select k.campaign_id, k.tenant_id, m.phone, k.media
-                from (select cs.campaign_id, k.tenant_id, k.media, k.window_start, k.window_end, k.window_days, k.window_time_zone
+                from (select cs.campaign_id, k.tenant_id, k.media, k.window_starts, k.window_ends, k.window_days, k.window_time_zone
                       from campaigns.campaign_senders cs
                       join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
                       where cs.sender_id = c.sender_id
