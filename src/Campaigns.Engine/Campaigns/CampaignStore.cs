@@ -470,12 +470,18 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = campaign.MaxIdentical });
     }
 
+    /// <summary>A campaign's stored window from its columns at <paramref name="ordinal"/>: starts, ends, days, time zone.</summary>
+    internal static SendWindow ReadWindow(NpgsqlDataReader reader, int ordinal)
+    {
+        var ranges = reader.GetFieldValue<LocalTime[]>(ordinal).Zip(reader.GetFieldValue<LocalTime[]>(ordinal + 1), (start, end) => new SendWindowRange(start, end));
+        var window = SendWindow.Create(ranges, reader.GetFieldValue<short[]>(ordinal + 2).Select(d => (IsoDayOfWeek)d), reader.GetString(ordinal + 3));
+
+        // Stored windows were checked when written; a stored one that no longer reads is broken data.
+        return window.IsSuccess ? window.Value : throw new InvalidOperationException($"Stored send window is invalid: {window.Error.Message}");
+    }
+
     private static Campaign Read(NpgsqlDataReader reader)
     {
-        var window = SendWindow.Create(
-            reader.GetFieldValue<LocalTime[]>(7).Zip(reader.GetFieldValue<LocalTime[]>(8), (start, end) => new SendWindowRange(start, end)),
-            reader.GetFieldValue<short[]>(9).Select(d => (IsoDayOfWeek)d),
-            reader.GetString(10));
         return new Campaign
         {
             Id = new CampaignId(reader.GetGuid(0)),
@@ -485,8 +491,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             Template = reader.IsDBNull(4) ? null : reader.GetString(4),
             Media = reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<MediaDraft>(reader.GetString(5), Json),
             Senders = reader.GetFieldValue<Guid[]>(6).Select(g => new SenderId(g)).ToArray(),
-            // Stored windows were checked when written; a stored one that no longer reads is broken data.
-            SendWindow = window.IsSuccess ? window.Value : throw new InvalidOperationException($"Stored send window is invalid: {window.Error.Message}"),
+            SendWindow = ReadWindow(reader, 7),
             StartAt = reader.IsDBNull(11) ? null : reader.GetFieldValue<Instant>(11),
             MaxIdentical = reader.GetInt32(12),
             Status = StatusText.ParseCampaignStatus(reader.GetString(13)),
