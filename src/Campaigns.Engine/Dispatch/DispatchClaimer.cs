@@ -30,7 +30,8 @@ namespace Campaigns.Engine.Dispatch;
 /// the arbiter of the period: its <c>ON CONFLICT … WHERE</c> reads the latest committed row, so two claimers (or two
 /// numbers in one claim) cannot both take a recipient; a pick that loses stays queued.
 /// Numbers: a claimed one holds the lease; one whose pick lost looks again at once; one with queued messages that may
-/// not go now (windows, periods) looks again after <see cref="DispatchOptions.BlockedRecheck"/>; one with nothing to
+/// not go now (windows, periods) looks again after <see cref="DispatchOptions.BlockedRecheck"/>, or at the next opening
+/// of the windows it waits for when sooner; one with nothing to
 /// send is parked (<c>null</c>, woken by <see cref="DispatchWake"/>); a capped one waits for its next local midnight
 /// plus a random spread; an unusable sender's (paused, not open, gone) is parked; one backing off waits for it.
 /// </remarks>
