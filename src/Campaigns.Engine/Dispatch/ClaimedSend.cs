@@ -1,4 +1,5 @@
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Scheduling;
 using Campaigns.Domain.Templates;
 using NodaTime;
 
@@ -14,6 +15,8 @@ namespace Campaigns.Engine.Dispatch;
 /// <param name="Body">The text, or a media message's caption (possibly empty).</param>
 /// <param name="Media">The campaign's media; null for a text message.</param>
 /// <param name="PreviousSentAt">When the number's last send left (an upper bound), for the gap instrument.</param>
+/// <param name="Window">The campaign's send window, checked again at the moment of sending.</param>
+/// <param name="WindowZone">The zone <paramref name="Window"/> is read in when it has none: the recipient's (else the sender's).</param>
 internal sealed record ClaimedSend(
     CampaignId Campaign,
     string Recipient,
@@ -23,7 +26,12 @@ internal sealed record ClaimedSend(
     DispatchSender Sender,
     Instant ClaimedAt,
     Instant Lease,
-    Instant? PreviousSentAt)
+    Instant? PreviousSentAt,
+    SendWindow Window,
+    DateTimeZone WindowZone)
 {
+    /// <summary>Whether the window lets the message leave at <paramref name="at"/> (a claim just before closing may not).</summary>
+    public bool MayLeaveAt(Instant at) => Window.IsOpen(at, WindowZone);
+
     public override string ToString() => $"ClaimedSend {{ Campaign = {Campaign}, Sender = {Sender.Id} }}";
 }

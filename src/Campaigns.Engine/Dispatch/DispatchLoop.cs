@@ -205,6 +205,14 @@ internal sealed class DispatchLoop(
         {
             await Task.Yield();
             var requestedAt = claim.UpperBoundNow(loop._time); // the jitter counts from here, the floor from the answer
+            if (!send.MayLeaveAt(requestedAt))
+            {
+                // Claimed before its window closed, due to leave after: back to the queue, the number free at once (the
+                // claim then takes a message whose window is open, or sleeps until the next opening).
+                Finish(new SendCompletion(send, SendOutcome.WindowClosed, requestedAt, requestedAt));
+                return;
+            }
+
             SendOutcome outcome;
             try
             {
@@ -223,8 +231,17 @@ internal sealed class DispatchLoop(
 
             // The answer's moment: an upper bound of when the gateway received the send (recorded as last_sent_at).
             var leftAt = claim.UpperBoundNow(loop._time);
-            _completions.Writer.TryWrite(new SendCompletion(send, outcome, leftAt, loop.Next(send, requestedAt, leftAt)));
-            Interlocked.Increment(ref _sent);
+            Finish(new SendCompletion(send, outcome, leftAt, loop.Next(send, requestedAt, leftAt)));
+        }
+
+        private void Finish(SendCompletion completion)
+        {
+            _completions.Writer.TryWrite(completion);
+            if (!completion.Outcome.Unsent)
+            {
+                Interlocked.Increment(ref _sent);
+            }
+
             Interlocked.Decrement(ref _inFlight);
             _wake.Release();
         }
