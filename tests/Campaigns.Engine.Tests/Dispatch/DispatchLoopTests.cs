@@ -50,8 +50,8 @@ public sealed class DispatchLoopTests(TestDatabase database) : IClassFixture<Tes
             Assert.All((await _harness.ViolationsAsync(instance)).Values, v => Assert.Equal(0, v));
         }
 
-        Assert.Equal(messages.Keys.Order(), (await _harness.SendsAsync(0)).Concat(await _harness.SendsAsync(1))
-            .Select(s => "+" + s.GetProperty("number").GetString()!.TrimStart('+')).Order());
+        Assert.Equal(messages.Keys.Select(DispatchKit.Jid).Order(), (await _harness.SendsAsync(0)).Concat(await _harness.SendsAsync(1))
+            .Select(s => s.GetProperty("number").GetString()!).Order());
     }
 
     [Fact]
@@ -212,6 +212,23 @@ public sealed class DispatchLoopTests(TestDatabase database) : IClassFixture<Tes
 
         await _harness.Reconciler(DispatchKit.Options(o => { o.SendLease = TimeSpan.FromSeconds(1); o.UnknownAfter = TimeSpan.FromSeconds(1); })).RunAsync(Cancel);
         Assert.Equal("unknown", (await Kit.MessagesAsync(campaign))[recipient].Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_MessageWithAJidOtherThanItsNumber_SendsToTheJid()
+    {
+        var tenant = await Kit.TenantAsync();
+        var sender = await _harness.SenderAsync(tenant, 13);
+        var recipient = DispatchKit.NewNumber("+25492");
+        var campaign = await Kit.CampaignAsync(tenant, [sender], [(recipient, sender)]);
+        var jid = "55119" + recipient[^8..] + "@s.whatsapp.net"; // as a gateway folding a ninth digit would answer
+        await Kit.ExecuteAsync("update campaigns.messages set jid = $2 where campaign_id = $1", campaign, jid);
+
+        await DispatchHarness.RunUntilAsync(_harness.Loop(DispatchKit.Options()), () => CompletedAsync(campaign));
+
+        var sent = Assert.Single(await _harness.SendsAsync(13));
+        Assert.Equal((jid, jid), (sent.GetProperty("number").GetString(), sent.GetProperty("recipient").GetString()));
+        Assert.Equal("sent", (await Kit.MessagesAsync(campaign))[recipient].Status);
     }
 
     [Fact]
