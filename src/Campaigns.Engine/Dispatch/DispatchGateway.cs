@@ -121,8 +121,8 @@ internal sealed class DispatchGateway(IGatewayClient gateway, SecretProtector pr
             RetryAfter: exception.RetryAfter);
     }
 
-    /// <summary>The instance's connection state, or null when the gateway cannot be asked.</summary>
-    private async Task<InstanceConnectionState?> StateAsync(GatewayTarget target, CancellationToken cancellationToken)
+    /// <summary>The instance's connection state, or null when the gateway cannot be asked (the pre-check asks it too).</summary>
+    internal async Task<InstanceConnectionState?> StateAsync(GatewayTarget target, CancellationToken cancellationToken)
     {
         try
         {
