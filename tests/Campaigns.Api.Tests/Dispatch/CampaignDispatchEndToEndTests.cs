@@ -75,6 +75,40 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
         }
     }
 
+    [Fact]
+    public async Task Start_RecipientNotOnWhatsApp_IsSkippedByThePrecheckAndNeverSent()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (instance, sender) = await OpenSenderAsync(client, run, 0);
+        var phones = new[] { $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}", SenderFixture.NotOnWhatsApp, $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}" };
+        var list = await ImportAsync(client, "phone,First Name\n" + string.Concat(phones.Select((p, i) => $"{p},Name{i}\n")));
+        var body = Valid(list);
+        body["template"] = "Hi {{ first_name }}, run " + run + ".";
+        body["senderIds"] = new JsonArray(sender.ToString());
+        body["sendWindow"] = JsonNode.Parse("""{"start":"12:00","end":"11:59","timeZone":"UTC"}""");
+        var campaign = (await CreateAsync(client, body)).GetProperty("id").GetGuid();
+        await Read(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
+        await WaitForAsync(client, campaign, "ready");
+
+        await Read(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
+        fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
+        var done = await WaitForStatusAsync(client, campaign, "completed", TimeSpan.FromSeconds(60));
+
+        Assert.Equal((2, 1), (done.GetProperty("counts").GetProperty("sent").GetInt32(), done.GetProperty("counts").GetProperty("skipped").GetInt32()));
+        Assert.Equal((0, 1), (done.GetProperty("precheck").GetProperty("unchecked").GetInt32(), done.GetProperty("precheck").GetProperty("notOnWhatsApp").GetInt32()));
+        var skipped = (await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/messages?status=skipped", Cancel)).GetProperty("items")[0];
+        Assert.Equal((SenderFixture.NotOnWhatsApp, "not_on_whatsapp"), (skipped.GetProperty("phone").GetString(), skipped.GetProperty("skipCode").GetString()));
+        using var sandbox = fixture.CreateSandboxClient();
+        var sends = (await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/sends", Cancel)).EnumerateArray()
+            .Where(s => s.GetProperty("instance").GetString() == instance).ToArray();
+        Assert.Equal(2, sends.Length);
+        Assert.DoesNotContain(sends, s => s.GetProperty("number").GetString()!.Contains(SenderFixture.NotOnWhatsApp[1..], StringComparison.Ordinal));
+        var audit = (await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/audit", Cancel)).GetProperty("instances").EnumerateArray()
+            .Single(a => a.GetProperty("instance").GetString() == instance);
+        Assert.All(audit.GetProperty("violations").EnumerateObject(), v => Assert.True(v.Value.GetInt32() == 0, $"{v.Name} {v.Value}"));
+    }
+
     private async Task<(string Instance, Guid Sender)> OpenSenderAsync(HttpClient client, string run, int i)
     {
         using var sandbox = fixture.CreateSandboxClient();
