@@ -4,6 +4,7 @@ using Campaigns.Engine.Database;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
+using Campaigns.Engine.Precheck;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
@@ -48,6 +49,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddCampaignTemplates();
         services.AddCampaigns();
         services.AddDispatch();
+        services.AddPrecheck();
         return services;
     }
 

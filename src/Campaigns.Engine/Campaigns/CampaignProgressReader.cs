@@ -1,5 +1,6 @@
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Pacing;
+using Campaigns.Engine.Precheck;
 using Campaigns.Engine.Senders;
 using NodaTime;
 using Npgsql;
@@ -8,7 +9,7 @@ namespace Campaigns.Engine.Campaigns;
 
 /// <summary>
 /// Reads a campaign's sending progress for <c>GET /api/campaigns/{id}</c> in one round trip: the messages counted per
-/// status (one grouped query), and per sender (<c>campaign_senders</c>) its queued messages (the <c>messages_queued</c>
+/// status (one grouped query, which counts the pre-check's progress too), and per sender (<c>campaign_senders</c>) its queued messages (the <c>messages_queued</c>
 /// index) and its number's budget (<c>numbers</c>, keyed by the linked phone); then projects the finish with
 /// <see cref="CampaignEta"/>. A read only: nothing is locked or written.
 /// </summary>
@@ -19,7 +20,12 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
         ArgumentNullException.ThrowIfNull(campaign);
         var now = clock.GetCurrentInstant();
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("select status, count(*)::int from campaigns.messages where campaign_id = $1 group by status")
+        // The same pass counts the pre-check's progress: queued messages without a jid, and those it skipped.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            """
+            select status, count(*)::int, count(*) filter (where jid is null)::int, count(*) filter (where skip_code = 'not_on_whatsapp')::int
+              from campaigns.messages where campaign_id = $1 group by status
+            """)
         {
             Parameters = { new() { Value = campaign.Id.Value } },
         });
@@ -43,9 +49,13 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var counts = Enum.GetValues<MessageStatus>().ToDictionary(status => status, _ => 0);
+        int @unchecked = 0, notOnWhatsApp = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts[StatusText.ParseMessageStatus(reader.GetString(0))] = reader.GetInt32(1);
+            var status = StatusText.ParseMessageStatus(reader.GetString(0));
+            counts[status] = reader.GetInt32(1);
+            @unchecked += status is MessageStatus.Queued ? reader.GetInt32(2) : 0;
+            notOnWhatsApp += reader.GetInt32(3);
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -67,7 +77,7 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
         }
 
         var eta = CampaignEta.Estimate(workloads, counts[MessageStatus.Pending], campaign.SendWindow, now);
-        return new CampaignDispatchProgress(counts, senders, eta);
+        return new CampaignDispatchProgress(counts, senders, eta, new PrecheckProgress(@unchecked, notOnWhatsApp));
     }
 
     private static T? Nullable<T>(NpgsqlDataReader reader, string column)

@@ -11,7 +11,9 @@ namespace Campaigns.Engine.Dispatch;
 /// still holds it.
 /// </summary>
 /// <param name="Number">The sending number (E.164), the key of its budget.</param>
-/// <param name="Recipient">The recipient's number (E.164).</param>
+/// <param name="Recipient">The recipient's number (E.164), the key of its message and of the recipient's period.</param>
+/// <param name="Jid">Where the send goes: the jid the pre-check's <c>whatsappNumbers</c> answered for the recipient,
+/// which may differ from the number as typed (Brazil's ninth digit, Mexico's "1").</param>
 /// <param name="Body">The text, or a media message's caption (possibly empty).</param>
 /// <param name="Media">The campaign's media; null for a text message.</param>
 /// <param name="PreviousSentAt">When the number's last send left (an upper bound), for the gap instrument.</param>
@@ -20,6 +22,7 @@ namespace Campaigns.Engine.Dispatch;
 internal sealed record ClaimedSend(
     CampaignId Campaign,
     string Recipient,
+    string Jid,
     string Body,
     MediaDraft? Media,
     string Number,

@@ -23,7 +23,7 @@ namespace Campaigns.Engine.Dispatch;
 /// the campaign's turn on the sender and the recipient's last campaign message.
 /// </summary>
 /// <remarks>
-/// Picking, per number: a <c>queued</c> message of its sender in a <c>running</c> campaign, from the campaign of that
+/// Picking, per number: a <c>queued</c>, pre-checked (<c>jid</c> set) message of its sender in a <c>running</c> campaign, from the campaign of that
 /// sender served longest ago (<c>campaign_senders.last_claimed_at</c>: one budget, fairly interleaved), whose recipient
 /// had no campaign message from the tenant within <see cref="DispatchOptions.RecipientPeriod"/> and whose campaign's
 /// send window is open in the recipient's zone (<c>messages.time_zone</c>, else the sender's). The recipients upsert is
@@ -125,6 +125,7 @@ internal sealed class DispatchClaimer(
                                                         then coalesce(m.time_zone, c.sender_zone)
                                                         else k.window_time_zone end) as local) w
                     where m.campaign_id = k.campaign_id and m.sender_id = c.sender_id and m.status = 'queued'
+                      and m.jid is not null -- pre-checked only (PrecheckJob): the send goes to the gateway's jid
                       and not exists (select 1 from campaigns.recipients r
                                       where r.tenant_id = k.tenant_id and r.phone = m.phone
                                         and r.last_campaign_message_at > now() - $8)
@@ -151,7 +152,7 @@ internal sealed class DispatchClaimer(
             join cand c on c.number = p.number
             join recipient r on r.tenant_id = p.tenant_id and r.phone = p.phone and r.sender_id = c.sender_id
             where m.campaign_id = p.campaign_id and m.phone = p.phone and m.status = 'queued'
-            returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media
+            returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media, m.jid
         ),
         turn as (
             update campaigns.campaign_senders cs set last_claimed_at = now()
@@ -168,6 +169,7 @@ internal sealed class DispatchClaimer(
                                  join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
                                  join campaigns.messages m on m.campaign_id = cs.campaign_id and m.sender_id = c.sender_id
                                                           and m.status = 'queued'
+                                                          and m.jid is not null -- unchecked: parked, the pre-check wakes it
                                  where cs.sender_id = c.sender_id) then now() + $10
                     else null end,
                 day = case when x.number is not null then c.day else n.day end,
@@ -180,7 +182,8 @@ internal sealed class DispatchClaimer(
         )
         select x.campaign_id, x.phone, x.body, x.number, x.media::text, now() + $9,
                -- the window and the zone it is read in, for the check again at the moment of sending
-               k.window_starts, k.window_ends, k.window_days, k.window_time_zone, coalesce(m.time_zone, c.sender_zone)
+               k.window_starts, k.window_ends, k.window_days, k.window_time_zone, coalesce(m.time_zone, c.sender_zone),
+               x.jid
         from claimed x
         join campaigns.campaigns k on k.id = x.campaign_id
         join campaigns.messages m on m.campaign_id = x.campaign_id and m.phone = x.phone
@@ -362,6 +365,7 @@ internal sealed class DispatchClaimer(
             sends.Add(new ClaimedSend(
                 new CampaignId(campaign),
                 reader.GetString(1),
+                reader.GetString(11),
                 reader.GetString(2),
                 reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<MediaDraft>(reader.GetString(4), CampaignStore.Json),
                 number.Phone,

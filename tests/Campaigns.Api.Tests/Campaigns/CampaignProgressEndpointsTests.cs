@@ -101,6 +101,32 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_RunningCampaign_ShowsHowFarThePrecheckIs()
+    {
+        var client = await Api.CreateTenantClientAsync();
+        var campaign = (await CreateAsync(client, Valid(await ImportAsync(client, Csv(2))))).GetProperty("id").GetGuid();
+        var sender = await AddSenderAsync(campaign, 0, "+254711000005", pausedReason: null);
+        await SetStatusAsync(DataSource, campaign, "running");
+        await AddMessagesAsync(campaign, sender, "queued", 6, 0);
+        await AddMessagesAsync(campaign, sender, "sent", 2, 6);
+        await AddMessagesAsync(campaign, null, "skipped", 3, 8);
+        await using (var checkedSome = DataSource.CreateCommand(
+            """
+            with looked_up as (update campaigns.messages set jid = ltrim(phone, '+') || '@s.whatsapp.net'
+                                where campaign_id = $1 and (status = 'sent' or (status = 'queued' and line < 2)))
+            update campaigns.messages set skip_code = 'not_on_whatsapp' where campaign_id = $1 and status = 'skipped' and line < 10
+            """))
+        {
+            checkedSome.Parameters.Add(new() { Value = campaign });
+            await checkedSome.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
+
+        Assert.Equal("""{"unchecked":4,"notOnWhatsApp":2}""", body.GetProperty("precheck").GetRawText());
+    }
+
+    [Fact]
     public async Task Get_DraftWithoutMessages_CountsZeroAndNoEstimate()
     {
         var client = await Api.CreateTenantClientAsync();
@@ -125,6 +151,10 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
         Assert.True(campaign.TryGetProperty("counts", out _));
         Assert.True(campaign.TryGetProperty("senders", out _));
         Assert.True(campaign.TryGetProperty("estimatedFinishAt", out _));
+        Assert.True(campaign.TryGetProperty("precheck", out _));
+        Assert.Equal(
+            ["notOnWhatsApp", "unchecked"],
+            schemas.GetProperty("PrecheckProgressResponse").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
         var required = schemas.GetProperty("MessageCountsResponse").GetProperty("required").EnumerateArray().Select(r => r.GetString());
         Assert.Equal(["cancelled", "delivered", "failed", "pending", "queued", "read", "sending", "sent", "skipped", "unknown"], required.Order());
         var sender = schemas.GetProperty("CampaignSenderResponse");

@@ -212,4 +212,32 @@ public sealed class DispatchClaimerTests(TestDatabase database) : IClassFixture<
 
         Assert.Single(claim.Sends, s => s.Campaign.Value == campaign);
     }
+
+    [Fact]
+    public async Task ClaimAsync_MessageNotPrechecked_IsNotClaimedAndTheNumberIsParked()
+    {
+        var tenant = await _kit.TenantAsync();
+        var sender = await _kit.SenderAsync(tenant);
+        var campaign = await _kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25478"), sender)], prechecked: false);
+
+        var claim = await _kit.Claimer().ClaimAsync(1000, "t", Cancel);
+
+        Assert.DoesNotContain(claim.Sends, s => s.Campaign.Value == campaign);
+        Assert.Equal("queued", (await _kit.MessagesAsync(campaign)).Values.Single().Status);
+        Assert.True(await _kit.ScalarAsync<bool>("select next_send_at is null from campaigns.numbers where phone = $1", sender.Number));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_JidOtherThanTheNumberAsTyped_ClaimsTheSendToThatJid()
+    {
+        var tenant = await _kit.TenantAsync();
+        var sender = await _kit.SenderAsync(tenant);
+        var recipient = DispatchKit.NewNumber("+25479");
+        var campaign = await _kit.CampaignAsync(tenant, [sender], [(recipient, sender)]);
+        await _kit.ExecuteAsync("update campaigns.messages set jid = '5511987654321@s.whatsapp.net' where campaign_id = $1", campaign);
+
+        var send = Assert.Single((await _kit.Claimer().ClaimAsync(1000, "t", Cancel)).Sends, s => s.Campaign.Value == campaign);
+
+        Assert.Equal((recipient, "5511987654321@s.whatsapp.net"), (send.Recipient, send.Jid));
+    }
 }

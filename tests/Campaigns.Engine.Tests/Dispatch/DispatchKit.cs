@@ -89,7 +89,8 @@ internal sealed class DispatchKit(TestDatabase database)
 
     /// <summary>
     /// A running campaign of <paramref name="senders"/> (in order), with a window open all day unless given (its ranges,
-    /// every day), and the given messages queued: each recipient with its sender.
+    /// every day), and the given messages queued: each recipient with its sender, pre-checked (its <see cref="Jid"/>)
+    /// unless <paramref name="prechecked"/> is false.
     /// </summary>
     public async Task<Guid> CampaignAsync(
         Guid tenant,
@@ -98,7 +99,8 @@ internal sealed class DispatchKit(TestDatabase database)
         IReadOnlyList<(string Start, string End)>? window = null,
         string windowTimeZone = "recipient",
         MediaDraft? media = null,
-        string? bodyPrefix = null)
+        string? bodyPrefix = null,
+        bool prechecked = true)
     {
         var id = Guid.CreateVersion7();
         window ??= [("00:00", "12:00"), ("12:00", "00:00")]; // all day, as ranges the Domain accepts
@@ -122,16 +124,19 @@ internal sealed class DispatchKit(TestDatabase database)
             var body = $"{bodyPrefix ?? "Hello"} {recipient} from {id:N}";
             await ExecuteAsync(
                 """
-                insert into campaigns.messages (campaign_id, phone, line, status, body, body_hash, sender_id, time_zone)
-                values ($1, $2, $3, 'queued', $4, sha256(convert_to($4, 'UTF8')), $5, 'Africa/Nairobi')
+                insert into campaigns.messages (campaign_id, phone, line, status, body, body_hash, sender_id, time_zone, jid)
+                values ($1, $2, $3, 'queued', $4, sha256(convert_to($4, 'UTF8')), $5, 'Africa/Nairobi', $6)
                 """,
-                id, recipient, ++line, body, sender.Id);
+                id, recipient, ++line, body, sender.Id, prechecked ? Jid(recipient) : DBNull.Value);
         }
 
         await using var connection = await DataSource.OpenConnectionAsync(Cancel);
         await DispatchWake.WakeSendersAsync(connection, null, senders.Select(s => s.Id).ToArray(), Cancel);
         return id;
     }
+
+    /// <summary>The jid the pre-check gives a number the gateway knows as typed: its digits <c>@s.whatsapp.net</c>.</summary>
+    public static string Jid(string number) => number.TrimStart('+') + "@s.whatsapp.net";
 
     public async Task ExecuteAsync(string sql, params object[] parameters)
     {
