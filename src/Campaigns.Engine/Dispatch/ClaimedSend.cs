@@ -1,4 +1,5 @@
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Pacing;
 using Campaigns.Domain.Templates;
 using NodaTime;
 
@@ -25,5 +26,11 @@ internal sealed record ClaimedSend(
     Instant Lease,
     Instant? PreviousSentAt)
 {
+    /// <summary>
+    /// The number's budget as the claim counted it (the day, its cap, and the sends that day including this one): what
+    /// the spread profile divides the open time left by. Null only where a send is built without a claim.
+    /// </summary>
+    public PacingDecision.Send? Budget { get; init; }
+
     public override string ToString() => $"ClaimedSend {{ Campaign = {Campaign}, Sender = {Sender.Id} }}";
 }

@@ -46,8 +46,13 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
             returning m.campaign_id, m.phone, m.status, m.claimed_at
         ),
         {FreeRecipients}
-        update campaigns.numbers n set next_send_at = y.next, last_sent_at = y.left_at
-        from unnest($9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[]) as y (phone, lease, next, left_at)
+        update campaigns.numbers n set next_send_at = y.next, last_sent_at = y.left_at,
+            -- the per-minute and per-hour caps' memory: this send appended, sends older than an hour dropped (bounded)
+            recent_sends = case when y.counted
+                                then array(select t from unnest(n.recent_sends || y.left_at) t
+                                           where t > y.left_at - interval '1 hour' order by t)
+                                else n.recent_sends end
+        from unnest($9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::bool[]) as y (phone, lease, next, left_at, counted)
         where n.phone = y.phone and n.next_send_at = y.lease
         """;
 
@@ -113,6 +118,7 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
             command.Parameters.Add(new() { Value = batch.Select(c => c.Send.Lease).ToArray() });
             command.Parameters.Add(new() { Value = batch.Select(c => c.Next).ToArray() });
             command.Parameters.Add(new() { Value = batch.Select(c => c.LeftAt).ToArray() });
+            command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Message is not MessageFate.Requeue).ToArray() }); // reached the gateway
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

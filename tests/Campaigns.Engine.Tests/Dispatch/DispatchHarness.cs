@@ -74,7 +74,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
         var random = new SeededRandomSource(seed);
         metrics ??= Kit.Metrics;
         return new DispatchLoop(
-            new DispatchClaimer(Kit.DataSource, wrapped, random, TimeProvider.System, metrics),
+            new DispatchClaimer(Kit.DataSource, wrapped, random, TimeProvider.System, metrics, DispatchKit.Wrap(new PacingOptions())),
             Gateway(client),
             new DispatchCompleter(Kit.DataSource, wrapped, metrics, NullLogger<DispatchCompleter>.Instance),
             new DispatchSlots(Kit.DataSource, wrapped),
@@ -82,7 +82,8 @@ internal sealed class DispatchHarness : IAsyncDisposable
             wrapped,
             random,
             TimeProvider.System,
-            NullLogger<DispatchLoop>.Instance);
+            NullLogger<DispatchLoop>.Instance,
+            DispatchKit.Wrap(new PacingOptions()));
     }
 
     public DispatchReconciler Reconciler(DispatchOptions options, IGatewayClient? client = null) =>
