@@ -11,6 +11,6 @@ internal sealed record SendWindowResponse(string Start, string End, IReadOnlyLis
     public static SendWindowResponse From(SendWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        return new(SendWindow.TimeText(window.Start), SendWindow.TimeText(window.End), window.Days.Select(SendWindow.DayName).ToArray(), window.TimeZoneId);
+        return new(SendWindow.TimeText(window.Ranges[0].Start), SendWindow.TimeText(window.Ranges[0].End), window.Days.Select(SendWindow.DayName).ToArray(), window.TimeZoneId);
     }
 }

@@ -462,8 +462,8 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             Value = campaign.Media is null ? DBNull.Value : JsonSerializer.Serialize(campaign.Media, Json),
             NpgsqlDbType = NpgsqlDbType.Jsonb,
         });
-        command.Parameters.Add(new() { Value = campaign.SendWindow.Start });
-        command.Parameters.Add(new() { Value = campaign.SendWindow.End });
+        command.Parameters.Add(new() { Value = campaign.SendWindow.Ranges[0].Start });
+        command.Parameters.Add(new() { Value = campaign.SendWindow.Ranges[0].End });
         command.Parameters.Add(new() { Value = campaign.SendWindow.Days.Select(d => (short)d).ToArray() });
         command.Parameters.Add(new() { Value = campaign.SendWindow.TimeZoneId });
         command.Parameters.Add(new() { Value = campaign.StartAt is { } start ? start : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
@@ -473,8 +473,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
     private static Campaign Read(NpgsqlDataReader reader)
     {
         var window = SendWindow.Create(
-            reader.GetFieldValue<LocalTime>(7),
-            reader.GetFieldValue<LocalTime>(8),
+            [new SendWindowRange(reader.GetFieldValue<LocalTime>(7), reader.GetFieldValue<LocalTime>(8))],
             reader.GetFieldValue<short[]>(9).Select(d => (IsoDayOfWeek)d),
             reader.GetString(10));
         return new Campaign
