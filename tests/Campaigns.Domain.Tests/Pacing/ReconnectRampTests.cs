@@ -1,4 +1,5 @@
 using Campaigns.Domain.Pacing;
+using Campaigns.Domain.Senders;
 using NodaTime;
 
 namespace Campaigns.Domain.Tests.Pacing;
@@ -28,7 +29,7 @@ public sealed class ReconnectRampTests
     [Fact]
     public void Plan_JustReconnected_MultipliesTheGap()
     {
-        var settings = Campaigns.Domain.Senders.SenderSettings.Create("UTC", new LocalDate(2026, 1, 1)).Value;
+        var settings = SenderSettings.Create("UTC", new LocalDate(2026, 1, 1)).Value;
 
         var gap = SendGap.Plan(settings, PacingProfile.Floor, null, 3, new FixedRandomSource(0.5));
 

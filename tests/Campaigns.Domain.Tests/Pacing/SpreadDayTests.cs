@@ -16,7 +16,7 @@ public sealed class SpreadDayTests
     private static readonly SenderId Sender = new(Guid.Parse("0194a7c0-0000-7000-8000-000000000002"));
 
     private static readonly SendWindow NineToSix =
-        SendWindow.Create(new LocalTime(9, 0), new LocalTime(18, 0), [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday,
+        SendWindow.Create([new SendWindowRange(new LocalTime(9, 0), new LocalTime(18, 0))], [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday,
             IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday], "Africa/Nairobi").Value;
 
     private static readonly SenderSettings CapTwoHundred =
