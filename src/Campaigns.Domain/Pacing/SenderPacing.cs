@@ -39,6 +39,13 @@ public sealed record SenderPacing
         _ => throw new ArgumentOutOfRangeException(nameof(profile), profile, null),
     };
 
+    /// <summary>These choices with <paramref name="patch"/> applied (absent: kept; null: the default), checked again.</summary>
+    public Result<SenderPacing> With(SenderPacingPatch patch)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        return Create(patch.Profile.Or(ProfileName(Profile)), patch.MaxPerMinute.Or(MaxPerMinute), patch.MaxPerHour.Or(MaxPerHour));
+    }
+
     /// <summary>
     /// Checks every choice and answers all the problems at once, each under its API field (<c>pacing.profile</c>,
     /// <c>pacing.maxPerMinute</c>, <c>pacing.maxPerHour</c>). A null profile is <c>spread</c>.
