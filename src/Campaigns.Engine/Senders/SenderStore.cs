@@ -23,13 +23,13 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
     internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures, pacing_profile, max_per_minute, max_per_hour";
 
     /// <summary>
-    /// The one way to restart a number's warm-up ramp (issue 9: after idleness, which the claim does, or after a
-    /// restriction): a SET fragment for <c>campaigns.numbers</c> aliased <c>n</c>, with the sender's zone given as
-    /// <c>{0}</c> (an expression naming an IANA zone, e.g. <c>s.time_zone</c>). The ramp's day 0 becomes today in that
-    /// zone (<see cref="PacingState.WarmUpFrom"/>), and today's drawn cap is dropped so that the next claim draws it
-    /// again on the restarted ramp. Use: <c>update campaigns.numbers n set {string.Format(RestartWarmUpSql, "s.time_zone")} from campaigns.senders s where …</c>.
+    /// The one way to restart a number's warm-up ramp (issue 9: after idleness, which the claim does through
+    /// <c>Pacing.Decide</c>, or after a restriction): a SET fragment for <c>campaigns.numbers</c> given the SQL expression
+    /// of the sender's IANA zone (e.g. <c>s.time_zone</c>). The ramp's day 0 becomes today in that zone
+    /// (<see cref="PacingState.WarmUpFrom"/>), and today's drawn cap is dropped so that the next claim draws it again on
+    /// the restarted ramp. Use: <c>$"update campaigns.numbers n set {SenderStore.RestartWarmUpSql("s.time_zone")} from campaigns.senders s where …"</c>.
     /// </summary>
-    internal const string RestartWarmUpSql = "warmup_from = (now() at time zone {0})::date, cap_today = null";
+    internal static string RestartWarmUpSql(string zone) => $"warmup_from = (now() at time zone {zone})::date, cap_today = null";
 
     /// <summary>
     /// Pause reasons that mean the sender's connection was not open (the dispatcher pauses with the state's name):
