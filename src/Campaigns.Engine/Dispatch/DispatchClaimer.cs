@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Pacing;
+using Campaigns.Domain.Scheduling;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Templates;
 using Campaigns.Domain.Tenants;
@@ -29,7 +30,8 @@ namespace Campaigns.Engine.Dispatch;
 /// the arbiter of the period: its <c>ON CONFLICT … WHERE</c> reads the latest committed row, so two claimers (or two
 /// numbers in one claim) cannot both take a recipient; a pick that loses stays queued.
 /// Numbers: a claimed one holds the lease; one whose pick lost looks again at once; one with queued messages that may
-/// not go now (windows, periods) looks again after <see cref="DispatchOptions.BlockedRecheck"/>; one with nothing to
+/// not go now (windows, periods) looks again after <see cref="DispatchOptions.BlockedRecheck"/>, or at the next opening
+/// of the windows it waits for when sooner; one with nothing to
 /// send is parked (<c>null</c>, woken by <see cref="DispatchWake"/>); a capped one waits for its next local midnight
 /// plus a random spread; an unusable sender's (paused, not open, gone) is parked; one backing off waits for it.
 /// </remarks>
@@ -43,17 +45,19 @@ internal sealed class DispatchClaimer(
 {
     /// <summary>
     /// Whether the campaign <c>k</c>'s window is open now for message <c>m</c> of a number of zone <c>c.sender_zone</c>:
-    /// the day and time of <c>now()</c> in the window's zone (the recipient's own when the campaign names none); a window
+    /// the day and time of <c>now()</c> in the window's zone (the recipient's own when the campaign names none) lie in
+    /// any of its ranges (<c>window_starts[i]</c>–<c>window_ends[i]</c>, as <c>SendWindow.IsOpen</c> reads them); a range
     /// whose end is not after its start runs through midnight (its morning part belongs to the day before).
     /// </summary>
     internal const string WindowOpen =
         """
-        (case when k.window_start < k.window_end
-              then extract(isodow from w.local)::smallint = any(k.window_days)
-                   and w.local::time >= k.window_start and w.local::time < k.window_end
-              else (extract(isodow from w.local)::smallint = any(k.window_days) and w.local::time >= k.window_start)
-                   or (extract(isodow from w.local - interval '1 day')::smallint = any(k.window_days) and w.local::time < k.window_end)
-         end)
+        exists (select 1 from unnest(k.window_starts, k.window_ends) as wr (start_at, end_at)
+                where case when wr.start_at < wr.end_at
+                      then extract(isodow from w.local)::smallint = any(k.window_days)
+                           and w.local::time >= wr.start_at and w.local::time < wr.end_at
+                      else (extract(isodow from w.local)::smallint = any(k.window_days) and w.local::time >= wr.start_at)
+                           or (extract(isodow from w.local - interval '1 day')::smallint = any(k.window_days) and w.local::time < wr.end_at)
+                 end)
         """;
 
     private const string LockDue =
@@ -80,6 +84,25 @@ internal sealed class DispatchClaimer(
         update campaigns.numbers set next_send_at = null where phone = any($3)
         """;
 
+    /// <summary>
+    /// The windows that keep blocked numbers (<c>next_send_at = now() + BlockedRecheck</c>, set by <see cref="Pick"/>)
+    /// waiting: per number, each running campaign of its sender with queued messages, and for a window in the recipient's
+    /// zone the distinct zones of those messages.
+    /// </summary>
+    private const string BlockedWindows =
+        """
+        select c.number, k.window_starts, k.window_ends, k.window_days, k.window_time_zone,
+               case when k.window_time_zone = 'recipient'
+                    then array(select distinct coalesce(m.time_zone, c.sender_zone) from campaigns.messages m
+                               where m.campaign_id = k.id and m.sender_id = c.sender_id and m.status = 'queued')
+                    else array[c.sender_zone] end
+        from unnest($1::text[], $2::uuid[], $3::text[]) as c (number, sender_id, sender_zone)
+        join campaigns.numbers n on n.phone = c.number and n.next_send_at = now() + $4
+        join campaigns.campaign_senders cs on cs.sender_id = c.sender_id
+        join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
+        where exists (select 1 from campaigns.messages m where m.campaign_id = k.id and m.sender_id = c.sender_id and m.status = 'queued')
+        """;
+
     private const string Pick =
         $"""
         with cand as materialized (
@@ -91,7 +114,7 @@ internal sealed class DispatchClaimer(
             from cand c
             cross join lateral (
                 select k.campaign_id, k.tenant_id, m.phone, k.media
-                from (select cs.campaign_id, k.tenant_id, k.media, k.window_start, k.window_end, k.window_days, k.window_time_zone
+                from (select cs.campaign_id, k.tenant_id, k.media, k.window_starts, k.window_ends, k.window_days, k.window_time_zone
                       from campaigns.campaign_senders cs
                       join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
                       where cs.sender_id = c.sender_id
@@ -159,8 +182,13 @@ internal sealed class DispatchClaimer(
             left join pick p on p.number = c.number
             where n.phone = c.number
         )
-        select x.campaign_id, x.phone, x.body, x.number, x.media::text, now() + $9
+        select x.campaign_id, x.phone, x.body, x.number, x.media::text, now() + $9,
+               -- the window and the zone it is read in, for the check again at the moment of sending
+               k.window_starts, k.window_ends, k.window_days, k.window_time_zone, coalesce(m.time_zone, c.sender_zone)
         from claimed x
+        join campaigns.campaigns k on k.id = x.campaign_id
+        join campaigns.messages m on m.campaign_id = x.campaign_id and m.phone = x.phone
+        join cand c on c.number = x.number
         """;
 
     private readonly DispatchOptions _options = options.Value;
@@ -213,6 +241,11 @@ internal sealed class DispatchClaimer(
         }
 
         var sends = candidates.Count == 0 ? [] : await PickAsync(connection, transaction, candidates, owner, now, cancellationToken);
+        if (sends.Count < candidates.Count)
+        {
+            await SleepUntilOpeningAsync(connection, transaction, candidates, sends, now, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new DispatchClaim(now, started, sends, due.Count);
     }
@@ -328,14 +361,22 @@ internal sealed class DispatchClaimer(
         command.Parameters.Add(new() { Value = candidates.Select(c => c.Send.WarmUpFrom).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
 
         var byPhone = candidates.ToDictionary(c => c.Number.Phone, StringComparer.Ordinal);
+        var windows = new Dictionary<Guid, SendWindow>();
         var sends = new List<ClaimedSend>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var (number, budget) = byPhone[reader.GetString(3)];
             metrics.ClaimLag((now - number.NextSendAt).TotalMilliseconds);
+            var campaign = reader.GetGuid(0);
+            if (!windows.TryGetValue(campaign, out var window))
+            {
+                window = CampaignStore.ReadWindow(reader, 6);
+                windows.Add(campaign, window);
+            }
+
             sends.Add(new ClaimedSend(
-                new CampaignId(reader.GetGuid(0)),
+                new CampaignId(campaign),
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<MediaDraft>(reader.GetString(4), CampaignStore.Json),
@@ -343,13 +384,65 @@ internal sealed class DispatchClaimer(
                 number.Sender!,
                 now,
                 reader.GetFieldValue<Instant>(5),
-                number.Pacing.LastSentAt)
+                number.Pacing.LastSentAt,
+                window,
+                DateTimeZoneProviders.Tzdb.GetZoneOrNull(reader.GetString(10)) ?? number.Sender!.Settings.TimeZone)
             {
                 Budget = budget,
             });
         }
 
         return sends;
+    }
+
+    /// <summary>
+    /// Numbers whose queued messages may not go now look again at <see cref="DispatchOptions.BlockedRecheck"/> (set by
+    /// the pick); when every window they wait for is closed and one opens sooner, they look again at that opening
+    /// instead, so the first message of an opening leaves on time. Never later than the recheck: a message queued
+    /// meanwhile (a campaign started or resumed, one put back) does not wake a number that is not parked.
+    /// </summary>
+    private async Task SleepUntilOpeningAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        List<(DueNumber Number, PacingDecision.Send Send)> candidates,
+        List<ClaimedSend> sends,
+        Instant now,
+        CancellationToken cancellationToken)
+    {
+        var claimed = sends.Select(s => s.Number).ToHashSet(StringComparer.Ordinal);
+        var blocked = candidates.Where(c => !claimed.Contains(c.Number.Phone)).Select(c => c.Number).ToArray();
+        var recheck = now + Duration.FromTimeSpan(_options.BlockedRecheck);
+        var openings = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand(BlockedWindows, connection, transaction))
+        {
+            command.Parameters.Add(new() { Value = blocked.Select(n => n.Phone).ToArray() });
+            command.Parameters.Add(new() { Value = blocked.Select(n => n.Sender!.Id.Value).ToArray() });
+            command.Parameters.Add(new() { Value = blocked.Select(n => n.Sender!.Settings.TimeZone.Id).ToArray() });
+            command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.BlockedRecheck), NpgsqlDbType = NpgsqlDbType.Interval });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var number = reader.GetString(0);
+                var window = CampaignStore.ReadWindow(reader, 1);
+                foreach (var id in reader.GetFieldValue<string[]>(5))
+                {
+                    var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? DateTimeZone.Utc;
+                    var opening = window.NextOpening(now, zone);
+                    openings[number] = openings.TryGetValue(number, out var earlier) && earlier < opening ? earlier : opening;
+                }
+            }
+        }
+
+        // An opening at now: some window is open and something else blocks (a recipient's period): the recheck stands.
+        var sooner = openings.Where(o => o.Value > now && o.Value < recheck).ToArray();
+        if (sooner.Length > 0)
+        {
+            await using var command = new NpgsqlCommand(Reschedule, connection, transaction);
+            command.Parameters.Add(new() { Value = sooner.Select(o => o.Key).ToArray() });
+            command.Parameters.Add(new() { Value = sooner.Select(o => o.Value).ToArray() });
+            command.Parameters.Add(new() { Value = Array.Empty<string>() });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>A locked due number: its pacing state and its live sender (null when no sender has the number).</summary>

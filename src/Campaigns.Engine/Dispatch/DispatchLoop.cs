@@ -93,9 +93,9 @@ internal sealed class DispatchLoop(
         }
     }
 
-    /// <summary>The open time of the sent message's window between <paramref name="from"/> and <paramref name="until"/>.</summary>
+    /// <summary>The open time of the sent message's window (read in its zone) between <paramref name="from"/> and <paramref name="until"/>.</summary>
     private static Duration OpenTimeLeft(ClaimedSend send, Instant from, Instant until) =>
-        until <= from ? Duration.Zero : until - from;
+        until <= from ? Duration.Zero : send.Window.OpenTimeLeft(from, send.WindowZone, until);
 
     /// <summary>When the next number falls due, from now; null when none is waiting.</summary>
     private async Task<TimeSpan?> NextDueAsync(CancellationToken cancellationToken)
@@ -222,6 +222,14 @@ internal sealed class DispatchLoop(
         {
             await Task.Yield();
             var requestedAt = claim.UpperBoundNow(loop._time); // the jitter counts from here, the floor from the answer
+            if (!send.MayLeaveAt(requestedAt))
+            {
+                // Claimed before its window closed, due to leave after: back to the queue, the number free at once (the
+                // claim then takes a message whose window is open, or sleeps until the next opening).
+                Finish(new SendCompletion(send, SendOutcome.WindowClosed, requestedAt, requestedAt));
+                return;
+            }
+
             SendOutcome outcome;
             try
             {
@@ -240,8 +248,17 @@ internal sealed class DispatchLoop(
 
             // The answer's moment: an upper bound of when the gateway received the send (recorded as last_sent_at).
             var leftAt = claim.UpperBoundNow(loop._time);
-            _completions.Writer.TryWrite(new SendCompletion(send, outcome, leftAt, loop.Next(send, requestedAt, leftAt)));
-            Interlocked.Increment(ref _sent);
+            Finish(new SendCompletion(send, outcome, leftAt, loop.Next(send, requestedAt, leftAt)));
+        }
+
+        private void Finish(SendCompletion completion)
+        {
+            _completions.Writer.TryWrite(completion);
+            if (!completion.Outcome.Unsent)
+            {
+                Interlocked.Increment(ref _sent);
+            }
+
             Interlocked.Decrement(ref _inFlight);
             _wake.Release();
         }

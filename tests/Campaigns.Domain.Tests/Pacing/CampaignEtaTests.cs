@@ -96,6 +96,18 @@ public sealed class CampaignEtaTests
     }
 
     [Fact]
+    public void Estimate_FixedZoneWindowWithTwoRanges_SkipsTheHoursBetweenThem()
+    {
+        var window = SendWindow.Parse(new SendWindowDraft(TimeZone: "Africa/Nairobi", Ranges: [new("09:00", "12:00"), new("14:00", "18:00")])).Value;
+        var now = Instant.FromUtc(2026, 11, 26, 8, 59, 56); // 11:59:56 in Nairobi: room for one more send this morning
+
+        var finish = CampaignEta.Estimate([CreateWorkload(queued: 3)], 0, window, now);
+
+        // 11:59:56, then 14:00:00 and 14:00:04 the same afternoon.
+        Assert.Equal(Instant.FromUtc(2026, 11, 26, 11, 0, 4), finish);
+    }
+
+    [Fact]
     public void Estimate_FixedZoneWindowClosedNow_StartsAtItsOpening()
     {
         var window = SendWindow.Parse(new SendWindowDraft("08:00", "20:00", ["mon"], "Africa/Nairobi")).Value;

@@ -189,12 +189,27 @@ public sealed class DispatchClaimerTests(TestDatabase database) : IClassFixture<
         var now = (await _kit.ScalarAsync<Instant>("select now()", [])).InZone(DateTimeZoneProviders.Tzdb["Africa/Nairobi"]).TimeOfDay;
         var start = now.PlusHours(2).ToString("HH:mm", null);
         var end = now.PlusHours(3).ToString("HH:mm", null);
-        var campaign = await _kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25477"), sender)], start, end);
+        var campaign = await _kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25477"), sender)], [(start, end)]);
 
         var claim = await _kit.Claimer().ClaimAsync(1000, "t", Cancel);
 
         Assert.Empty(claim.Sends);
         Assert.Equal("queued", (await _kit.MessagesAsync(campaign)).Values.Single().Status);
         Assert.False(await _kit.ScalarAsync<bool>("select next_send_at is null from campaigns.numbers where phone = $1", sender.Number));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_WindowOpenInItsSecondRange_Claims()
+    {
+        var tenant = await _kit.TenantAsync();
+        var sender = await _kit.SenderAsync(tenant);
+        var now = (await _kit.ScalarAsync<Instant>("select now()", [])).InZone(DateTimeZoneProviders.Tzdb["Africa/Nairobi"]).TimeOfDay;
+        var closed = (now.PlusHours(2).ToString("HH:mm", null), now.PlusHours(3).ToString("HH:mm", null));
+        var open = (now.PlusHours(-1).ToString("HH:mm", null), now.PlusHours(1).ToString("HH:mm", null));
+        var campaign = await _kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25477"), sender)], [closed, open]);
+
+        var claim = await _kit.Claimer().ClaimAsync(1000, "t", Cancel);
+
+        Assert.Single(claim.Sends, s => s.Campaign.Value == campaign);
     }
 }

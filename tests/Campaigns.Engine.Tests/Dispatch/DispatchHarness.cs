@@ -70,7 +70,8 @@ internal sealed class DispatchHarness : IAsyncDisposable
     public DispatchGateway Gateway(IGatewayClient? client = null) =>
         new(client ?? Client, Kit.Protector, NullLogger<DispatchGateway>.Instance);
 
-    public DispatchLoop Loop(DispatchOptions options, IGatewayClient? client = null, int seed = 11, DispatchMetrics? metrics = null)
+    /// <param name="loopTime">The loop's clock (the claimer keeps the system's); default the system's.</param>
+    public DispatchLoop Loop(DispatchOptions options, IGatewayClient? client = null, int seed = 11, DispatchMetrics? metrics = null, TimeProvider? loopTime = null)
     {
         var wrapped = DispatchKit.Wrap(options);
         var random = new SeededRandomSource(seed);
@@ -83,7 +84,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
             Kit.DataSource,
             wrapped,
             random,
-            TimeProvider.System,
+            loopTime ?? TimeProvider.System,
             NullLogger<DispatchLoop>.Instance,
             DispatchKit.Wrap(new PacingOptions()));
     }

@@ -94,28 +94,28 @@ internal sealed class DispatchKit(TestDatabase database)
     }
 
     /// <summary>
-    /// A running campaign of <paramref name="senders"/> (in order), with a window open all day unless given, and the
-    /// given messages queued: each recipient with its sender.
+    /// A running campaign of <paramref name="senders"/> (in order), with a window open all day unless given (its ranges,
+    /// every day), and the given messages queued: each recipient with its sender.
     /// </summary>
     public async Task<Guid> CampaignAsync(
         Guid tenant,
         IReadOnlyList<TestSender> senders,
         IEnumerable<(string Recipient, TestSender Sender)> messages,
-        string windowStart = "00:00",
-        string windowEnd = "00:00",
+        IReadOnlyList<(string Start, string End)>? window = null,
         string windowTimeZone = "recipient",
         MediaDraft? media = null,
         string? bodyPrefix = null)
     {
         var id = Guid.CreateVersion7();
+        window ??= [("00:00", "12:00"), ("12:00", "00:00")]; // all day, as ranges the Domain accepts
         await ExecuteAsync(
             """
-            insert into campaigns.campaigns (id, tenant_id, name, template, media, window_start, window_end, window_days, window_time_zone,
+            insert into campaigns.campaigns (id, tenant_id, name, template, media, window_starts, window_ends, window_days, window_time_zone,
                 max_identical, status, created_at, updated_at, started_at)
-            values ($1, $2, 'campaign', 'Hi', $3::jsonb, $4::time, $5::time, '{1,2,3,4,5,6,7}', $6, 10, 'running', now(), now(), now())
+            values ($1, $2, 'campaign', 'Hi', $3::jsonb, $4::text[]::time[], $5::text[]::time[], '{1,2,3,4,5,6,7}', $6, 10, 'running', now(), now(), now())
             """,
             id, tenant, media is null ? DBNull.Value : System.Text.Json.JsonSerializer.Serialize(media, global::Campaigns.Engine.Campaigns.CampaignStore.Json),
-            windowStart, windowEnd, windowTimeZone);
+            window.Select(r => r.Start).ToArray(), window.Select(r => r.End).ToArray(), windowTimeZone);
         for (var i = 0; i < senders.Count; i++)
         {
             await ExecuteAsync(

@@ -119,6 +119,25 @@ public sealed class DispatchPacingTests(TestDatabase database) : IClassFixture<T
     }
 
     [Fact]
+    public async Task RunAsync_SpreadProfileWindowClosingSoon_SpreadsOverTheWindowsOpenTimeNotTheDay()
+    {
+        // About noon in the sender's zone, and the campaign's window (in that zone) closes 20 minutes from now:
+        // 200 sends over 20 minutes are about 6 s apart, where half a day would make them minutes apart.
+        var zone = NoonZone();
+        var local = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb[zone]).TimeOfDay;
+        var window = ((local - Period.FromHours(1)).ToString("HH:mm", CultureInfo.InvariantCulture), (local + Period.FromMinutes(20)).ToString("HH:mm", CultureInfo.InvariantCulture));
+        var tenant = await Kit.TenantAsync();
+        var sender = await _harness.SenderAsync(tenant, 3, timeZone: zone, profile: "spread");
+        await Kit.ExecuteAsync("update campaigns.senders set daily_cap_min = 200, daily_cap_max = 200 where id = $1", sender.Id);
+        var campaign = await Kit.CampaignAsync(
+            tenant, [sender], Enumerable.Range(0, 2).Select(_ => (DispatchKit.NewNumber("+25495"), sender)), [window], windowTimeZone: zone);
+
+        await DispatchHarness.RunUntilAsync(_harness.Loop(DispatchKit.Options()), () => SentAsync(campaign, 1));
+
+        Assert.InRange(await PlannedGapAsync(sender), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(12));
+    }
+
+    [Fact]
     public async Task RunAsync_JustReconnected_SlowsTheGapByTheSlowdown()
     {
         var tenant = await Kit.TenantAsync();
