@@ -141,14 +141,22 @@ public sealed class DispatchPacingTests(TestDatabase database) : IClassFixture<T
     public async Task RunAsync_JustReconnected_SlowsTheGapByTheSlowdown()
     {
         var tenant = await Kit.TenantAsync();
-        var sender = await _harness.SenderAsync(tenant, 2, jitterMinMs: 1000, jitterMaxMs: 1000); // every gap exactly 2 s
+        var sender = await _harness.SenderAsync(tenant, 2, jitterMinMs: 3000, jitterMaxMs: 3000); // every gap exactly 4 s
         await Kit.ExecuteAsync("update campaigns.senders set reconnected_at = now() where id = $1", sender.Id);
         var campaign = await Kit.CampaignAsync(tenant, [sender], Enumerable.Range(0, 2).Select(_ => (DispatchKit.NewNumber("+25494"), sender)));
 
         await DispatchHarness.RunUntilAsync(_harness.Loop(DispatchKit.Options()), () => SentAsync(campaign, 1));
 
-        // Slowed about 3× (the default slowdown, falling over 15 minutes): about 6 s instead of 2 s.
-        Assert.InRange(await PlannedGapAsync(sender), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7));
+        // Slowed about 3× (the default slowdown, falling over 15 minutes): about 12 s from the request instead of 4 s.
+        // The request is after the claim; the next send is never before request + gap, and an unslowed one never more
+        // than 4 s after the answer.
+        Assert.InRange(await Kit.ScalarAsync<double>(
+            """
+            select extract(epoch from n.next_send_at - m.claimed_at)::float8
+            from campaigns.numbers n join campaigns.messages m on m.campaign_id = $1 and m.status = 'sent' where n.phone = $2
+            """,
+            campaign, sender.Number), 11.5, 14);
+        Assert.True(await PlannedGapAsync(sender) > TimeSpan.FromSeconds(5));
     }
 
     /// <summary>An IANA zone (Etc/GMT±n) where the local time is about noon now.</summary>
