@@ -3,7 +3,8 @@ namespace Campaigns.Api.Senders;
 /// <summary>
 /// Register an existing instance (<c>gatewayUrl</c>, <c>instance</c>, <c>instanceApiKey</c>), or one of a registered gateway
 /// (<c>gatewayId</c>, <c>instance</c>; <c>createInstance: true</c> creates it there). Pacing fields default to 200–300 a day,
-/// 1,000 ms between sends, 1–5 s jitter; <c>timeZone</c> to the number's; <c>activatedOn</c> (yyyy-MM-dd) to today.
+/// 1,000 ms between sends, 1–5 s jitter; <c>timeZone</c> to the number's; <c>activatedOn</c> (yyyy-MM-dd) to today;
+/// <c>pacing</c> to the <c>spread</c> profile with no per-minute or per-hour cap.
 /// </summary>
 internal sealed record RegisterSenderRequest(
     string? Name,
@@ -18,4 +19,5 @@ internal sealed record RegisterSenderRequest(
     int? DailyCapMax,
     int? MinIntervalMs,
     int? JitterMinMs,
-    int? JitterMaxMs);
+    int? JitterMaxMs,
+    SenderPacingRequest? Pacing = null);

@@ -36,6 +36,9 @@ internal sealed class UpdateSenderRequest
 
     public int? JitterMaxMs { get; set => _fields.Set(out field, value); }
 
+    /// <summary>Merged field by field; <c>"pacing": null</c> restores the defaults (spread, no caps).</summary>
+    public SenderPacingRequest? Pacing { get; set => _fields.Set(out field, value); }
+
     /// <param name="activatedOn">The parsed <see cref="ActivatedOn"/> (null when it was null or left out).</param>
     public UpdateSender ToCommand(LocalDate? activatedOn) => new(
         _fields.Of(Name),
@@ -49,5 +52,10 @@ internal sealed class UpdateSenderRequest
             MinIntervalMs = _fields.Of(MinIntervalMs),
             JitterMinMs = _fields.Of(JitterMinMs),
             JitterMaxMs = _fields.Of(JitterMaxMs),
-        });
+        })
+    {
+        Pacing = _fields.Of(Pacing) is { HasValue: true } pacing
+            ? pacing.Value?.ToPatch() ?? Domain.Pacing.SenderPacingPatch.Defaults
+            : new Domain.Pacing.SenderPacingPatch(),
+    };
 }

@@ -34,7 +34,7 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             $"""
             select s.*, n.day as progress_day, n.sent_today as progress_sent_today, n.cap_today as progress_cap_today,
-                   n.next_send_at as progress_next_send_at, n.last_sent_at as progress_last_sent_at,
+                   n.next_send_at as progress_next_send_at, n.last_sent_at as progress_last_sent_at, n.warmup_from as progress_warmup_from,
                    (select count(*)::int from campaigns.messages m
                      where m.campaign_id = cs.campaign_id and m.sender_id = cs.sender_id and m.status = 'queued') as progress_queued
               from campaigns.campaign_senders cs
@@ -68,12 +68,15 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
                 Nullable<LocalDate>(reader, "progress_day"),
                 Nullable<int>(reader, "progress_sent_today") ?? 0,
                 Nullable<int>(reader, "progress_cap_today"),
-                Nullable<Instant>(reader, "progress_last_sent_at"));
+                Nullable<Instant>(reader, "progress_last_sent_at"))
+            {
+                WarmUpFrom = Nullable<LocalDate>(reader, "progress_warmup_from"),
+            };
             var nextSendAt = Nullable<Instant>(reader, "progress_next_send_at");
             var queued = reader.GetInt32(reader.GetOrdinal("progress_queued"));
             var today = state.On(SenderDay.Of(now, sender.Settings.TimeZone), sender.Id, sender.Settings);
             senders.Add(new CampaignSenderProgress(sender.Id, sender.Name, queued, today.Sent, today.Cap, nextSendAt, sender.Pause?.Reason));
-            workloads.Add(new SenderWorkload(sender.Id, sender.Settings, state, nextSendAt, queued));
+            workloads.Add(new SenderWorkload(sender.Id, sender.Settings, state, nextSendAt, queued) { Pacing = sender.Pacing });
         }
 
         var eta = CampaignEta.Estimate(workloads, counts[MessageStatus.Pending], campaign.SendWindow, now);

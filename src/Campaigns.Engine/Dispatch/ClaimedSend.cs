@@ -1,4 +1,5 @@
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Pacing;
 using Campaigns.Domain.Scheduling;
 using Campaigns.Domain.Templates;
 using NodaTime;
@@ -33,6 +34,12 @@ internal sealed record ClaimedSend(
     SendWindow Window,
     DateTimeZone WindowZone)
 {
+    /// <summary>
+    /// The number's budget as the claim counted it (the day, its cap, and the sends that day including this one): what
+    /// the spread profile divides the open time left by. Null only where a send is built without a claim.
+    /// </summary>
+    public PacingDecision.Send? Budget { get; init; }
+
     /// <summary>Whether the window lets the message leave at <paramref name="at"/> (a claim just before closing may not).</summary>
     public bool MayLeaveAt(Instant at) => Window.IsOpen(at, WindowZone);
 

@@ -17,7 +17,7 @@ namespace Campaigns.Engine.Dispatch;
 /// <summary>
 /// The claim: in one transaction, with no gateway call inside, it locks up to <c>demand</c> due numbers
 /// (<c>next_send_at &lt;= now()</c>, oldest first, <c>FOR UPDATE SKIP LOCKED</c>: other claimers take other numbers),
-/// decides each number's pacing in C# (<see cref="Pacing.Decide"/> on the sender's current settings), picks one
+/// decides each number's pacing in C# (<c>Pacing.Decide</c> on the sender's current settings), picks one
 /// message per sendable number in one statement and moves it <c>queued → sending</c> while it advances the number
 /// (its <c>next_send_at</c> becomes the lease's end, so no second send of it can be claimed while this one is in flight),
 /// the campaign's turn on the sender and the recipient's last campaign message.
@@ -40,7 +40,8 @@ internal sealed class DispatchClaimer(
     IOptions<DispatchOptions> options,
     IRandomSource random,
     TimeProvider time,
-    DispatchMetrics metrics)
+    DispatchMetrics metrics,
+    IOptions<PacingOptions> pacingOptions)
 {
     /// <summary>
     /// Whether the campaign <c>k</c>'s window is open now for message <c>m</c> of a number of zone <c>c.sender_zone</c>:
@@ -64,7 +65,8 @@ internal sealed class DispatchClaimer(
         select n.phone, n.next_send_at, n.last_sent_at, n.day, n.sent_today, n.cap_today,
                s.id, s.tenant_id, s.gateway_url, s.instance, s.instance_key_protected, s.time_zone, s.activated_on,
                s.daily_cap_min, s.daily_cap_max, s.min_interval_ms, s.jitter_min_ms, s.jitter_max_ms,
-               {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now()
+               {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now(),
+               n.recent_sends, n.warmup_from, s.pacing_profile, s.max_per_minute, s.max_per_hour, s.reconnected_at -- pacing (issue 9)
         from campaigns.numbers n
         left join campaigns.senders s on s.phone = n.phone
         where n.next_send_at <= now()
@@ -104,8 +106,8 @@ internal sealed class DispatchClaimer(
     private const string Pick =
         $"""
         with cand as materialized (
-            select * from unnest($1::text[], $2::uuid[], $3::text[], $4::date[], $5::int[], $6::int[])
-                as c (number, sender_id, sender_zone, day, cap, sent_today)
+            select * from unnest($1::text[], $2::uuid[], $3::text[], $4::date[], $5::int[], $6::int[], $11::date[])
+                as c (number, sender_id, sender_zone, day, cap, sent_today, warmup_from)
         ),
         pick as materialized (
             select c.number, p.campaign_id, p.tenant_id, p.phone, p.media
@@ -174,7 +176,9 @@ internal sealed class DispatchClaimer(
                     else null end,
                 day = case when x.number is not null then c.day else n.day end,
                 sent_today = case when x.number is not null then c.sent_today else n.sent_today end,
-                cap_today = case when x.number is not null then c.cap else n.cap_today end
+                cap_today = case when x.number is not null then c.cap else n.cap_today end,
+                -- a send claimed after too long idle restarts the warm-up (Pacing.Decide said so: c.warmup_from)
+                warmup_from = case when x.number is not null and c.warmup_from is not null then c.warmup_from else n.warmup_from end
             from cand c
             left join claimed x on x.number = c.number
             left join pick p on p.number = c.number
@@ -191,6 +195,7 @@ internal sealed class DispatchClaimer(
         """;
 
     private readonly DispatchOptions _options = options.Value;
+    private readonly Duration _idleRestart = Duration.FromTimeSpan(pacingOptions.Value.IdleRestart);
 
     /// <summary>Claims up to <paramref name="demand"/> due numbers and the one message each may send now.</summary>
     /// <param name="owner">Who claims (the loop's name), stored in <c>messages.claimed_by</c>.</param>
@@ -265,7 +270,7 @@ internal sealed class DispatchClaimer(
             return new PacingDecision.Wait(backoff, WaitReason.Gap);
         }
 
-        var decision = Pacing.Decide(sender.Id, sender.Settings, number.Pacing, now);
+        var decision = Pacing.Decide(sender.Id, sender.Settings, sender.Pacing, number.Pacing, now, _idleRestart);
         if (decision is PacingDecision.Wait { Reason: WaitReason.DailyCap } capped)
         {
             var spread = Duration.FromTicks((long)(_options.MidnightSpread.Ticks * random.NextDouble()));
@@ -291,7 +296,11 @@ internal sealed class DispatchClaimer(
                     reader.IsDBNull(3) ? null : reader.GetFieldValue<LocalDate>(3),
                     reader.GetInt32(4),
                     reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                    reader.IsDBNull(2) ? null : reader.GetFieldValue<Instant>(2));
+                    reader.IsDBNull(2) ? null : reader.GetFieldValue<Instant>(2))
+                {
+                    RecentSends = reader.GetFieldValue<Instant[]>(22),
+                    WarmUpFrom = reader.IsDBNull(23) ? null : reader.GetFieldValue<LocalDate>(23),
+                };
                 due.Add(new DueNumber(reader.GetString(0), reader.GetFieldValue<Instant>(1), pacing, ReadSender(reader)));
             }
         }
@@ -324,7 +333,13 @@ internal sealed class DispatchClaimer(
             settings.Value, // stored settings were valid when stored
             reader.GetBoolean(18),
             reader.IsDBNull(19) ? null : reader.GetString(19),
-            reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20));
+            reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20))
+        {
+            // Stored pacing choices were valid when stored (the columns' checks hold the same ranges).
+            Pacing = SenderPacing.Create(
+                reader.GetString(24), reader.IsDBNull(25) ? null : reader.GetInt32(25), reader.IsDBNull(26) ? null : reader.GetInt32(26)).Value,
+            ReconnectedAt = reader.IsDBNull(27) ? null : reader.GetFieldValue<Instant>(27),
+        };
     }
 
     private async Task<List<ClaimedSend>> PickAsync(
@@ -346,14 +361,15 @@ internal sealed class DispatchClaimer(
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.RecipientPeriod), NpgsqlDbType = NpgsqlDbType.Interval });
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.SendLease), NpgsqlDbType = NpgsqlDbType.Interval });
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.BlockedRecheck), NpgsqlDbType = NpgsqlDbType.Interval });
+        command.Parameters.Add(new() { Value = candidates.Select(c => c.Send.WarmUpFrom).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
 
-        var byPhone = candidates.ToDictionary(c => c.Number.Phone, c => c.Number, StringComparer.Ordinal);
+        var byPhone = candidates.ToDictionary(c => c.Number.Phone, StringComparer.Ordinal);
         var windows = new Dictionary<Guid, SendWindow>();
         var sends = new List<ClaimedSend>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var number = byPhone[reader.GetString(3)];
+            var (number, budget) = byPhone[reader.GetString(3)];
             metrics.ClaimLag((now - number.NextSendAt).TotalMilliseconds);
             var campaign = reader.GetGuid(0);
             if (!windows.TryGetValue(campaign, out var window))
@@ -374,7 +390,10 @@ internal sealed class DispatchClaimer(
                 reader.GetFieldValue<Instant>(5),
                 number.Pacing.LastSentAt,
                 window,
-                DateTimeZoneProviders.Tzdb.GetZoneOrNull(reader.GetString(10)) ?? number.Sender!.Settings.TimeZone));
+                DateTimeZoneProviders.Tzdb.GetZoneOrNull(reader.GetString(10)) ?? number.Sender!.Settings.TimeZone)
+            {
+                Budget = budget,
+            });
         }
 
         return sends;

@@ -49,8 +49,14 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
         update campaigns.numbers n set next_send_at = y.next,
             -- a send never made (window closed at the moment of sending) gives its budget back
             last_sent_at = case when y.unsent then n.last_sent_at else y.left_at end,
-            sent_today = case when y.unsent then greatest(n.sent_today - 1, 0) else n.sent_today end
-        from unnest($9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::bool[]) as y (phone, lease, next, left_at, unsent)
+            sent_today = case when y.unsent then greatest(n.sent_today - 1, 0) else n.sent_today end,
+            -- the per-minute and per-hour caps' memory: this send appended, sends older than an hour dropped (bounded)
+            recent_sends = case when y.counted
+                                then array(select t from unnest(n.recent_sends || y.left_at) t
+                                           where t > y.left_at - interval '1 hour' order by t)
+                                else n.recent_sends end
+        from unnest($9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::bool[], $14::bool[])
+            as y (phone, lease, next, left_at, unsent, counted)
         where n.phone = y.phone and n.next_send_at = y.lease
         """;
 
@@ -117,6 +123,7 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
             command.Parameters.Add(new() { Value = batch.Select(c => c.Next).ToArray() });
             command.Parameters.Add(new() { Value = batch.Select(c => c.LeftAt).ToArray() });
             command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Unsent).ToArray() });
+            command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Message is not MessageFate.Requeue).ToArray() }); // reached the gateway (a requeue did not)
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -1,3 +1,4 @@
+using Campaigns.Domain.Pacing;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using NodaTime;
@@ -18,4 +19,11 @@ internal sealed record DispatchSender(
     SenderSettings Settings,
     bool IsUsable,
     string? PausedReason,
-    Instant? BackoffUntil);
+    Instant? BackoffUntil)
+{
+    /// <summary>Its pacing profile and per-minute and per-hour caps (<c>senders.pacing_profile</c>, …).</summary>
+    public SenderPacing Pacing { get; init; } = SenderPacing.Default;
+
+    /// <summary>When its connection last became open again (<c>senders.reconnected_at</c>): its gaps ramp down from then.</summary>
+    public Instant? ReconnectedAt { get; init; }
+}

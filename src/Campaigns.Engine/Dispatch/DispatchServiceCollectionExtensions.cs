@@ -10,6 +10,7 @@ internal static class DispatchServiceCollectionExtensions
     public static IServiceCollection AddDispatch(this IServiceCollection services)
     {
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PacingOptions>().BindConfiguration(PacingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IRandomSource>(SystemRandomSource.Instance);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DispatchMetrics>();

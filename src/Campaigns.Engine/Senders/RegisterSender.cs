@@ -26,4 +26,12 @@ internal sealed record RegisterSender(
     int? MinIntervalMs,
     int? JitterMinMs,
     int? JitterMaxMs,
-    Uri WebhookBase);
+    Uri WebhookBase)
+{
+    /// <summary><c>spread</c> (null: the default) or <c>floor</c>.</summary>
+    public string? PacingProfile { get; init; }
+
+    public int? MaxPerMinute { get; init; }
+
+    public int? MaxPerHour { get; init; }
+}

@@ -1,3 +1,4 @@
+using Campaigns.Domain.Pacing;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using NodaTime;
@@ -27,4 +28,8 @@ internal sealed record Sender(
     Instant StateChangedAt,
     Instant CreatedAt,
     SenderPause? Pause = null,
-    int ConsecutiveFailures = 0);
+    int ConsecutiveFailures = 0)
+{
+    /// <summary>Its pacing profile and per-minute and per-hour caps (<c>senders.pacing_profile</c>, …).</summary>
+    public SenderPacing Pacing { get; init; } = SenderPacing.Default;
+}

@@ -81,6 +81,24 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_RunningCampaignOfASpreadSender_ProjectsItsBudgetSpreadOverTheWindowsOpenHours()
+    {
+        var client = await Api.CreateTenantClientAsync();
+        var list = await ImportAsync(client, Csv(3));
+        var campaign = (await CreateAsync(client, Valid(list).With("""{ "sendWindow": { "start": "08:00", "end": "20:00", "timeZone": "Africa/Nairobi" } }""")))
+            .GetProperty("id").GetGuid();
+        var spread = await AddSenderAsync(campaign, 0, "+254711000005", pausedReason: null, profile: "spread");
+        await SetStatusAsync(DataSource, campaign, "running");
+        await AddNumberAsync("+254711000005", Today, 10, 12, Now + Duration.FromSeconds(30));
+        await AddMessagesAsync(campaign, spread, "queued", 2, 0);
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
+
+        // Its last 2 of today's 12 spread over the 7 h 59 min 30 s left until 20:00 in Nairobi: 12:00:30, then 16:00:15.
+        Assert.Equal("2026-11-26T13:00:15+00:00", body.GetProperty("estimatedFinishAt").GetString());
+    }
+
+    [Fact]
     public async Task Get_ReadyCampaignNotAssigned_SharesItsPendingMessagesOverItsSenders()
     {
         var client = await Api.CreateTenantClientAsync();
@@ -176,21 +194,29 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
         }
     }
 
-    /// <summary>A sender of the campaign's tenant on <paramref name="phone"/> (Nairobi, 200–300 a day, 1 s + 1–5 s), in the campaign's senders.</summary>
-    private async Task<Guid> AddSenderAsync(Guid campaign, int position, string phone, string? pausedReason)
+    /// <summary>
+    /// A sender of the campaign's tenant on <paramref name="phone"/> (Nairobi, 200–300 a day, 1 s + 1–5 s), in the
+    /// campaign's senders, on the floor profile unless told (the figures above are at the mean gap).
+    /// </summary>
+    private async Task<Guid> AddSenderAsync(Guid campaign, int position, string phone, string? pausedReason, string profile = "floor")
     {
         var id = Guid.CreateVersion7();
         await using var batch = DataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             """
             insert into campaigns.senders (id, tenant_id, name, gateway_url, instance, instance_key_protected, phone, time_zone, activated_on,
-                daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, webhook_secret_hash, state, state_changed_at, paused_reason)
+                daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, webhook_secret_hash, state, state_changed_at, paused_reason,
+                pacing_profile)
             select $1, tenant_id, 'sender ' || $3, 'http://gateway.test', $1::text, 'x', $3, 'Africa/Nairobi', '2026-01-01',
-                   200, 300, 1000, 1000, 5000, '\x00', 'open', now(), $4
+                   200, 300, 1000, 1000, 5000, '\x00', 'open', now(), $4, $5
               from campaigns.campaigns where id = $2
             """)
         {
-            Parameters = { new() { Value = id }, new() { Value = campaign }, new() { Value = phone }, new() { Value = (object?)pausedReason ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } },
+            Parameters =
+            {
+                new() { Value = id }, new() { Value = campaign }, new() { Value = phone },
+                new() { Value = (object?)pausedReason ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text }, new() { Value = profile },
+            },
         });
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "insert into campaigns.campaign_senders (campaign_id, sender_id, position) values ($1, $2, $3) on conflict do nothing")

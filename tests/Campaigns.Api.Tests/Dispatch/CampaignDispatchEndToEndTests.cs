@@ -118,8 +118,8 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
         var sender = (await Read(
             await client.PostAsJsonAsync("/api/senders", new { name, gatewayUrl = fixture.Sandbox.AbsoluteUri, instance = name, instanceApiKey = token }, Cancel),
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        // The floor (1 s, the least allowed) and a small jitter keep the test short.
-        using var patch = new StringContent("""{"jitterMinMs":0,"jitterMaxMs":200}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        // The floor profile, the floor (1 s, the least allowed) and a small jitter keep the test short.
+        using var patch = new StringContent("""{"jitterMinMs":0,"jitterMaxMs":200,"pacing":{"profile":"floor"}}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
         await Read(await client.PatchAsync($"/api/senders/{sender}", patch, Cancel), HttpStatusCode.OK);
         return (name, sender);
     }

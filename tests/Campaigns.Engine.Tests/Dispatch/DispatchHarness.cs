@@ -60,10 +60,12 @@ internal sealed class DispatchHarness : IAsyncDisposable
     public static string Number(int instance) => "+2547009000" + instance.ToString("D2", CultureInfo.InvariantCulture);
 
     /// <summary>A sender of instance <c>i{instance}</c> (its real token unless <paramref name="key"/> is given).</summary>
-    public Task<TestSender> SenderAsync(Guid tenant, int instance, int jitterMinMs = 0, int jitterMaxMs = 0, string? key = null, int minIntervalMs = 1000) =>
+    public Task<TestSender> SenderAsync(
+        Guid tenant, int instance, int jitterMinMs = 0, int jitterMaxMs = 0, string? key = null, int minIntervalMs = 1000,
+        string timeZone = "Africa/Nairobi", string profile = "floor") =>
         Kit.SenderAsync(
             tenant, Sandbox.BaseAddress, $"i{instance}", key ?? $"TOKEN-i{instance}", Number(instance), jitterMinMs, jitterMaxMs,
-            minIntervalMs: minIntervalMs);
+            timeZone: timeZone, minIntervalMs: minIntervalMs, profile: profile);
 
     public DispatchGateway Gateway(IGatewayClient? client = null) =>
         new(client ?? Client, Kit.Protector, NullLogger<DispatchGateway>.Instance);
@@ -75,7 +77,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
         var random = new SeededRandomSource(seed);
         metrics ??= Kit.Metrics;
         return new DispatchLoop(
-            new DispatchClaimer(Kit.DataSource, wrapped, random, TimeProvider.System, metrics),
+            new DispatchClaimer(Kit.DataSource, wrapped, random, TimeProvider.System, metrics, DispatchKit.Wrap(new PacingOptions())),
             Gateway(client),
             new DispatchCompleter(Kit.DataSource, wrapped, metrics, NullLogger<DispatchCompleter>.Instance),
             new DispatchSlots(Kit.DataSource, wrapped),
@@ -83,7 +85,8 @@ internal sealed class DispatchHarness : IAsyncDisposable
             wrapped,
             random,
             loopTime ?? TimeProvider.System,
-            NullLogger<DispatchLoop>.Instance);
+            NullLogger<DispatchLoop>.Instance,
+            DispatchKit.Wrap(new PacingOptions()));
     }
 
     public DispatchReconciler Reconciler(DispatchOptions options, IGatewayClient? client = null) =>

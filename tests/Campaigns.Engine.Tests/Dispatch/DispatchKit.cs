@@ -42,8 +42,9 @@ internal sealed class DispatchKit(TestDatabase database)
         return options;
     }
 
-    public DispatchClaimer Claimer(DispatchOptions? options = null, int seed = 7) =>
-        new(DataSource, Microsoft.Extensions.Options.Options.Create(options ?? Options()), new SeededRandomSource(seed), TimeProvider.System, Metrics);
+    public DispatchClaimer Claimer(DispatchOptions? options = null, int seed = 7, PacingOptions? pacing = null) =>
+        new(DataSource, Microsoft.Extensions.Options.Options.Create(options ?? Options()), new SeededRandomSource(seed), TimeProvider.System, Metrics,
+            Wrap(pacing ?? new PacingOptions()));
 
     /// <summary>A fresh E.164 number no other test uses.</summary>
     public static string NewNumber(string prefix = "+25470") =>
@@ -56,7 +57,11 @@ internal sealed class DispatchKit(TestDatabase database)
         return id;
     }
 
-    /// <summary>An open sender with its own number (and its row in <c>numbers</c>, parked), pacing 1 s + jitter as given.</summary>
+    /// <summary>
+    /// An open sender with its own number (and its row in <c>numbers</c>, parked), pacing 1 s + jitter as given, on the
+    /// <c>floor</c> profile unless <paramref name="profile"/> says otherwise (these tests look at the floor's rules; the
+    /// spread profile would stretch their gaps to minutes).
+    /// </summary>
     public async Task<TestSender> SenderAsync(
         Guid tenant,
         Uri? gateway = null,
@@ -69,7 +74,8 @@ internal sealed class DispatchKit(TestDatabase database)
         int capMax = 300,
         string timeZone = "Africa/Nairobi",
         int minIntervalMs = 1000,
-        LocalDate? activatedOn = null)
+        LocalDate? activatedOn = null,
+        string profile = "floor")
     {
         var id = Guid.CreateVersion7();
         number ??= NewNumber();
@@ -78,11 +84,11 @@ internal sealed class DispatchKit(TestDatabase database)
             """
             insert into campaigns.senders (id, tenant_id, name, gateway_url, instance, instance_key_protected, phone, time_zone,
                 activated_on, daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, webhook_secret_hash,
-                state, state_changed_at)
-            values ($1, $2, 'sender', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '\x00', 'open', now())
+                state, state_changed_at, pacing_profile)
+            values ($1, $2, 'sender', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '\x00', 'open', now(), $14)
             """,
             id, tenant, (gateway ?? new Uri("http://127.0.0.1:9/")).AbsoluteUri, instance, Protector.Protect(key ?? "KEY"), number, timeZone,
-            activatedOn ?? new LocalDate(2020, 1, 1), capMin, capMax, minIntervalMs, jitterMinMs, jitterMaxMs);
+            activatedOn ?? new LocalDate(2020, 1, 1), capMin, capMax, minIntervalMs, jitterMinMs, jitterMaxMs, profile);
         await ExecuteAsync("insert into campaigns.numbers (phone) values ($1) on conflict do nothing", number);
         return new TestSender(id, number, instance);
     }
