@@ -56,9 +56,10 @@ public sealed class SandboxContractTests : IAsyncLifetime
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Gateway:RequestTimeout"] = "00:00:02",
-            ["Gateway:SendTimeout"] = "00:00:02",
-            ["Gateway:ConnectTimeout"] = "00:00:01",
+            // Long enough for a loaded machine (2 s timed out a media send under load); the hanging send waits this out.
+            ["Gateway:RequestTimeout"] = "00:00:10",
+            ["Gateway:SendTimeout"] = "00:00:06",
+            ["Gateway:ConnectTimeout"] = "00:00:03",
             ["Gateway:RetryBaseDelay"] = "00:00:00.020",
         }).Build();
         _services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddGateway().BuildServiceProvider();
