@@ -40,33 +40,22 @@ public sealed class DispatchWindowTests(TestDatabase database) : IClassFixture<T
             "select last_campaign_message_at is null from campaigns.recipients where tenant_id = $1 and phone = $2", tenant, recipient));
     }
 
-    [Fact]
-    public async Task ClaimAsync_WindowOpensBeforeTheRecheck_LooksAgainAtTheOpening()
+    [Theory]
+    [InlineData(2, 60, true)] // opens before the recheck: looks again at the opening
+    [InlineData(120, 1, false)] // opens after it: looks again at the recheck
+    public async Task ClaimAsync_WindowClosed_LooksAgainAtTheOpeningOrTheRecheckWhicheverComesFirst(int opensInMinutes, int recheckMinutes, bool atOpening)
     {
         var tenant = await Kit.TenantAsync();
         var sender = await Kit.SenderAsync(tenant);
-        var opening = Minute(await NowAsync()) + Duration.FromMinutes(2);
+        var opening = Minute(await NowAsync()) + Duration.FromMinutes(opensInMinutes);
         var window = (Time(opening.InUtc().TimeOfDay), Time(opening.InUtc().TimeOfDay.PlusHours(1)));
         await Kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25478"), sender)], [window], "UTC");
+        var options = DispatchKit.Options(o => o.BlockedRecheck = TimeSpan.FromMinutes(recheckMinutes));
 
-        var claim = await Kit.Claimer(DispatchKit.Options(o => o.BlockedRecheck = TimeSpan.FromHours(1))).ClaimAsync(1000, "t", TestContext.Current.CancellationToken);
+        var claim = await Kit.Claimer(options).ClaimAsync(1000, "t", TestContext.Current.CancellationToken);
 
         Assert.Empty(claim.Sends);
-        Assert.Equal(opening, await NextSendAtAsync(sender));
-    }
-
-    [Fact]
-    public async Task ClaimAsync_WindowOpensAfterTheRecheck_LooksAgainAtTheRecheck()
-    {
-        var tenant = await Kit.TenantAsync();
-        var sender = await Kit.SenderAsync(tenant);
-        var opening = Minute(await NowAsync()) + Duration.FromHours(2);
-        var window = (Time(opening.InUtc().TimeOfDay), Time(opening.InUtc().TimeOfDay.PlusHours(1)));
-        await Kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25478"), sender)], [window], "UTC");
-
-        var claim = await Kit.Claimer(DispatchKit.Options(o => o.BlockedRecheck = TimeSpan.FromMinutes(1))).ClaimAsync(1000, "t", TestContext.Current.CancellationToken);
-
-        Assert.Equal(claim.DatabaseNow + Duration.FromMinutes(1), await NextSendAtAsync(sender));
+        Assert.Equal(atOpening ? opening : claim.DatabaseNow + Duration.FromMinutes(recheckMinutes), await NextSendAtAsync(sender));
     }
 
     [Fact]
