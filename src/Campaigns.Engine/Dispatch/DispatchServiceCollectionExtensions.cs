@@ -20,6 +20,7 @@ internal static class DispatchServiceCollectionExtensions
         services.AddSingleton<DispatchLoop>();
         services.AddSingleton<DispatchLocalLoops>();
         services.AddSingleton<DispatchReconciler>();
+        services.AddSingleton<DispatchFailoverJob>();
         services.AddSingleton<DispatchService>(); // hosted only by a host without a Hangfire server (AddHostedService)
         return services;
     }
