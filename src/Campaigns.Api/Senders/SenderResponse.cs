@@ -45,8 +45,14 @@ internal sealed record SenderResponse(
             (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds, today.Sent, today.Cap,
             today.NextSendAt?.ToDateTimeOffset(), sender.CreatedAt.ToDateTimeOffset(),
             sender.Pause is { } pause ? new SenderPauseResponse(pause.Reason, pause.At.ToDateTimeOffset()) : null,
-            sender.ConsecutiveFailures);
+            sender.ConsecutiveFailures)
+        {
+            Typing = sender.Typing,
+        };
     }
+
+    /// <summary>Whether its sends simulate typing (the gateway's <c>delay</c>, from the body's length, inside the gap).</summary>
+    public required bool Typing { get; init; }
 
     public static string StateName(SenderState state) => state.ToString().ToLowerInvariant();
 }

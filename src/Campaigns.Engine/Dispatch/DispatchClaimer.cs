@@ -60,7 +60,8 @@ internal sealed class DispatchClaimer(
         select n.phone, n.next_send_at, n.last_sent_at, n.day, n.sent_today, n.cap_today,
                s.id, s.tenant_id, s.gateway_url, s.instance, s.instance_key_protected, s.time_zone, s.activated_on,
                s.daily_cap_min, s.daily_cap_max, s.min_interval_ms, s.jitter_min_ms, s.jitter_max_ms,
-               {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now()
+               {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now(),
+               s.typing as typing  -- read by name (typing simulation)
         from campaigns.numbers n
         left join campaigns.senders s on s.phone = n.phone
         where n.next_send_at <= now()
@@ -288,7 +289,8 @@ internal sealed class DispatchClaimer(
             settings.Value, // stored settings were valid when stored
             reader.GetBoolean(18),
             reader.IsDBNull(19) ? null : reader.GetString(19),
-            reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20));
+            reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20),
+            reader.GetBoolean(reader.GetOrdinal("typing")));
     }
 
     private async Task<List<ClaimedSend>> PickAsync(

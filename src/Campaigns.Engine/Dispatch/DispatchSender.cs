@@ -9,6 +9,7 @@ namespace Campaigns.Engine.Dispatch;
 /// pacing settings (a <c>PATCH</c> applies to the next claim) and whether it may send.
 /// </summary>
 /// <param name="IsUsable">Whether it may send (<see cref="Senders.SenderUsability"/>); a back-off only delays it.</param>
+/// <param name="Typing">Whether its sends simulate typing (<see cref="TypingOptions"/>).</param>
 internal sealed record DispatchSender(
     SenderId Id,
     TenantId Tenant,
@@ -18,4 +19,5 @@ internal sealed record DispatchSender(
     SenderSettings Settings,
     bool IsUsable,
     string? PausedReason,
-    Instant? BackoffUntil);
+    Instant? BackoffUntil,
+    bool Typing = false);
