@@ -17,7 +17,7 @@ internal sealed record ScaleOptions
 
     public int Processes { get; init; } = 2;
 
-    /// <summary>The production defaults: 1 s + 1–5 s jitter.</summary>
+    /// <summary>The production defaults (1 s + 1–5 s jitter) on the floor profile: scale measures throughput.</summary>
     public SenderPacing Pacing { get; init; } = SenderPacing.Defaults;
 
     /// <summary>How long the campaign may take after the start. Default 20 minutes.</summary>

@@ -5,6 +5,7 @@ using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Media;
+using Campaigns.Engine.Precheck;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
@@ -50,6 +51,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddMedia();
         services.AddCampaigns();
         services.AddDispatch();
+        services.AddPrecheck();
         return services;
     }
 

@@ -32,6 +32,7 @@ internal sealed class CampaignsApi(Uri baseAddress, string apiKey) : IDisposable
             ["minIntervalMs"] = pacing.MinIntervalMs,
             ["jitterMinMs"] = pacing.JitterMinMs,
             ["jitterMaxMs"] = pacing.JitterMaxMs,
+            ["pacing"] = new JsonObject { ["profile"] = pacing.Profile },
         };
         var created = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/senders") { Content = JsonContent.Create(body) }, cancellationToken);
         return created.GetProperty("id").GetGuid();

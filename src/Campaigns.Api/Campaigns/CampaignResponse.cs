@@ -54,7 +54,7 @@ internal sealed record CampaignResponse(
             campaign.CompletedAt?.ToDateTimeOffset());
     }
 
-    // Counts, senders and the estimate are read for one campaign (GET by id) only; listings leave them out (null).
+    // Counts, senders, the estimate and the pre-check are read for one campaign (GET by id) only; listings leave them out (null).
 
     /// <summary>The campaign's messages counted per status; only when the campaign is read by its id.</summary>
     public MessageCountsResponse? Counts { get; init; }
@@ -68,6 +68,9 @@ internal sealed record CampaignResponse(
     /// campaign was not read by its id.
     /// </summary>
     public DateTimeOffset? EstimatedFinishAt { get; init; }
+
+    /// <summary>The pre-check of its recipients' numbers; only when the campaign is read by its id.</summary>
+    public PrecheckProgressResponse? Precheck { get; init; }
 
     /// <summary>
     /// Its newest events first (failover, waiting for a sender, …; at most 20); only when the campaign is read by its id.
@@ -96,6 +99,7 @@ internal sealed record CampaignResponse(
             Counts = MessageCountsResponse.From(progress.Counts),
             Senders = progress.Senders.Select(CampaignSenderResponse.From).ToArray(),
             EstimatedFinishAt = progress.EstimatedFinishAt?.ToDateTimeOffset(),
+            Precheck = new PrecheckProgressResponse(progress.Precheck.Unchecked, progress.Precheck.NotOnWhatsApp),
         };
     }
 }

@@ -67,7 +67,13 @@ internal static class SenderEndpoints
             user.TenantId(), request.Name, request.GatewayUrl, request.Instance, request.InstanceApiKey,
             request.GatewayId is { } gateway ? new GatewayId(gateway) : null, request.CreateInstance ?? false,
             request.TimeZone, activatedOn.Value, request.DailyCapMin, request.DailyCapMax, request.MinIntervalMs,
-            request.JitterMinMs, request.JitterMaxMs, publicUrl.Base, request.Typing ?? false);
+            request.JitterMinMs, request.JitterMaxMs, publicUrl.Base)
+        {
+            PacingProfile = request.Pacing?.Profile,
+            MaxPerMinute = request.Pacing?.MaxPerMinute,
+            MaxPerHour = request.Pacing?.MaxPerHour,
+            Typing = request.Typing ?? false,
+        };
         var result = await senders.RegisterAsync(command, options.Value.DefaultRegion, cancellationToken);
         if (!result.IsSuccess)
         {

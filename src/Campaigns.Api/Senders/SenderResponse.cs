@@ -1,3 +1,4 @@
+using Campaigns.Domain.Pacing;
 using Campaigns.Engine.Senders;
 using NodaTime.Text;
 
@@ -9,6 +10,10 @@ namespace Campaigns.Api.Senders;
 /// <param name="NextSendAt">The earliest moment of its next send; null when nothing is planned.</param>
 /// <param name="Paused">Why and since when it is paused (by its user, or by dispatch after failures); null when it is not.</param>
 /// <param name="ConsecutiveFailures">Sends failed in a row; dispatch pauses the sender after too many.</param>
+/// <param name="Pacing">The pacing in force: <c>spread</c> (the default) or <c>floor</c> (opt-in), and its caps.</param>
+/// <param name="LastSentAt">When its number's last send left; null when it never sent.</param>
+/// <param name="WarmUpFrom">The day its number's warm-up ramp restarted (after idleness or a restriction); null: never.</param>
+/// <param name="Idle">No send for 7 days (<c>Pacing:IdleFlagAfter</c>); one that never sent counts from its registration.</param>
 internal sealed record SenderResponse(
     Guid Id,
     string Name,
@@ -31,7 +36,11 @@ internal sealed record SenderResponse(
     DateTimeOffset? NextSendAt,
     DateTimeOffset CreatedAt,
     SenderPauseResponse? Paused,
-    int ConsecutiveFailures)
+    int ConsecutiveFailures,
+    SenderPacingResponse Pacing,
+    DateTimeOffset? LastSentAt,
+    string? WarmUpFrom,
+    bool Idle)
 {
     public static SenderResponse From(Sender sender, SenderToday today)
     {
@@ -45,7 +54,11 @@ internal sealed record SenderResponse(
             (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds, today.Sent, today.Cap,
             today.NextSendAt?.ToDateTimeOffset(), sender.CreatedAt.ToDateTimeOffset(),
             sender.Pause is { } pause ? new SenderPauseResponse(pause.Reason, pause.At.ToDateTimeOffset()) : null,
-            sender.ConsecutiveFailures)
+            sender.ConsecutiveFailures,
+            new SenderPacingResponse(SenderPacing.ProfileName(sender.Pacing.Profile), sender.Pacing.MaxPerMinute, sender.Pacing.MaxPerHour),
+            today.LastSentAt?.ToDateTimeOffset(),
+            today.WarmUpFrom is { } from ? LocalDatePattern.Iso.Format(from) : null,
+            today.Idle)
         {
             Typing = sender.Typing,
         };

@@ -36,6 +36,9 @@ internal sealed class UpdateSenderRequest
 
     public int? JitterMaxMs { get; set => _fields.Set(out field, value); }
 
+    /// <summary>Merged field by field; <c>"pacing": null</c> restores the defaults (spread, no caps).</summary>
+    public SenderPacingRequest? Pacing { get; set => _fields.Set(out field, value); }
+
     /// <summary>Simulate typing before each send (the gateway's <c>delay</c>); null: off, the default.</summary>
     public bool? Typing { get; set => _fields.Set(out field, value); }
 
@@ -52,6 +55,11 @@ internal sealed class UpdateSenderRequest
             MinIntervalMs = _fields.Of(MinIntervalMs),
             JitterMinMs = _fields.Of(JitterMinMs),
             JitterMaxMs = _fields.Of(JitterMaxMs),
-        },
-        _fields.Of(Typing));
+        })
+    {
+        Pacing = _fields.Of(Pacing) is { HasValue: true } pacing
+            ? pacing.Value?.ToPatch() ?? Domain.Pacing.SenderPacingPatch.Defaults
+            : new Domain.Pacing.SenderPacingPatch(),
+        Typing = _fields.Of(Typing),
+    };
 }

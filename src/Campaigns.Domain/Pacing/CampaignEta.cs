@@ -6,8 +6,10 @@ namespace Campaigns.Domain.Pacing;
 
 /// <summary>
 /// A campaign's projected finish: when the last of its senders would send its last message. Each sender sends its
-/// queued messages, plus an even share of the messages not assigned to a sender yet, one mean gap apart
-/// (<see cref="SendGap.Mean"/>: the floor plus the middle of the jitter range), from its next send time (or now), within
+/// queued messages, plus an even share of the messages not assigned to a sender yet, one gap apart by its profile
+/// (a floor sender: the mean gap, <see cref="SendGap.Mean"/>, the floor plus the middle of the jitter range; a spread
+/// sender: the day's budget left spread over the window's open time left that day, as <see cref="SendGap.Plan"/> plans
+/// it, so it finishes its day's budget about one gap before the window's last closing), from its next send time (or now), within
 /// what is left of today's cap; a capped sender resumes at its next local midnight with that day's cap
 /// (<see cref="DailyCap"/>, warm-up included). When the window has a fixed time zone its closed hours are skipped.
 /// <para>
@@ -83,6 +85,7 @@ public static class CampaignEta
 
             // Sends at at, at + gap, … before the day ends (and before the window closes).
             var until = fixedWindow ? Instant.Min(endOfDay, window.NextClosing(at, zone)) : endOfDay;
+            gap = Gap(sender, window, at, endOfDay, budget.Left);
             var slots = Math.Max((long)Math.Ceiling((until - at) / gap), 1);
             var sent = (int)Math.Min(Math.Min(left, budget.Left), slots);
             left -= sent;
@@ -97,5 +100,23 @@ public static class CampaignEta
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The gap from <paramref name="at"/> on: the mean gap for a floor sender; for a spread sender the window's open time
+    /// left that day (in the sender's zone, also for a window in each recipient's zone) ÷ the budget left before the next
+    /// send (which is what <see cref="SendGap.Plan"/> divides by after it: budget left + 1), never under the mean gap;
+    /// Plan's jitter of ×U(0.7, 1.3) averages to the same even gap.
+    /// </summary>
+    private static Duration Gap(SenderWorkload sender, SendWindow window, Instant at, Instant endOfDay, int budgetLeft)
+    {
+        var mean = SendGap.Mean(sender.Settings);
+        if (sender.Pacing.Profile is not PacingProfile.Spread)
+        {
+            return mean;
+        }
+
+        var open = window.OpenTimeLeft(at, sender.Settings.TimeZone, endOfDay);
+        return Duration.Max(open / budgetLeft, mean);
     }
 }

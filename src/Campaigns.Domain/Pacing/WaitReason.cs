@@ -8,4 +8,7 @@ public enum WaitReason
 
     /// <summary>Today's cap is reached: it waits for the next local day.</summary>
     DailyCap,
+
+    /// <summary>The sender's per-minute or per-hour cap is reached: it waits until the oldest counted send leaves the span.</summary>
+    Rate,
 }

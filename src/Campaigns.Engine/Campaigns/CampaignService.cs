@@ -3,6 +3,7 @@ using Campaigns.Domain.Common;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Database;
 using Campaigns.Engine.Media;
+using Campaigns.Engine.Precheck;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -265,7 +266,9 @@ internal sealed class CampaignService(
             // A big campaign takes many batches to assign: the request does not wait for them. Should this process die
             // before the job runs, StartDueCampaignsJob (recurring) assigns whatever a running campaign left pending.
             var campaignId = current.Id.Value;
-            jobs.Enqueue<AssignRecipientsJob>(job => job.RunAsync(campaignId, CancellationToken.None));
+            var assign = jobs.Enqueue<AssignRecipientsJob>(job => job.RunAsync(campaignId, CancellationToken.None));
+            // Then its numbers from the cache at once, and the first lookups (the recurring pre-check does the rest).
+            jobs.ContinueJobWith<PrecheckJob>(assign, job => job.RunAsync(campaignId, CancellationToken.None));
         }
 
         return await FindAsync(current.Tenant, current.Id, cancellationToken);

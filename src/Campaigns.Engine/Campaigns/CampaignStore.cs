@@ -24,12 +24,12 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
     private const string Columns =
         "id, tenant_id, name, contact_list_id, template, media, " +
         "array(select cs.sender_id from campaigns.campaign_senders cs where cs.campaign_id = campaigns.id order by cs.position), " +
-        "window_start, window_end, window_days, window_time_zone, " +
+        "window_starts, window_ends, window_days, window_time_zone, " +
         "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at, " +
         "started_at, completed_at";
 
     private const string InsertColumns =
-        "id, tenant_id, name, contact_list_id, template, media, window_start, window_end, window_days, window_time_zone, " +
+        "id, tenant_id, name, contact_list_id, template, media, window_starts, window_ends, window_days, window_time_zone, " +
         "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at";
 
     public async Task InsertAsync(Campaign campaign, CancellationToken cancellationToken)
@@ -102,8 +102,8 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         await using (var command = new NpgsqlCommand(
             """
             update campaigns.campaigns
-               set name = $3, contact_list_id = $4, template = $5, media = $6, window_start = $7,
-                   window_end = $8, window_days = $9, window_time_zone = $10, start_at = $11, max_identical = $12,
+               set name = $3, contact_list_id = $4, template = $5, media = $6, window_starts = $7,
+                   window_ends = $8, window_days = $9, window_time_zone = $10, start_at = $11, max_identical = $12,
                    prepare_error = null, prepare_result = null, recipients_total = 0, recipients_rendered = 0, updated_at = $13
              where id = $1 and tenant_id = $2 and status = 'draft'
             """, connection, transaction))
@@ -465,21 +465,26 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             Value = campaign.Media is null ? DBNull.Value : JsonSerializer.Serialize(campaign.Media, Json),
             NpgsqlDbType = NpgsqlDbType.Jsonb,
         });
-        command.Parameters.Add(new() { Value = campaign.SendWindow.Start });
-        command.Parameters.Add(new() { Value = campaign.SendWindow.End });
+        command.Parameters.Add(new() { Value = campaign.SendWindow.Ranges.Select(r => r.Start).ToArray() });
+        command.Parameters.Add(new() { Value = campaign.SendWindow.Ranges.Select(r => r.End).ToArray() });
         command.Parameters.Add(new() { Value = campaign.SendWindow.Days.Select(d => (short)d).ToArray() });
         command.Parameters.Add(new() { Value = campaign.SendWindow.TimeZoneId });
         command.Parameters.Add(new() { Value = campaign.StartAt is { } start ? start : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = campaign.MaxIdentical });
     }
 
+    /// <summary>A campaign's stored window from its columns at <paramref name="ordinal"/>: starts, ends, days, time zone.</summary>
+    internal static SendWindow ReadWindow(NpgsqlDataReader reader, int ordinal)
+    {
+        var ranges = reader.GetFieldValue<LocalTime[]>(ordinal).Zip(reader.GetFieldValue<LocalTime[]>(ordinal + 1), (start, end) => new SendWindowRange(start, end));
+        var window = SendWindow.Create(ranges, reader.GetFieldValue<short[]>(ordinal + 2).Select(d => (IsoDayOfWeek)d), reader.GetString(ordinal + 3));
+
+        // Stored windows were checked when written; a stored one that no longer reads is broken data.
+        return window.IsSuccess ? window.Value : throw new InvalidOperationException($"Stored send window is invalid: {window.Error.Message}");
+    }
+
     private static Campaign Read(NpgsqlDataReader reader)
     {
-        var window = SendWindow.Create(
-            reader.GetFieldValue<LocalTime>(7),
-            reader.GetFieldValue<LocalTime>(8),
-            reader.GetFieldValue<short[]>(9).Select(d => (IsoDayOfWeek)d),
-            reader.GetString(10));
         return new Campaign
         {
             Id = new CampaignId(reader.GetGuid(0)),
@@ -489,8 +494,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             Template = reader.IsDBNull(4) ? null : reader.GetString(4),
             Media = reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<MediaDraft>(reader.GetString(5), Json),
             Senders = reader.GetFieldValue<Guid[]>(6).Select(g => new SenderId(g)).ToArray(),
-            // Stored windows were checked when written; a stored one that no longer reads is broken data.
-            SendWindow = window.IsSuccess ? window.Value : throw new InvalidOperationException($"Stored send window is invalid: {window.Error.Message}"),
+            SendWindow = ReadWindow(reader, 7),
             StartAt = reader.IsDBNull(11) ? null : reader.GetFieldValue<Instant>(11),
             MaxIdentical = reader.GetInt32(12),
             Status = StatusText.ParseCampaignStatus(reader.GetString(13)),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Pacing;
+using Campaigns.Domain.Scheduling;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Templates;
 using Campaigns.Domain.Tenants;
@@ -16,20 +17,21 @@ namespace Campaigns.Engine.Dispatch;
 /// <summary>
 /// The claim: in one transaction, with no gateway call inside, it locks up to <c>demand</c> due numbers
 /// (<c>next_send_at &lt;= now()</c>, oldest first, <c>FOR UPDATE SKIP LOCKED</c>: other claimers take other numbers),
-/// decides each number's pacing in C# (<see cref="Pacing.Decide"/> on the sender's current settings), picks one
+/// decides each number's pacing in C# (<c>Pacing.Decide</c> on the sender's current settings), picks one
 /// message per sendable number in one statement and moves it <c>queued → sending</c> while it advances the number
 /// (its <c>next_send_at</c> becomes the lease's end, so no second send of it can be claimed while this one is in flight),
 /// the campaign's turn on the sender and the recipient's last campaign message.
 /// </summary>
 /// <remarks>
-/// Picking, per number: a <c>queued</c> message of its sender in a <c>running</c> campaign, from the campaign of that
+/// Picking, per number: a <c>queued</c>, pre-checked (<c>jid</c> set) message of its sender in a <c>running</c> campaign, from the campaign of that
 /// sender served longest ago (<c>campaign_senders.last_claimed_at</c>: one budget, fairly interleaved), whose recipient
 /// had no campaign message from the tenant within <see cref="DispatchOptions.RecipientPeriod"/> and whose campaign's
 /// send window is open in the recipient's zone (<c>messages.time_zone</c>, else the sender's). The recipients upsert is
 /// the arbiter of the period: its <c>ON CONFLICT … WHERE</c> reads the latest committed row, so two claimers (or two
 /// numbers in one claim) cannot both take a recipient; a pick that loses stays queued.
 /// Numbers: a claimed one holds the lease; one whose pick lost looks again at once; one with queued messages that may
-/// not go now (windows, periods) looks again after <see cref="DispatchOptions.BlockedRecheck"/>; one with nothing to
+/// not go now (windows, periods) looks again after <see cref="DispatchOptions.BlockedRecheck"/>, or at the next opening
+/// of the windows it waits for when sooner; one with nothing to
 /// send is parked (<c>null</c>, woken by <see cref="DispatchWake"/>); a capped one waits for its next local midnight
 /// plus a random spread; an unusable sender's (paused, not open, gone) is parked; one backing off waits for it.
 /// </remarks>
@@ -38,21 +40,24 @@ internal sealed class DispatchClaimer(
     IOptions<DispatchOptions> options,
     IRandomSource random,
     TimeProvider time,
-    DispatchMetrics metrics)
+    DispatchMetrics metrics,
+    IOptions<PacingOptions> pacingOptions)
 {
     /// <summary>
     /// Whether the campaign <c>k</c>'s window is open now for message <c>m</c> of a number of zone <c>c.sender_zone</c>:
-    /// the day and time of <c>now()</c> in the window's zone (the recipient's own when the campaign names none); a window
+    /// the day and time of <c>now()</c> in the window's zone (the recipient's own when the campaign names none) lie in
+    /// any of its ranges (<c>window_starts[i]</c>–<c>window_ends[i]</c>, as <c>SendWindow.IsOpen</c> reads them); a range
     /// whose end is not after its start runs through midnight (its morning part belongs to the day before).
     /// </summary>
     internal const string WindowOpen =
         """
-        (case when k.window_start < k.window_end
-              then extract(isodow from w.local)::smallint = any(k.window_days)
-                   and w.local::time >= k.window_start and w.local::time < k.window_end
-              else (extract(isodow from w.local)::smallint = any(k.window_days) and w.local::time >= k.window_start)
-                   or (extract(isodow from w.local - interval '1 day')::smallint = any(k.window_days) and w.local::time < k.window_end)
-         end)
+        exists (select 1 from unnest(k.window_starts, k.window_ends) as wr (start_at, end_at)
+                where case when wr.start_at < wr.end_at
+                      then extract(isodow from w.local)::smallint = any(k.window_days)
+                           and w.local::time >= wr.start_at and w.local::time < wr.end_at
+                      else (extract(isodow from w.local)::smallint = any(k.window_days) and w.local::time >= wr.start_at)
+                           or (extract(isodow from w.local - interval '1 day')::smallint = any(k.window_days) and w.local::time < wr.end_at)
+                 end)
         """;
 
     private const string LockDue =
@@ -61,6 +66,7 @@ internal sealed class DispatchClaimer(
                s.id, s.tenant_id, s.gateway_url, s.instance, s.instance_key_protected, s.time_zone, s.activated_on,
                s.daily_cap_min, s.daily_cap_max, s.min_interval_ms, s.jitter_min_ms, s.jitter_max_ms,
                {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now(),
+               n.recent_sends, n.warmup_from, s.pacing_profile, s.max_per_minute, s.max_per_hour, s.reconnected_at, -- pacing (issue 9)
                s.typing as typing  -- read by name (typing simulation)
         from campaigns.numbers n
         left join campaigns.senders s on s.phone = n.phone
@@ -79,18 +85,37 @@ internal sealed class DispatchClaimer(
         update campaigns.numbers set next_send_at = null where phone = any($3)
         """;
 
+    /// <summary>
+    /// The windows that keep blocked numbers (<c>next_send_at = now() + BlockedRecheck</c>, set by <see cref="Pick"/>)
+    /// waiting: per number, each running campaign of its sender with queued messages, and for a window in the recipient's
+    /// zone the distinct zones of those messages.
+    /// </summary>
+    private const string BlockedWindows =
+        """
+        select c.number, k.window_starts, k.window_ends, k.window_days, k.window_time_zone,
+               case when k.window_time_zone = 'recipient'
+                    then array(select distinct coalesce(m.time_zone, c.sender_zone) from campaigns.messages m
+                               where m.campaign_id = k.id and m.sender_id = c.sender_id and m.status = 'queued')
+                    else array[c.sender_zone] end
+        from unnest($1::text[], $2::uuid[], $3::text[]) as c (number, sender_id, sender_zone)
+        join campaigns.numbers n on n.phone = c.number and n.next_send_at = now() + $4
+        join campaigns.campaign_senders cs on cs.sender_id = c.sender_id
+        join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
+        where exists (select 1 from campaigns.messages m where m.campaign_id = k.id and m.sender_id = c.sender_id and m.status = 'queued')
+        """;
+
     private const string Pick =
         $"""
         with cand as materialized (
-            select * from unnest($1::text[], $2::uuid[], $3::text[], $4::date[], $5::int[], $6::int[])
-                as c (number, sender_id, sender_zone, day, cap, sent_today)
+            select * from unnest($1::text[], $2::uuid[], $3::text[], $4::date[], $5::int[], $6::int[], $11::date[])
+                as c (number, sender_id, sender_zone, day, cap, sent_today, warmup_from)
         ),
         pick as materialized (
             select c.number, p.campaign_id, p.tenant_id, p.phone, p.media
             from cand c
             cross join lateral (
                 select k.campaign_id, k.tenant_id, m.phone, k.media
-                from (select cs.campaign_id, k.tenant_id, k.media, k.window_start, k.window_end, k.window_days, k.window_time_zone
+                from (select cs.campaign_id, k.tenant_id, k.media, k.window_starts, k.window_ends, k.window_days, k.window_time_zone
                       from campaigns.campaign_senders cs
                       join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
                       where cs.sender_id = c.sender_id
@@ -103,6 +128,7 @@ internal sealed class DispatchClaimer(
                                                         then coalesce(m.time_zone, c.sender_zone)
                                                         else k.window_time_zone end) as local) w
                     where m.campaign_id = k.campaign_id and m.sender_id = c.sender_id and m.status = 'queued'
+                      and m.jid is not null -- pre-checked only (PrecheckJob): the send goes to the gateway's jid
                       and not exists (select 1 from campaigns.recipients r
                                       where r.tenant_id = k.tenant_id and r.phone = m.phone
                                         and r.last_campaign_message_at > now() - $8)
@@ -129,7 +155,7 @@ internal sealed class DispatchClaimer(
             join cand c on c.number = p.number
             join recipient r on r.tenant_id = p.tenant_id and r.phone = p.phone and r.sender_id = c.sender_id
             where m.campaign_id = p.campaign_id and m.phone = p.phone and m.status = 'queued'
-            returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media
+            returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media, m.jid
         ),
         turn as (
             update campaigns.campaign_senders cs set last_claimed_at = now()
@@ -146,21 +172,31 @@ internal sealed class DispatchClaimer(
                                  join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
                                  join campaigns.messages m on m.campaign_id = cs.campaign_id and m.sender_id = c.sender_id
                                                           and m.status = 'queued'
+                                                          and m.jid is not null -- unchecked: parked, the pre-check wakes it
                                  where cs.sender_id = c.sender_id) then now() + $10
                     else null end,
                 day = case when x.number is not null then c.day else n.day end,
                 sent_today = case when x.number is not null then c.sent_today else n.sent_today end,
-                cap_today = case when x.number is not null then c.cap else n.cap_today end
+                cap_today = case when x.number is not null then c.cap else n.cap_today end,
+                -- a send claimed after too long idle restarts the warm-up (Pacing.Decide said so: c.warmup_from)
+                warmup_from = case when x.number is not null and c.warmup_from is not null then c.warmup_from else n.warmup_from end
             from cand c
             left join claimed x on x.number = c.number
             left join pick p on p.number = c.number
             where n.phone = c.number
         )
-        select x.campaign_id, x.phone, x.body, x.number, x.media::text, now() + $9
+        select x.campaign_id, x.phone, x.body, x.number, x.media::text, now() + $9,
+               -- the window and the zone it is read in, for the check again at the moment of sending
+               k.window_starts, k.window_ends, k.window_days, k.window_time_zone, coalesce(m.time_zone, c.sender_zone),
+               x.jid
         from claimed x
+        join campaigns.campaigns k on k.id = x.campaign_id
+        join campaigns.messages m on m.campaign_id = x.campaign_id and m.phone = x.phone
+        join cand c on c.number = x.number
         """;
 
     private readonly DispatchOptions _options = options.Value;
+    private readonly Duration _idleRestart = Duration.FromTimeSpan(pacingOptions.Value.IdleRestart);
 
     /// <summary>Claims up to <paramref name="demand"/> due numbers and the one message each may send now.</summary>
     /// <param name="owner">Who claims (the loop's name), stored in <c>messages.claimed_by</c>.</param>
@@ -209,6 +245,11 @@ internal sealed class DispatchClaimer(
         }
 
         var sends = candidates.Count == 0 ? [] : await PickAsync(connection, transaction, candidates, owner, now, cancellationToken);
+        if (sends.Count < candidates.Count)
+        {
+            await SleepUntilOpeningAsync(connection, transaction, candidates, sends, now, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new DispatchClaim(now, started, sends, due.Count);
     }
@@ -230,7 +271,7 @@ internal sealed class DispatchClaimer(
             return new PacingDecision.Wait(backoff, WaitReason.Gap);
         }
 
-        var decision = Pacing.Decide(sender.Id, sender.Settings, number.Pacing, now);
+        var decision = Pacing.Decide(sender.Id, sender.Settings, sender.Pacing, number.Pacing, now, _idleRestart);
         if (decision is PacingDecision.Wait { Reason: WaitReason.DailyCap } capped)
         {
             var spread = Duration.FromTicks((long)(_options.MidnightSpread.Ticks * random.NextDouble()));
@@ -256,7 +297,11 @@ internal sealed class DispatchClaimer(
                     reader.IsDBNull(3) ? null : reader.GetFieldValue<LocalDate>(3),
                     reader.GetInt32(4),
                     reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                    reader.IsDBNull(2) ? null : reader.GetFieldValue<Instant>(2));
+                    reader.IsDBNull(2) ? null : reader.GetFieldValue<Instant>(2))
+                {
+                    RecentSends = reader.GetFieldValue<Instant[]>(22),
+                    WarmUpFrom = reader.IsDBNull(23) ? null : reader.GetFieldValue<LocalDate>(23),
+                };
                 due.Add(new DueNumber(reader.GetString(0), reader.GetFieldValue<Instant>(1), pacing, ReadSender(reader)));
             }
         }
@@ -289,8 +334,14 @@ internal sealed class DispatchClaimer(
             settings.Value, // stored settings were valid when stored
             reader.GetBoolean(18),
             reader.IsDBNull(19) ? null : reader.GetString(19),
-            reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20),
-            reader.GetBoolean(reader.GetOrdinal("typing")));
+            reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20))
+        {
+            // Stored pacing choices were valid when stored (the columns' checks hold the same ranges).
+            Pacing = SenderPacing.Create(
+                reader.GetString(24), reader.IsDBNull(25) ? null : reader.GetInt32(25), reader.IsDBNull(26) ? null : reader.GetInt32(26)).Value,
+            ReconnectedAt = reader.IsDBNull(27) ? null : reader.GetFieldValue<Instant>(27),
+            Typing = reader.GetBoolean(reader.GetOrdinal("typing")),
+        };
     }
 
     private async Task<List<ClaimedSend>> PickAsync(
@@ -312,27 +363,92 @@ internal sealed class DispatchClaimer(
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.RecipientPeriod), NpgsqlDbType = NpgsqlDbType.Interval });
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.SendLease), NpgsqlDbType = NpgsqlDbType.Interval });
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.BlockedRecheck), NpgsqlDbType = NpgsqlDbType.Interval });
+        command.Parameters.Add(new() { Value = candidates.Select(c => c.Send.WarmUpFrom).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
 
-        var byPhone = candidates.ToDictionary(c => c.Number.Phone, c => c.Number, StringComparer.Ordinal);
+        var byPhone = candidates.ToDictionary(c => c.Number.Phone, StringComparer.Ordinal);
+        var windows = new Dictionary<Guid, SendWindow>();
         var sends = new List<ClaimedSend>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var number = byPhone[reader.GetString(3)];
+            var (number, budget) = byPhone[reader.GetString(3)];
             metrics.ClaimLag((now - number.NextSendAt).TotalMilliseconds);
+            var campaign = reader.GetGuid(0);
+            if (!windows.TryGetValue(campaign, out var window))
+            {
+                window = CampaignStore.ReadWindow(reader, 6);
+                windows.Add(campaign, window);
+            }
+
             sends.Add(new ClaimedSend(
-                new CampaignId(reader.GetGuid(0)),
+                new CampaignId(campaign),
                 reader.GetString(1),
+                reader.GetString(11),
                 reader.GetString(2),
                 reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<MediaDraft>(reader.GetString(4), CampaignStore.Json),
                 number.Phone,
                 number.Sender!,
                 now,
                 reader.GetFieldValue<Instant>(5),
-                number.Pacing.LastSentAt));
+                number.Pacing.LastSentAt,
+                window,
+                DateTimeZoneProviders.Tzdb.GetZoneOrNull(reader.GetString(10)) ?? number.Sender!.Settings.TimeZone)
+            {
+                Budget = budget,
+            });
         }
 
         return sends;
+    }
+
+    /// <summary>
+    /// Numbers whose queued messages may not go now look again at <see cref="DispatchOptions.BlockedRecheck"/> (set by
+    /// the pick); when every window they wait for is closed and one opens sooner, they look again at that opening
+    /// instead, so the first message of an opening leaves on time. Never later than the recheck: a message queued
+    /// meanwhile (a campaign started or resumed, one put back) does not wake a number that is not parked.
+    /// </summary>
+    private async Task SleepUntilOpeningAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        List<(DueNumber Number, PacingDecision.Send Send)> candidates,
+        List<ClaimedSend> sends,
+        Instant now,
+        CancellationToken cancellationToken)
+    {
+        var claimed = sends.Select(s => s.Number).ToHashSet(StringComparer.Ordinal);
+        var blocked = candidates.Where(c => !claimed.Contains(c.Number.Phone)).Select(c => c.Number).ToArray();
+        var recheck = now + Duration.FromTimeSpan(_options.BlockedRecheck);
+        var openings = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand(BlockedWindows, connection, transaction))
+        {
+            command.Parameters.Add(new() { Value = blocked.Select(n => n.Phone).ToArray() });
+            command.Parameters.Add(new() { Value = blocked.Select(n => n.Sender!.Id.Value).ToArray() });
+            command.Parameters.Add(new() { Value = blocked.Select(n => n.Sender!.Settings.TimeZone.Id).ToArray() });
+            command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.BlockedRecheck), NpgsqlDbType = NpgsqlDbType.Interval });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var number = reader.GetString(0);
+                var window = CampaignStore.ReadWindow(reader, 1);
+                foreach (var id in reader.GetFieldValue<string[]>(5))
+                {
+                    var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? DateTimeZone.Utc;
+                    var opening = window.NextOpening(now, zone);
+                    openings[number] = openings.TryGetValue(number, out var earlier) && earlier < opening ? earlier : opening;
+                }
+            }
+        }
+
+        // An opening at now: some window is open and something else blocks (a recipient's period): the recheck stands.
+        var sooner = openings.Where(o => o.Value > now && o.Value < recheck).ToArray();
+        if (sooner.Length > 0)
+        {
+            await using var command = new NpgsqlCommand(Reschedule, connection, transaction);
+            command.Parameters.Add(new() { Value = sooner.Select(o => o.Key).ToArray() });
+            command.Parameters.Add(new() { Value = sooner.Select(o => o.Value).ToArray() });
+            command.Parameters.Add(new() { Value = Array.Empty<string>() });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>A locked due number: its pacing state and its live sender (null when no sender has the number).</summary>

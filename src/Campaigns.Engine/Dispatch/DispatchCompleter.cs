@@ -9,7 +9,7 @@ namespace Campaigns.Engine.Dispatch;
 /// Writes finished sends in batches, in one transaction of two round trips: messages <c>sending → sent | failed |
 /// queued</c> (guarded by their claim time, so a message reconciled and claimed again meanwhile is left alone; a
 /// message put back frees its recipient's period), each number's next send time (guarded by its lease: a completion
-/// that lost its lease changes nothing), the senders' failure streaks, back-offs and pauses (narrow guarded updates of
+/// that lost its lease changes nothing; a send never made gives the day's count and last send time back), the senders' failure streaks, back-offs and pauses (narrow guarded updates of
 /// those columns only), and every campaign of the batch with no message left to send becomes <c>completed</c>.
 /// </summary>
 internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<DispatchOptions> options, DispatchMetrics metrics, ILogger<DispatchCompleter> logger)
@@ -46,8 +46,17 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
             returning m.campaign_id, m.phone, m.status, m.claimed_at
         ),
         {FreeRecipients}
-        update campaigns.numbers n set next_send_at = y.next, last_sent_at = y.left_at
-        from unnest($9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[]) as y (phone, lease, next, left_at)
+        update campaigns.numbers n set next_send_at = y.next,
+            -- a send never made (window closed at the moment of sending) gives its budget back
+            last_sent_at = case when y.unsent then n.last_sent_at else y.left_at end,
+            sent_today = case when y.unsent then greatest(n.sent_today - 1, 0) else n.sent_today end,
+            -- the per-minute and per-hour caps' memory: this send appended, sends older than an hour dropped (bounded)
+            recent_sends = case when y.counted
+                                then array(select t from unnest(n.recent_sends || y.left_at) t
+                                           where t > y.left_at - interval '1 hour' order by t)
+                                else n.recent_sends end
+        from unnest($9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::bool[], $14::bool[])
+            as y (phone, lease, next, left_at, unsent, counted)
         where n.phone = y.phone and n.next_send_at = y.lease
         """;
 
@@ -113,6 +122,8 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
             command.Parameters.Add(new() { Value = batch.Select(c => c.Send.Lease).ToArray() });
             command.Parameters.Add(new() { Value = batch.Select(c => c.Next).ToArray() });
             command.Parameters.Add(new() { Value = batch.Select(c => c.LeftAt).ToArray() });
+            command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Unsent).ToArray() });
+            command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Message is not MessageFate.Requeue).ToArray() }); // reached the gateway (a requeue did not)
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -71,7 +71,8 @@ internal sealed class DispatchGateway(
 
     private Task<GatewayMessage> SendMessageAsync(GatewayTarget target, ClaimedSend send, CancellationToken cancellationToken)
     {
-        var number = send.Recipient.TrimStart('+');
+        // The pre-check's jid, not the number as typed: sendText/sendMedia take a full jid (CONTRACT §3).
+        var number = send.Jid;
         if (send.Media is not { } media)
         {
             return gateway.SendTextAsync(target, new SendTextRequest(number, send.Body, Delay(send)), cancellationToken);
@@ -139,8 +140,8 @@ internal sealed class DispatchGateway(
             RetryAfter: exception.RetryAfter);
     }
 
-    /// <summary>The instance's connection state, or null when the gateway cannot be asked.</summary>
-    private async Task<InstanceConnectionState?> StateAsync(GatewayTarget target, CancellationToken cancellationToken)
+    /// <summary>The instance's connection state, or null when the gateway cannot be asked (the pre-check asks it too).</summary>
+    internal async Task<InstanceConnectionState?> StateAsync(GatewayTarget target, CancellationToken cancellationToken)
     {
         try
         {

@@ -32,7 +32,8 @@ internal sealed class DispatchLoop(
     IOptions<DispatchOptions> options,
     IRandomSource random,
     TimeProvider time,
-    ILogger<DispatchLoop> logger)
+    ILogger<DispatchLoop> logger,
+    IOptions<PacingOptions> pacingOptions)
 {
     private readonly DispatchClaimer _claimer = claimer;
     private readonly DispatchGateway _gateway = gateway;
@@ -41,6 +42,7 @@ internal sealed class DispatchLoop(
     private readonly TimeProvider _time = time;
     private readonly ILogger<DispatchLoop> _logger = logger;
     private readonly DispatchOptions _options = options.Value;
+    private readonly PacingOptions _pacing = pacingOptions.Value;
     private readonly Lock _randomGate = new();
 
     /// <summary>Runs the loop of <paramref name="slot"/> until its lifetime ends or <paramref name="cancellationToken"/> fires.</summary>
@@ -72,13 +74,28 @@ internal sealed class DispatchLoop(
         return run.Sends;
     }
 
+    /// <summary>
+    /// The number's next send time after <paramref name="send"/>: max(request + planned gap, answer + floor), the gap
+    /// planned by the sender's profile (<see cref="SendGap.Plan"/>) from what is left of its local day (the open time of
+    /// the sent message's window until the day's end, and the claim's budget) and slowed after a reconnect.
+    /// </summary>
     private Instant Next(ClaimedSend send, Instant requestedAt, Instant answeredAt)
     {
+        var sender = send.Sender;
+        var slowdown = ReconnectRamp.Factor(
+            sender.ReconnectedAt, answeredAt, Duration.FromTimeSpan(_pacing.ReconnectRamp), _pacing.ReconnectSlowdown);
+        var left = sender.Pacing.Profile is PacingProfile.Spread && send.Budget is { } budget
+            ? new DayLeft(OpenTimeLeft(send, answeredAt, SenderDay.StartOfNext(budget.Day, sender.Settings.TimeZone)), budget.Cap - budget.SentToday)
+            : null;
         lock (_randomGate)
         {
-            return Pacing.Next(requestedAt, answeredAt, send.Sender.Settings, random);
+            return Pacing.Next(requestedAt, answeredAt, sender.Settings, SendGap.Plan(sender.Settings, sender.Pacing.Profile, left, slowdown, random));
         }
     }
+
+    /// <summary>The open time of the sent message's window (read in its zone) between <paramref name="from"/> and <paramref name="until"/>.</summary>
+    private static Duration OpenTimeLeft(ClaimedSend send, Instant from, Instant until) =>
+        until <= from ? Duration.Zero : send.Window.OpenTimeLeft(from, send.WindowZone, until);
 
     /// <summary>When the next number falls due, from now; null when none is waiting.</summary>
     private async Task<TimeSpan?> NextDueAsync(CancellationToken cancellationToken)
@@ -205,6 +222,14 @@ internal sealed class DispatchLoop(
         {
             await Task.Yield();
             var requestedAt = claim.UpperBoundNow(loop._time); // the jitter counts from here, the floor from the answer
+            if (!send.MayLeaveAt(requestedAt))
+            {
+                // Claimed before its window closed, due to leave after: back to the queue, the number free at once (the
+                // claim then takes a message whose window is open, or sleeps until the next opening).
+                Finish(new SendCompletion(send, SendOutcome.WindowClosed, requestedAt, requestedAt));
+                return;
+            }
+
             SendOutcome outcome;
             try
             {
@@ -223,8 +248,17 @@ internal sealed class DispatchLoop(
 
             // The answer's moment: an upper bound of when the gateway received the send (recorded as last_sent_at).
             var leftAt = claim.UpperBoundNow(loop._time);
-            _completions.Writer.TryWrite(new SendCompletion(send, outcome, leftAt, loop.Next(send, requestedAt, leftAt)));
-            Interlocked.Increment(ref _sent);
+            Finish(new SendCompletion(send, outcome, leftAt, loop.Next(send, requestedAt, leftAt)));
+        }
+
+        private void Finish(SendCompletion completion)
+        {
+            _completions.Writer.TryWrite(completion);
+            if (!completion.Outcome.Unsent)
+            {
+                Interlocked.Increment(ref _sent);
+            }
+
             Interlocked.Decrement(ref _inFlight);
             _wake.Release();
         }

@@ -59,7 +59,8 @@ internal sealed class DispatchOptions
 
     /// <value>
     /// When a number has queued messages but none may go now (send windows closed, recipients inside their period), it
-    /// is looked at again after this. Default 1 minute; 1 second to 1 hour.
+    /// is looked at again after this, or at the next opening of the windows it waits for when that comes sooner.
+    /// Default 1 minute; 1 second to 1 hour.
     /// </value>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan BlockedRecheck { get; set; } = TimeSpan.FromMinutes(1);

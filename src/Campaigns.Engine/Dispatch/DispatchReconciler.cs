@@ -13,7 +13,7 @@ namespace Campaigns.Engine.Dispatch;
 
 /// <summary>
 /// Settles messages left <c>sending</c> past their lease (their loop died, or their send's outcome was unknown) from the
-/// gateway's own record (<c>/chat/findMessages</c> by the recipient's JID, sent by us, since the claim; matched by id
+/// gateway's own record (<c>/chat/findMessages</c> by the recipient's JID (the pre-check's), sent by us, since the claim; matched by id
 /// when known, else by body): found → <c>sent</c> with its id; the gateway answers and does not have it → <c>queued</c>
 /// again (its number woken); the gateway cannot be asked → left, and <c>unknown</c> for a person once the claim is older
 /// than <see cref="DispatchOptions.UnknownAfter"/>. Never a blind resend. "Does not have it" is proof only when the
@@ -32,7 +32,8 @@ internal sealed class DispatchReconciler(
     private const string Stale =
         """
         select m.campaign_id, m.phone, m.body, m.claimed_at, m.gateway_message_id, now(),
-               s.id, s.gateway_url, s.instance, s.instance_key_protected
+               s.id, s.gateway_url, s.instance, s.instance_key_protected,
+               coalesce(m.jid, ltrim(m.phone, '+') || '@s.whatsapp.net') -- the send went to the pre-check's jid
         from campaigns.messages m
         join campaigns.senders s on s.id = m.sender_id
         where m.status = 'sending' and m.claimed_at < now() - $1
@@ -143,7 +144,7 @@ internal sealed class DispatchReconciler(
             stale.Add(new StaleMessage(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<Instant>(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<Instant>(5),
-                reader.GetGuid(6), new Uri(reader.GetString(7)), reader.GetString(8), reader.GetString(9)));
+                reader.GetGuid(6), new Uri(reader.GetString(7)), reader.GetString(8), reader.GetString(9), reader.GetString(10)));
         }
 
         return stale;
@@ -153,7 +154,7 @@ internal sealed class DispatchReconciler(
     private async Task<StoredMessage?> FindAsync(StaleMessage message, CancellationToken cancellationToken)
     {
         var target = targets.Target(message.SenderId, message.GatewayUrl, message.Instance, message.ProtectedInstanceKey);
-        var jid = message.Recipient.TrimStart('+') + "@s.whatsapp.net";
+        var jid = message.Jid;
         // The gateway keeps unix seconds: from the second before the claim to now (and a minute of clock skew).
         var range = new FindMessagesTimeRange(
             message.ClaimedAt.Minus(Duration.FromSeconds(1)).ToDateTimeOffset(), message.Now.Plus(Duration.FromMinutes(1)).ToDateTimeOffset());
@@ -220,5 +221,6 @@ internal sealed class DispatchReconciler(
         Guid SenderId,
         Uri GatewayUrl,
         string Instance,
-        string ProtectedInstanceKey);
+        string ProtectedInstanceKey,
+        string Jid);
 }

@@ -1,3 +1,4 @@
+using Campaigns.Domain.Pacing;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using NodaTime;
@@ -9,7 +10,6 @@ namespace Campaigns.Engine.Dispatch;
 /// pacing settings (a <c>PATCH</c> applies to the next claim) and whether it may send.
 /// </summary>
 /// <param name="IsUsable">Whether it may send (<see cref="Senders.SenderUsability"/>); a back-off only delays it.</param>
-/// <param name="Typing">Whether its sends simulate typing (<see cref="TypingOptions"/>).</param>
 internal sealed record DispatchSender(
     SenderId Id,
     TenantId Tenant,
@@ -19,5 +19,14 @@ internal sealed record DispatchSender(
     SenderSettings Settings,
     bool IsUsable,
     string? PausedReason,
-    Instant? BackoffUntil,
-    bool Typing = false);
+    Instant? BackoffUntil)
+{
+    /// <summary>Its pacing profile and per-minute and per-hour caps (<c>senders.pacing_profile</c>, …).</summary>
+    public SenderPacing Pacing { get; init; } = SenderPacing.Default;
+
+    /// <summary>When its connection last became open again (<c>senders.reconnected_at</c>): its gaps ramp down from then.</summary>
+    public Instant? ReconnectedAt { get; init; }
+
+    /// <summary>Whether its sends simulate typing (<see cref="TypingOptions"/>).</summary>
+    public bool Typing { get; init; }
+}

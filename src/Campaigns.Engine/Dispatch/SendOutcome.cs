@@ -10,6 +10,7 @@ namespace Campaigns.Engine.Dispatch;
 /// <param name="Sender">What happens to the sender.</param>
 /// <param name="PauseReason">With <see cref="SenderEffect.Pause"/> (and for a back-off, the reason should it end in a pause).</param>
 /// <param name="RetryAfter">A back-off at least this long (the gateway's <c>Retry-After</c>).</param>
+/// <param name="Unsent">No request was made: the number's budget is given back (its day's count and last send as before).</param>
 internal sealed record SendOutcome(
     MessageFate Message,
     string? GatewayMessageId = null,
@@ -17,8 +18,16 @@ internal sealed record SendOutcome(
     string? Error = null,
     SenderEffect Sender = SenderEffect.Healthy,
     string? PauseReason = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null,
+    bool Unsent = false)
 {
+    /// <summary>
+    /// Not sent: the window closed between the claim and the moment of sending. Back to <c>queued</c> untouched, nothing
+    /// learnt about the sender, no budget spent.
+    /// </summary>
+    public static SendOutcome WindowClosed { get; } =
+        new(MessageFate.Requeue, ErrorCode: "dispatch.window_closed", Sender: SenderEffect.None, Unsent: true);
+
     /// <summary>The metric label of the message's fate.</summary>
     public string Label => Message switch
     {

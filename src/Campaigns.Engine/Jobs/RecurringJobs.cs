@@ -1,5 +1,6 @@
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Dispatch;
+using Campaigns.Engine.Precheck;
 using Hangfire;
 
 namespace Campaigns.Engine.Jobs;
@@ -23,6 +24,9 @@ internal static class RecurringJobs
     /// <summary>Settles sends left <c>sending</c> past their lease from the gateway's record (<see cref="DispatchReconciler"/>).</summary>
     public const string DispatchReconcile = "dispatch-reconcile";
 
+    /// <summary>Checks queued recipients' numbers with the gateway, paced per number (<see cref="PrecheckJob"/>).</summary>
+    public const string Precheck = "precheck";
+
     /// <summary>Moves queued messages off senders that cannot send them, and records campaigns that wait (<see cref="DispatchFailoverJob"/>).</summary>
     public const string DispatchFailover = "dispatch-failover";
 
@@ -35,6 +39,8 @@ internal static class RecurringJobs
         // its slot lease plus this.
         manager.AddOrUpdate<DispatchWatchdogJob>(DispatchWatchdog, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/15 * * * * *");
         manager.AddOrUpdate<DispatchReconciler>(DispatchReconcile, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        // Every 5 s: a run makes at most one lookup per due number, and numbers wait Precheck:CallInterval between theirs.
+        manager.AddOrUpdate<PrecheckJob>(Precheck, JobQueues.Default, job => job.RunAsync(null, CancellationToken.None), "*/5 * * * * *");
         manager.AddOrUpdate<DispatchFailoverJob>(DispatchFailover, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/30 * * * * *");
     }
 }

@@ -11,7 +11,6 @@ namespace Campaigns.Engine.Senders;
 /// the linked number's.
 /// </summary>
 /// <param name="WebhookBase">Where the gateway reaches this API: the webhook URL is built below it.</param>
-/// <param name="Typing">Whether its sends simulate typing.</param>
 internal sealed record RegisterSender(
     TenantId Tenant,
     string? Name,
@@ -27,5 +26,15 @@ internal sealed record RegisterSender(
     int? MinIntervalMs,
     int? JitterMinMs,
     int? JitterMaxMs,
-    Uri WebhookBase,
-    bool Typing = false);
+    Uri WebhookBase)
+{
+    /// <summary><c>spread</c> (null: the default) or <c>floor</c>.</summary>
+    public string? PacingProfile { get; init; }
+
+    public int? MaxPerMinute { get; init; }
+
+    public int? MaxPerHour { get; init; }
+
+    /// <summary>Whether its sends simulate typing (default false).</summary>
+    public bool Typing { get; init; }
+}

@@ -1,3 +1,4 @@
+using Campaigns.Domain.Pacing;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using NodaTime;
@@ -12,7 +13,6 @@ namespace Campaigns.Engine.Senders;
 /// </param>
 /// <param name="Pause">Why and since when it is paused (by its user or by dispatch); null when it is not.</param>
 /// <param name="ConsecutiveFailures">Sends failed in a row, as dispatch counts them.</param>
-/// <param name="Typing">Whether its sends simulate typing (the gateway's <c>delay</c>); off by default.</param>
 internal sealed record Sender(
     SenderId Id,
     TenantId Tenant,
@@ -28,5 +28,11 @@ internal sealed record Sender(
     Instant StateChangedAt,
     Instant CreatedAt,
     SenderPause? Pause = null,
-    int ConsecutiveFailures = 0,
-    bool Typing = false);
+    int ConsecutiveFailures = 0)
+{
+    /// <summary>Its pacing profile and per-minute and per-hour caps (<c>senders.pacing_profile</c>, …).</summary>
+    public SenderPacing Pacing { get; init; } = SenderPacing.Default;
+
+    /// <summary>Whether its sends simulate typing (the gateway's <c>delay</c>); off by default.</summary>
+    public bool Typing { get; init; }
+}

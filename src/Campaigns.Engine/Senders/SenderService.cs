@@ -1,4 +1,5 @@
 using Campaigns.Domain.Common;
+using Campaigns.Domain.Pacing;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Database;
@@ -7,6 +8,7 @@ using Campaigns.Engine.Gateway.Contract;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Dispatch;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Npgsql;
 
@@ -24,7 +26,8 @@ internal sealed class SenderService(
     SecretProtector secrets,
     NpgsqlDataSource dataSource,
     IClock clock,
-    ILogger<SenderService> logger)
+    ILogger<SenderService> logger,
+    IOptions<PacingOptions> pacingOptions)
 {
     public async Task<Result<Sender>> RegisterAsync(RegisterSender command, string defaultRegion, CancellationToken cancellationToken)
     {
@@ -69,6 +72,8 @@ internal sealed class SenderService(
 
         // Checked now, so that bad settings are refused before the gateway is asked anything; the zone may still change below.
         var settings = CreateSettings(command.TimeZone ?? "UTC", clock.Now().InUtc().Date, command, errors);
+        var pacing = SenderPacing.Create(command.PacingProfile, command.MaxPerMinute, command.MaxPerHour);
+        Merge(pacing, errors);
         if (errors.Count > 0 || settings is null)
         {
             return SenderErrors.InvalidSettings(errors);
@@ -88,7 +93,7 @@ internal sealed class SenderService(
         }
 
         var target = new GatewayTarget(url!, instance!, key.Value);
-        var registeredSender = await CompleteRegistrationAsync(command, registered, target, name!, defaultRegion, settings, cancellationToken);
+        var registeredSender = await CompleteRegistrationAsync(command, registered, target, name!, defaultRegion, settings, pacing.Value, cancellationToken);
         if (!registeredSender.IsSuccess && command.CreateInstance)
         {
             await UndoCreateAsync(registered!, instance!);
@@ -100,7 +105,7 @@ internal sealed class SenderService(
     /// <summary>Everything after the instance key is known: state, number, zone, webhook, storage.</summary>
     private async Task<Result<Sender>> CompleteRegistrationAsync(
         RegisterSender command, RegisteredGateway? registered, GatewayTarget target, string name, string defaultRegion,
-        SenderSettings settings, CancellationToken cancellationToken)
+        SenderSettings settings, SenderPacing pacing, CancellationToken cancellationToken)
     {
         var (url, instance) = (target.BaseUrl, target.Instance);
         InstanceConnectionState state;
@@ -141,7 +146,7 @@ internal sealed class SenderService(
         var now = clock.Now();
         var sender = new Sender(
             id, command.Tenant, registered?.Id, name, url, instance, secrets.Protect(target.ApiKey), phone, settings,
-            ToSenderState(state), null, now, now, Typing: command.Typing);
+            ToSenderState(state), null, now, now) { Pacing = pacing, Typing = command.Typing };
         switch (await senders.InsertAsync(sender, WebhookSecret.Hash(secret), cancellationToken))
         {
             case SenderInsert.InstanceInUse:
@@ -225,6 +230,8 @@ internal sealed class SenderService(
 
         var settings = sender.Settings.With(patch.Settings, clock.Now().InZone(sender.Settings.TimeZone).Date);
         Merge(settings, errors);
+        var pacing = sender.Pacing.With(patch.Pacing);
+        Merge(pacing, errors);
         if (errors.Count > 0)
         {
             return SenderErrors.InvalidSettings(errors);
@@ -234,6 +241,7 @@ internal sealed class SenderService(
         {
             Name = patch.Name.Or(sender.Name)!.Trim(),
             Settings = settings.Value,
+            Pacing = pacing.Value,
             Typing = patch.Typing.HasValue ? patch.Typing.Value ?? false : sender.Typing,
         };
         InstanceConnectionState? newState = null;
@@ -310,11 +318,17 @@ internal sealed class SenderService(
         return await senders.FindAsync(tenant, id, cancellationToken) is { } resumed ? resumed : NotFound();
     }
 
-    /// <summary>The sender's budget for its local today.</summary>
-    public Task<SenderToday> TodayAsync(Sender sender, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sender's budget for its local today, its number's last send and warm-up restart, and whether it is idle:
+    /// no send for <see cref="PacingOptions.IdleFlagAfter"/> (one that never sent counts from its registration).
+    /// </summary>
+    public async Task<SenderToday> TodayAsync(Sender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        return senders.TodayAsync(sender, clock.Now().InZone(sender.Settings.TimeZone).Date, cancellationToken);
+        var now = clock.Now();
+        var today = await senders.TodayAsync(sender, now.InZone(sender.Settings.TimeZone).Date, cancellationToken);
+        var since = today.LastSentAt ?? sender.CreatedAt;
+        return today with { Idle = now - since > Duration.FromTimeSpan(pacingOptions.Value.IdleFlagAfter) };
     }
 
     /// <summary>
@@ -475,7 +489,7 @@ internal sealed class SenderService(
         return result.IsSuccess ? result.Value : null;
     }
 
-    private static void Merge(Result<SenderSettings> result, Dictionary<string, string[]> errors)
+    private static void Merge<T>(Result<T> result, Dictionary<string, string[]> errors)
     {
         if (!result.IsSuccess && result.Error.Details.TryGetValue("errors", out var found) && found is IReadOnlyDictionary<string, string[]> fields)
         {

@@ -20,7 +20,22 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         "id, tenant_id, gateway_id, name, gateway_url, instance, instance_key_protected, phone, time_zone, activated_on, " +
         "daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, state, state_reason, state_changed_at, created_at";
 
-    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures" + ", typing";
+    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures, pacing_profile, max_per_minute, max_per_hour" + ", typing";
+
+    /// <summary>
+    /// The one way to restart a number's warm-up ramp (issue 9: after idleness, which the claim does through
+    /// <c>Pacing.Decide</c>, or after a restriction): a SET fragment for <c>campaigns.numbers</c> given the SQL expression
+    /// of the sender's IANA zone (e.g. <c>s.time_zone</c>). The ramp's day 0 becomes today in that zone
+    /// (<see cref="PacingState.WarmUpFrom"/>), and today's drawn cap is dropped so that the next claim draws it again on
+    /// the restarted ramp. Use: <c>$"update campaigns.numbers n set {SenderStore.RestartWarmUpSql("s.time_zone")} from campaigns.senders s where …"</c>.
+    /// </summary>
+    internal static string RestartWarmUpSql(string zone) => $"warmup_from = (now() at time zone {zone})::date, cap_today = null";
+
+    /// <summary>
+    /// Pause reasons that mean the sender's connection was not open (the dispatcher pauses with the state's name):
+    /// resuming such a sender is a reconnect, so it ramps up again (<c>senders.reconnected_at</c>).
+    /// </summary>
+    internal static readonly string[] NotOpenPauseReasons = ["close", "connecting", "unknown"];
 
     /// <summary>
     /// Stores a new sender with its <see cref="InstanceEndpoint"/>. The unique indexes decide, across tenants: a second
@@ -31,13 +46,14 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(sender);
         await using var command = dataSource.CreateCommand(
             $"""
-            insert into campaigns.senders ({InsertColumns}, webhook_secret_hash, instance_endpoint, typing)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+            insert into campaigns.senders ({InsertColumns}, webhook_secret_hash, instance_endpoint, pacing_profile, max_per_minute, max_per_hour, typing)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
             on conflict (tenant_id, gateway_url, instance) do nothing
             """);
         AddParameters(command, sender);
         command.Parameters.Add(new() { Value = webhookSecretHash });
         command.Parameters.Add(new() { Value = InstanceEndpoint.Of(sender.GatewayUrl, sender.Instance) });
+        AddPacing(command, sender.Pacing);
         command.Parameters.Add(new() { Value = sender.Typing });
         try
         {
@@ -139,12 +155,14 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             update campaigns.senders
                set name = $3, time_zone = $4, activated_on = $5, daily_cap_min = $6, daily_cap_max = $7,
                    min_interval_ms = $8, jitter_min_ms = $9, jitter_max_ms = $10,
-                   typing = $11
+                   pacing_profile = $11, max_per_minute = $12, max_per_hour = $13,
+                   typing = $14
              where id = $1 and tenant_id = $2
             """,
             cancellationToken,
             sender.Id.Value, sender.Tenant.Value, sender.Name, s.TimeZone.Id, s.ActivatedOn, s.DailyCapMin, s.DailyCapMax,
             (int)s.MinInterval.TotalMilliseconds, (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds,
+            SenderPacing.ProfileName(sender.Pacing.Profile), sender.Pacing.MaxPerMinute, sender.Pacing.MaxPerHour,
             sender.Typing);
     }
 
@@ -154,13 +172,15 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Records a connection state, guarded by the state it was read in (<paramref name="expected"/>): false when another
-    /// writer changed it meanwhile, whose newer word then stands.
+    /// writer changed it meanwhile, whose newer word then stands. A state that becomes <c>open</c> from another is a
+    /// reconnect: <c>reconnected_at</c> is set, and the sender's gaps ramp down from it (<c>Pacing:ReconnectRamp</c>).
     /// </summary>
     public async Task<bool> RecordStateAsync(
         SenderId id, SenderState expected, SenderState state, string? reason, Instant at, CancellationToken cancellationToken) =>
         await Execute(
             """
-            update campaigns.senders set state = $3, state_reason = $4, state_changed_at = $5
+            update campaigns.senders set state = $3, state_reason = $4, state_changed_at = $5,
+                   reconnected_at = case when $3 = 'open' and state <> 'open' then $5 else reconnected_at end
              where id = $1 and state = $2
             """,
             cancellationToken,
@@ -204,15 +224,19 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             cancellationToken,
             tenant.Value, id.Value, reason, at) == 1;
 
-    /// <summary>Ends a pause, with its failure count and back-off; false when it was not paused.</summary>
+    /// <summary>
+    /// Ends a pause, with its failure count and back-off; false when it was not paused. Resuming a sender paused for not
+    /// being open (<see cref="NotOpenPauseReasons"/>) is a reconnect: it ramps up again from now.
+    /// </summary>
     public async Task<bool> ResumeAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken) =>
         await Execute(
             """
-            update campaigns.senders set paused_reason = null, paused_at = null, consecutive_failures = 0, backoff_until = null
+            update campaigns.senders set paused_reason = null, paused_at = null, consecutive_failures = 0, backoff_until = null,
+                   reconnected_at = case when paused_reason = any($3) then now() else reconnected_at end
              where tenant_id = $1 and id = $2 and paused_reason is not null
             """,
             cancellationToken,
-            tenant.Value, id.Value) == 1;
+            tenant.Value, id.Value, NotOpenPauseReasons) == 1;
 
     /// <summary>
     /// Deletes the sender unless a scheduled, running or paused campaign sends from it (those are returned, and nothing is
@@ -275,7 +299,7 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(sender);
         await using var command = dataSource.CreateCommand(
-            "select day, sent_today, cap_today, next_send_at from campaigns.numbers where phone = $1");
+            "select day, sent_today, cap_today, next_send_at, last_sent_at, warmup_from from campaigns.numbers where phone = $1");
         command.Parameters.Add(new() { Value = (object?)sender.Phone ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var state = PacingState.Empty;
@@ -286,12 +310,15 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
                 reader.IsDBNull(0) ? null : reader.GetFieldValue<LocalDate>(0),
                 reader.GetInt32(1),
                 reader.IsDBNull(2) ? null : reader.GetInt32(2),
-                null);
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<Instant>(4))
+            {
+                WarmUpFrom = reader.IsDBNull(5) ? null : reader.GetFieldValue<LocalDate>(5),
+            };
             next = reader.IsDBNull(3) ? null : reader.GetFieldValue<Instant>(3);
         }
 
         var budget = state.On(day, sender.Id, sender.Settings); // the Domain's one rule: a counter of another day counts nothing
-        return new SenderToday(day, budget.Sent, budget.Cap, next);
+        return new SenderToday(day, budget.Sent, budget.Cap, next) { LastSentAt = state.LastSentAt, WarmUpFrom = state.WarmUpFrom };
     }
 
     public static string StateText(SenderState state) => state.ToString().ToLowerInvariant();
@@ -305,6 +332,13 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddPacing(NpgsqlCommand command, SenderPacing pacing)
+    {
+        command.Parameters.Add(new() { Value = SenderPacing.ProfileName(pacing.Profile) });
+        command.Parameters.Add(new() { Value = (object?)pacing.MaxPerMinute ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = (object?)pacing.MaxPerHour ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
     }
 
     private static void AddParameters(NpgsqlCommand command, Sender sender)
@@ -348,7 +382,12 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             reader.GetFieldValue<Instant>(17),
             reader.GetFieldValue<Instant>(18),
             reader.IsDBNull(19) ? null : new SenderPause(reader.GetString(19), reader.IsDBNull(20) ? reader.GetFieldValue<Instant>(17) : reader.GetFieldValue<Instant>(20)),
-            reader.GetInt32(21),
-            reader.GetBoolean(reader.GetOrdinal("typing")));
+            reader.GetInt32(21))
+        {
+            // Stored pacing choices were valid when stored (the columns' checks hold the same ranges).
+            Pacing = SenderPacing.Create(
+                reader.GetString(22), reader.IsDBNull(23) ? null : reader.GetInt32(23), reader.IsDBNull(24) ? null : reader.GetInt32(24)).Value,
+            Typing = reader.GetBoolean(reader.GetOrdinal("typing")),
+        };
     }
 }

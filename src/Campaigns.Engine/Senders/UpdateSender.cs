@@ -1,4 +1,5 @@
 using Campaigns.Domain.Common;
+using Campaigns.Domain.Pacing;
 using Campaigns.Domain.Senders;
 
 namespace Campaigns.Engine.Senders;
@@ -8,5 +9,11 @@ namespace Campaigns.Engine.Senders;
 /// setting's default (see <see cref="SenderSettingsPatch"/>). The name and the instance key have no default and cannot
 /// be null. A new instance key is checked with the gateway. <see cref="Typing"/> null turns typing off (its default).
 /// </summary>
-internal sealed record UpdateSender(
-    Optional<string?> Name, Optional<string?> InstanceApiKey, SenderSettingsPatch Settings, Optional<bool?> Typing = default);
+internal sealed record UpdateSender(Optional<string?> Name, Optional<string?> InstanceApiKey, SenderSettingsPatch Settings)
+{
+    /// <summary>The change to its pacing profile and caps; empty: none.</summary>
+    public SenderPacingPatch Pacing { get; init; } = new();
+
+    /// <summary>The change to its typing simulation; absent: none; null: off (the default).</summary>
+    public Optional<bool?> Typing { get; init; }
+}

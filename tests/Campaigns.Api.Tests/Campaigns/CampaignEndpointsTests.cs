@@ -31,6 +31,8 @@ public sealed class CampaignEndpointsTests(ApiFixture api) : IClassFixture<ApiFi
         var window = campaign.GetProperty("sendWindow");
         Assert.Equal(("08:00", "20:00", "recipient"), (window.GetProperty("start").GetString(), window.GetProperty("end").GetString(), window.GetProperty("timeZone").GetString()));
         Assert.Equal(["mon", "tue", "wed", "thu", "fri", "sat", "sun"], window.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
+        var range = Assert.Single(window.GetProperty("ranges").EnumerateArray());
+        Assert.Equal(("08:00", "20:00"), (range.GetProperty("start").GetString(), range.GetProperty("end").GetString()));
         Assert.Equal((0, 0), (campaign.GetProperty("progress").GetProperty("total").GetInt32(), campaign.GetProperty("progress").GetProperty("rendered").GetInt32()));
         Assert.Equal(WithoutSendingProgress(campaign), WithoutSendingProgress(await GetAsync(client, id)));
     }
@@ -68,6 +70,44 @@ public sealed class CampaignEndpointsTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(5, campaign.GetProperty("maxIdentical").GetInt32());
     }
 
+    [Fact]
+    public async Task Create_WindowWithTwoRanges_AnswersTheRangesAndNoSingleStartOrEnd()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var list = await ImportAsync(client, Csv(3));
+
+        var campaign = await CreateAsync(client, Valid(list).With(
+            """{ "sendWindow": { "ranges": [{ "start": "14:00", "end": "18:00" }, { "start": "9:00", "end": "12:00" }], "days": ["mon", "tue"] } }"""));
+
+        var window = campaign.GetProperty("sendWindow");
+        Assert.Equal(
+            [("09:00", "12:00"), ("14:00", "18:00")],
+            window.GetProperty("ranges").EnumerateArray().Select(r => (r.GetProperty("start").GetString(), r.GetProperty("end").GetString())));
+        Assert.Equal(JsonValueKind.Null, window.GetProperty("start").ValueKind);
+        Assert.Equal(JsonValueKind.Null, window.GetProperty("end").ValueKind);
+        Assert.Equal(window.GetRawText(), (await GetAsync(client, campaign.GetProperty("id").GetGuid())).GetProperty("sendWindow").GetRawText());
+    }
+
+    [Fact]
+    public async Task Patch_WindowRangesThenOneRange_AnswersStartAndEndAgain()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var list = await ImportAsync(client, Csv(3));
+        var id = (await CreateAsync(client, Valid(list))).GetProperty("id").GetGuid();
+
+        using (var ranges = await PatchAsync(client, id, """{ "sendWindow": { "ranges": [{ "start": "09:00", "end": "12:00" }, { "start": "22:00", "end": "02:00" }] } }"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, ranges.StatusCode);
+            Assert.Equal(2, (await GetAsync(client, id)).GetProperty("sendWindow").GetProperty("ranges").GetArrayLength());
+        }
+
+        using var single = await PatchAsync(client, id, """{ "sendWindow": { "ranges": [{ "start": "10:00", "end": "16:00" }] } }""");
+
+        var window = (await single.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("sendWindow");
+        Assert.Equal(("10:00", "16:00"), (window.GetProperty("start").GetString(), window.GetProperty("end").GetString()));
+        Assert.Equal(("10:00", "16:00"), (window.GetProperty("ranges")[0].GetProperty("start").GetString(), window.GetProperty("ranges")[0].GetProperty("end").GetString()));
+    }
+
     public static TheoryData<string, string, string> WrongFields => new()
     {
         // change to a valid request, code, field
@@ -95,6 +135,11 @@ public sealed class CampaignEndpointsTests(ApiFixture api) : IClassFixture<ApiFi
         { """{ "sendWindow": { "start": "09:00", "end": "09:00" } }""", "send_window.empty", "sendWindow.end" },
         { """{ "sendWindow": { "days": ["funday"] } }""", "send_window.unknown_day", "sendWindow.days" },
         { """{ "sendWindow": { "timeZone": "Mars/Olympus" } }""", "send_window.unknown_time_zone", "sendWindow.timeZone" },
+        { """{ "sendWindow": { "ranges": [{ "start": "09:00", "end": "12:00" }, { "start": "14:00", "end": "25:00" }] } }""", "send_window.invalid_time", "sendWindow.ranges[1].end" },
+        { """{ "sendWindow": { "ranges": [{ "start": "09:00", "end": "12:00" }, { "start": "11:00", "end": "13:00" }] } }""", "send_window.overlapping_ranges", "sendWindow.ranges[1].start" },
+        { """{ "sendWindow": { "ranges": [{ "start": "09:00" }] } }""", "send_window.missing_time", "sendWindow.ranges[0].end" },
+        { """{ "sendWindow": { "ranges": [] } }""", "send_window.no_ranges", "sendWindow.ranges" },
+        { """{ "sendWindow": { "start": "09:00", "ranges": [{ "start": "09:00", "end": "12:00" }] } }""", "send_window.both_forms", "sendWindow.ranges" },
         { """{ "startAt": "2030-03-01T09:00:00" }""", "campaign.invalid_start_at", "startAt" },
         { """{ "startAt": "2020-03-01T09:00:00Z" }""", "campaign.start_in_past", "startAt" },
         { """{ "maxIdentical": 0 }""", "campaign.max_identical_out_of_range", "maxIdentical" },

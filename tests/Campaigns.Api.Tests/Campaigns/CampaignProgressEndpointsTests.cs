@@ -29,8 +29,10 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // An api-only host: the messages these tests write must stay as written, and a worker's dispatch loop would claim
+        // the queued ones of an open sender whose number is due (a race CI can lose).
         _api = await ConfiguredApi.StartAsync(
-            new Dictionary<string, string?>(), services: services => services.AddSingleton<IClock>(new FakeClock(Now)));
+            new Dictionary<string, string?> { ["Campaigns:Roles"] = "api" }, services: services => services.AddSingleton<IClock>(new FakeClock(Now)));
         _dataSource = NpgsqlDataSource.Create(_api.ConnectionString);
     }
 
@@ -79,6 +81,24 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_RunningCampaignOfASpreadSender_ProjectsItsBudgetSpreadOverTheWindowsOpenHours()
+    {
+        var client = await Api.CreateTenantClientAsync();
+        var list = await ImportAsync(client, Csv(3));
+        var campaign = (await CreateAsync(client, Valid(list).With("""{ "sendWindow": { "start": "08:00", "end": "20:00", "timeZone": "Africa/Nairobi" } }""")))
+            .GetProperty("id").GetGuid();
+        var spread = await AddSenderAsync(campaign, 0, "+254711000005", pausedReason: null, profile: "spread");
+        await SetStatusAsync(DataSource, campaign, "running");
+        await AddNumberAsync("+254711000005", Today, 10, 12, Now + Duration.FromSeconds(30));
+        await AddMessagesAsync(campaign, spread, "queued", 2, 0);
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
+
+        // Its last 2 of today's 12 spread over the 7 h 59 min 30 s left until 20:00 in Nairobi: 12:00:30, then 16:00:15.
+        Assert.Equal("2026-11-26T13:00:15+00:00", body.GetProperty("estimatedFinishAt").GetString());
+    }
+
+    [Fact]
     public async Task Get_ReadyCampaignNotAssigned_SharesItsPendingMessagesOverItsSenders()
     {
         var client = await Api.CreateTenantClientAsync();
@@ -96,6 +116,32 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
 
         // 3 for the first sender, 2 for the second, 4 s apart (the default mean gap); the window is each recipient's.
         Assert.Equal("2026-11-26T09:00:08+00:00", body.GetProperty("estimatedFinishAt").GetString());
+    }
+
+    [Fact]
+    public async Task Get_RunningCampaign_ShowsHowFarThePrecheckIs()
+    {
+        var client = await Api.CreateTenantClientAsync();
+        var campaign = (await CreateAsync(client, Valid(await ImportAsync(client, Csv(2))))).GetProperty("id").GetGuid();
+        var sender = await AddSenderAsync(campaign, 0, "+254711000005", pausedReason: null);
+        await SetStatusAsync(DataSource, campaign, "running");
+        await AddMessagesAsync(campaign, sender, "queued", 6, 0);
+        await AddMessagesAsync(campaign, sender, "sent", 2, 6);
+        await AddMessagesAsync(campaign, null, "skipped", 3, 8);
+        await using (var checkedSome = DataSource.CreateCommand(
+            """
+            with looked_up as (update campaigns.messages set jid = ltrim(phone, '+') || '@s.whatsapp.net'
+                                where campaign_id = $1 and (status = 'sent' or (status = 'queued' and line < 2)))
+            update campaigns.messages set skip_code = 'not_on_whatsapp' where campaign_id = $1 and status = 'skipped' and line < 10
+            """))
+        {
+            checkedSome.Parameters.Add(new() { Value = campaign });
+            await checkedSome.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
+
+        Assert.Equal("""{"unchecked":4,"notOnWhatsApp":2}""", body.GetProperty("precheck").GetRawText());
     }
 
     [Fact]
@@ -162,6 +208,10 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
         Assert.True(campaign.TryGetProperty("counts", out _));
         Assert.True(campaign.TryGetProperty("senders", out _));
         Assert.True(campaign.TryGetProperty("estimatedFinishAt", out _));
+        Assert.True(campaign.TryGetProperty("precheck", out _));
+        Assert.Equal(
+            ["notOnWhatsApp", "unchecked"],
+            schemas.GetProperty("PrecheckProgressResponse").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
         var required = schemas.GetProperty("MessageCountsResponse").GetProperty("required").EnumerateArray().Select(r => r.GetString());
         Assert.Equal(["cancelled", "delivered", "failed", "pending", "queued", "read", "sending", "sent", "skipped", "unknown"], required.Order());
         var sender = schemas.GetProperty("CampaignSenderResponse");
@@ -183,21 +233,29 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
         }
     }
 
-    /// <summary>A sender of the campaign's tenant on <paramref name="phone"/> (Nairobi, 200–300 a day, 1 s + 1–5 s), in the campaign's senders.</summary>
-    private async Task<Guid> AddSenderAsync(Guid campaign, int position, string phone, string? pausedReason)
+    /// <summary>
+    /// A sender of the campaign's tenant on <paramref name="phone"/> (Nairobi, 200–300 a day, 1 s + 1–5 s), in the
+    /// campaign's senders, on the floor profile unless told (the figures above are at the mean gap).
+    /// </summary>
+    private async Task<Guid> AddSenderAsync(Guid campaign, int position, string phone, string? pausedReason, string profile = "floor")
     {
         var id = Guid.CreateVersion7();
         await using var batch = DataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             """
             insert into campaigns.senders (id, tenant_id, name, gateway_url, instance, instance_key_protected, phone, time_zone, activated_on,
-                daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, webhook_secret_hash, state, state_changed_at, paused_reason)
+                daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, webhook_secret_hash, state, state_changed_at, paused_reason,
+                pacing_profile)
             select $1, tenant_id, 'sender ' || $3, 'http://gateway.test', $1::text, 'x', $3, 'Africa/Nairobi', '2026-01-01',
-                   200, 300, 1000, 1000, 5000, '\x00', 'open', now(), $4
+                   200, 300, 1000, 1000, 5000, '\x00', 'open', now(), $4, $5
               from campaigns.campaigns where id = $2
             """)
         {
-            Parameters = { new() { Value = id }, new() { Value = campaign }, new() { Value = phone }, new() { Value = (object?)pausedReason ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } },
+            Parameters =
+            {
+                new() { Value = id }, new() { Value = campaign }, new() { Value = phone },
+                new() { Value = (object?)pausedReason ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text }, new() { Value = profile },
+            },
         });
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "insert into campaigns.campaign_senders (campaign_id, sender_id, position) values ($1, $2, $3) on conflict do nothing")

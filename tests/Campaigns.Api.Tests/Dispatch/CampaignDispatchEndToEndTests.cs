@@ -38,18 +38,8 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
 
         // Numbers and text of this test only: the fixture's sandbox also records other tests' sends.
         var phones = Enumerable.Range(0, Recipients).Select(i => $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}").Distinct().ToArray();
-        var list = await ImportAsync(client, "phone,First Name\n" + string.Concat(phones.Select((p, i) => $"{p},Name{i}\n")));
-        var body = Valid(list);
-        body["template"] = "{Hi|Hello|Hey} {{ first_name }}, run " + run + " is here.";
-        body["senderIds"] = senders;
-        body["sendWindow"] = JsonNode.Parse("""{"start":"12:00","end":"11:59","timeZone":"UTC"}"""); // all day but a minute
-        var campaign = (await CreateAsync(client, body)).GetProperty("id").GetGuid();
-        await Read(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
-        await WaitForAsync(client, campaign, "ready");
-
-        await Read(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
-        fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
-        var done = await WaitForStatusAsync(client, campaign, "completed", TimeSpan.FromSeconds(90));
+        var (campaign, done) = await RunCampaignAsync(
+            client, phones, "{Hi|Hello|Hey} {{ first_name }}, run " + run + " is here.", senders, TimeSpan.FromSeconds(90));
 
         Assert.Equal(Recipients, done.GetProperty("counts").GetProperty("sent").GetInt32());
         var messages = (await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/messages?limit=50", Cancel)).GetProperty("items").EnumerateArray().ToArray();
@@ -75,6 +65,51 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
         }
     }
 
+    [Fact]
+    public async Task Start_RecipientNotOnWhatsApp_IsSkippedByThePrecheckAndNeverSent()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (instance, sender) = await OpenSenderAsync(client, run, 0);
+        var phones = new[] { $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}", SenderFixture.NotOnWhatsApp, $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}" };
+        var (campaign, done) = await RunCampaignAsync(
+            client, phones, "Hi {{ first_name }}, run " + run + ".", new JsonArray(sender.ToString()), TimeSpan.FromSeconds(60));
+
+        Assert.Equal((2, 1), (done.GetProperty("counts").GetProperty("sent").GetInt32(), done.GetProperty("counts").GetProperty("skipped").GetInt32()));
+        Assert.Equal((0, 1), (done.GetProperty("precheck").GetProperty("unchecked").GetInt32(), done.GetProperty("precheck").GetProperty("notOnWhatsApp").GetInt32()));
+        var skipped = (await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/messages?status=skipped", Cancel)).GetProperty("items")[0];
+        Assert.Equal((SenderFixture.NotOnWhatsApp, "not_on_whatsapp"), (skipped.GetProperty("phone").GetString(), skipped.GetProperty("skipCode").GetString()));
+        using var sandbox = fixture.CreateSandboxClient();
+        var sends = (await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/sends", Cancel)).EnumerateArray()
+            .Where(s => s.GetProperty("instance").GetString() == instance).ToArray();
+        Assert.Equal(2, sends.Length);
+        Assert.DoesNotContain(sends, s => s.GetProperty("number").GetString()!.Contains(SenderFixture.NotOnWhatsApp[1..], StringComparison.Ordinal));
+        var audit = (await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/audit", Cancel)).GetProperty("instances").EnumerateArray()
+            .Single(a => a.GetProperty("instance").GetString() == instance);
+        Assert.All(audit.GetProperty("violations").EnumerateObject(), v => Assert.True(v.Value.GetInt32() == 0, $"{v.Name} {v.Value}"));
+    }
+
+    /// <summary>
+    /// Imports <paramref name="phones"/>, creates a campaign of <paramref name="template"/> over <paramref name="senders"/>
+    /// (a window open all day but a minute), prepares and starts it, and waits until it is completed.
+    /// </summary>
+    private async Task<(Guid Campaign, JsonElement Done)> RunCampaignAsync(
+        HttpClient client, string[] phones, string template, JsonArray senders, TimeSpan within)
+    {
+        var list = await ImportAsync(client, "phone,First Name\n" + string.Concat(phones.Select((p, i) => $"{p},Name{i}\n")));
+        var body = Valid(list);
+        body["template"] = template;
+        body["senderIds"] = senders;
+        body["sendWindow"] = JsonNode.Parse("""{"start":"12:00","end":"11:59","timeZone":"UTC"}"""); // all day but a minute
+        var campaign = (await CreateAsync(client, body)).GetProperty("id").GetGuid();
+        await Read(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
+        await WaitForAsync(client, campaign, "ready");
+
+        await Read(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
+        fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
+        return (campaign, await WaitForStatusAsync(client, campaign, "completed", within));
+    }
+
     private async Task<(string Instance, Guid Sender)> OpenSenderAsync(HttpClient client, string run, int i)
     {
         using var sandbox = fixture.CreateSandboxClient();
@@ -83,8 +118,8 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
         var sender = (await Read(
             await client.PostAsJsonAsync("/api/senders", new { name, gatewayUrl = fixture.Sandbox.AbsoluteUri, instance = name, instanceApiKey = token }, Cancel),
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        // The floor (1 s, the least allowed) and a small jitter keep the test short.
-        using var patch = new StringContent("""{"jitterMinMs":0,"jitterMaxMs":200}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        // The floor profile, the floor (1 s, the least allowed) and a small jitter keep the test short.
+        using var patch = new StringContent("""{"jitterMinMs":0,"jitterMaxMs":200,"pacing":{"profile":"floor"}}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
         await Read(await client.PatchAsync($"/api/senders/{sender}", patch, Cancel), HttpStatusCode.OK);
         return (name, sender);
     }

@@ -24,6 +24,9 @@ public sealed class SenderFixture : IAsyncLifetime
     private WebApplicationFactory<Program>? _factory;
     private RunningSandbox? _sandbox;
 
+    /// <summary>A number the sandbox's network says is not on WhatsApp.</summary>
+    public const string NotOnWhatsApp = "+254799000111";
+
     public Uri Sandbox => _sandbox?.BaseAddress ?? throw new InvalidOperationException("Not initialised.");
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
@@ -35,6 +38,7 @@ public sealed class SenderFixture : IAsyncLifetime
         await _database.InitializeAsync();
         var settings = QuietSandbox.Settings(GlobalKey, ("alpha", AlphaToken, "254700000001"), ("beta", BetaToken, "447700900001"));
         settings["Sandbox:Network:AutoOpenAfterMs"] = "-1"; // a new instance waits for its QR to be scanned
+        settings["Sandbox:Network:NotOnWhatsAppNumbers:0"] = NotOnWhatsApp.TrimStart('+');
         _sandbox = await SandboxHost.StartAsync(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {

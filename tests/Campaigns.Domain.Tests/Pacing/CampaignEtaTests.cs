@@ -96,6 +96,18 @@ public sealed class CampaignEtaTests
     }
 
     [Fact]
+    public void Estimate_FixedZoneWindowWithTwoRanges_SkipsTheHoursBetweenThem()
+    {
+        var window = SendWindow.Parse(new SendWindowDraft(TimeZone: "Africa/Nairobi", Ranges: [new("09:00", "12:00"), new("14:00", "18:00")])).Value;
+        var now = Instant.FromUtc(2026, 11, 26, 8, 59, 56); // 11:59:56 in Nairobi: room for one more send this morning
+
+        var finish = CampaignEta.Estimate([CreateWorkload(queued: 3)], 0, window, now);
+
+        // 11:59:56, then 14:00:00 and 14:00:04 the same afternoon.
+        Assert.Equal(Instant.FromUtc(2026, 11, 26, 11, 0, 4), finish);
+    }
+
+    [Fact]
     public void Estimate_FixedZoneWindowClosedNow_StartsAtItsOpening()
     {
         var window = SendWindow.Parse(new SendWindowDraft("08:00", "20:00", ["mon"], "Africa/Nairobi")).Value;
@@ -117,8 +129,51 @@ public sealed class CampaignEtaTests
         Assert.Equal(Now + Duration.FromSeconds(20), finish);
     }
 
+    [Fact]
+    public void Estimate_SpreadSenderWithADaysBudget_FinishesNearTheWindowsClose()
+    {
+        var window = NineToSix();
+        var opening = Instant.FromUtc(2026, 11, 26, 6, 0); // 09:00 in Nairobi
+        var settings = SenderSettings.Create("Africa/Nairobi", Today.PlusDays(-100), dailyCapMin: 200, dailyCapMax: 200).Value;
+
+        var finish = CampaignEta.Estimate([CreateWorkload(queued: 200, settings: settings, profile: "spread")], 0, window, opening);
+
+        // 200 sends 9 h ÷ 200 = 162 s apart from 09:00: the last at 17:57:18, inside the window.
+        Assert.Equal(opening + (Duration.FromSeconds(162) * 199), finish);
+    }
+
+    [Fact]
+    public void Estimate_FloorSenderWithADaysBudget_FinishesAtTheMeanGap()
+    {
+        var opening = Instant.FromUtc(2026, 11, 26, 6, 0);
+        var settings = SenderSettings.Create("Africa/Nairobi", Today.PlusDays(-100), dailyCapMin: 200, dailyCapMax: 200).Value;
+
+        var finish = CampaignEta.Estimate([CreateWorkload(queued: 200, settings: settings, profile: "floor")], 0, NineToSix(), opening);
+
+        Assert.Equal(opening + (Duration.FromSeconds(4) * 199), finish);
+    }
+
+    [Fact]
+    public void Estimate_SpreadSenderWithMoreThanADaysBudget_SpendsEachDayUntilClosingThenGoesOnTomorrow()
+    {
+        var opening = Instant.FromUtc(2026, 11, 26, 6, 0);
+        var settings = SenderSettings.Create("Africa/Nairobi", Today.PlusDays(-100), dailyCapMin: 100, dailyCapMax: 100).Value;
+
+        var finish = CampaignEta.Estimate([CreateWorkload(queued: 150, settings: settings, profile: "spread")], 0, NineToSix(), opening);
+
+        // 100 today (324 s apart), then 50 tomorrow from 09:00, 9 h ÷ 100 apart as well: the last at 09:00 + 49 × 324 s.
+        Assert.Equal(opening + Duration.FromDays(1) + (Duration.FromSeconds(324) * 49), finish);
+    }
+
+    private static SendWindow NineToSix() => SendWindow.Parse(new SendWindowDraft("09:00", "18:00", null, "Africa/Nairobi")).Value;
+
     private static SenderSettings CreateSettings() => SenderSettings.Create("Africa/Nairobi", Today.PlusDays(-100)).Value;
 
-    private static SenderWorkload CreateWorkload(int queued, PacingState? state = null, SenderSettings? settings = null, Instant? nextSendAt = null) =>
-        new(SenderId.New(), settings ?? CreateSettings(), state ?? PacingState.Empty, nextSendAt, queued);
+    // The floor profile unless told: the estimates above are one mean gap per message.
+    private static SenderWorkload CreateWorkload(
+        int queued, PacingState? state = null, SenderSettings? settings = null, Instant? nextSendAt = null, string profile = "floor") =>
+        new(SenderId.New(), settings ?? CreateSettings(), state ?? PacingState.Empty, nextSendAt, queued)
+        {
+            Pacing = SenderPacing.Create(profile, null, null).Value,
+        };
 }

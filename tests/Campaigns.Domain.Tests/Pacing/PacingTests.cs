@@ -252,5 +252,77 @@ public sealed class PacingTests
         Assert.Equal(2, perDay.Count);
     }
 
+    [Fact]
+    public void Decide_PerMinuteCapFull_WaitsUntilTheOldestSendOfTheMinuteLeavesIt()
+    {
+        var pacing = SenderPacing.Create("spread", 3, null).Value;
+        var recent = new[] { Now - Duration.FromSeconds(50), Now - Duration.FromSeconds(30), Now - Duration.FromSeconds(10), Now - Duration.FromSeconds(70) };
+        var state = new PacingState(Today, 4, 250, Now - Duration.FromSeconds(10)) { RecentSends = recent };
+
+        var decision = PacingRules.Decide(Sender, CreateSettings(), pacing, state, Now, Duration.FromHours(72));
+
+        Assert.Equal(new PacingDecision.Wait(Now + Duration.FromSeconds(10), WaitReason.Rate), decision);
+    }
+
+    [Fact]
+    public void Decide_PerMinuteCapNotFull_Sends()
+    {
+        var pacing = SenderPacing.Create("spread", 3, null).Value;
+        var recent = new[] { Now - Duration.FromSeconds(61), Now - Duration.FromSeconds(30), Now - Duration.FromSeconds(10) };
+        var state = new PacingState(Today, 3, 250, Now - Duration.FromSeconds(10)) { RecentSends = recent };
+
+        var decision = PacingRules.Decide(Sender, CreateSettings(), pacing, state, Now, Duration.FromHours(72));
+
+        Assert.IsType<PacingDecision.Send>(decision);
+    }
+
+    [Fact]
+    public void Decide_PerHourCapFull_WaitsUntilTheOldestSendOfTheHourLeavesIt()
+    {
+        var pacing = SenderPacing.Create("floor", null, 2).Value;
+        var recent = new[] { Now - Duration.FromMinutes(40), Now - Duration.FromMinutes(5) };
+        var state = new PacingState(Today, 2, 250, Now - Duration.FromMinutes(5)) { RecentSends = recent };
+
+        var decision = PacingRules.Decide(Sender, CreateSettings(), pacing, state, Now, Duration.FromHours(72));
+
+        Assert.Equal(new PacingDecision.Wait(Now + Duration.FromMinutes(20), WaitReason.Rate), decision);
+    }
+
+    [Fact]
+    public void Decide_IdleLongerThanTheRestart_RestartsTheWarmUpToday()
+    {
+        var settings = CreateSettings(); // activated 100 days ago: past its warm-up
+        var state = new PacingState(Today.PlusDays(-4), 250, 250, Now - Duration.FromHours(73));
+
+        var send = Assert.IsType<PacingDecision.Send>(PacingRules.Decide(Sender, settings, SenderPacing.Default, state, Now, Duration.FromHours(72)));
+
+        Assert.Equal(Today, send.WarmUpFrom);
+        Assert.Equal(DailyCap.WarmUpStart, send.Cap);
+        Assert.Equal(1, send.SentToday);
+    }
+
+    [Fact]
+    public void Decide_IdleShorterThanTheRestart_KeepsTheWarmUp()
+    {
+        var state = new PacingState(Today.PlusDays(-2), 250, 250, Now - Duration.FromHours(71));
+
+        var send = Assert.IsType<PacingDecision.Send>(PacingRules.Decide(Sender, CreateSettings(), SenderPacing.Default, state, Now, Duration.FromHours(72)));
+
+        Assert.Null(send.WarmUpFrom);
+        Assert.Equal(DailyCap.For(Sender, CreateSettings(), Today), send.Cap);
+    }
+
+    [Fact]
+    public void Decide_WarmUpRestartedTenDaysAgo_RampsFromThatDay()
+    {
+        var settings = CreateSettings();
+        var state = new PacingState(Today.PlusDays(-1), 40, 40, Now - Duration.FromHours(20)) { WarmUpFrom = Today.PlusDays(-10) };
+
+        var send = Assert.IsType<PacingDecision.Send>(PacingRules.Decide(Sender, settings, SenderPacing.Default, state, Now, Duration.FromHours(72)));
+
+        Assert.Equal(DailyCap.For(Sender, settings.WithActivatedOn(Today.PlusDays(-10)), Today), send.Cap);
+        Assert.True(send.Cap < DailyCap.For(Sender, settings, Today));
+    }
+
     private static SenderSettings CreateSettings() => SenderSettings.Create("Africa/Nairobi", Today.PlusDays(-100)).Value;
 }

@@ -11,7 +11,7 @@ public sealed class SendWindowTests
         var window = SendWindow.Parse(new SendWindowDraft()).Value;
 
         Assert.Equal(SendWindow.Default, window);
-        Assert.Equal((new LocalTime(8, 0), new LocalTime(20, 0)), (window.Start, window.End));
+        Assert.Equal([new SendWindowRange(new LocalTime(8, 0), new LocalTime(20, 0))], window.Ranges);
         Assert.Equal(7, window.Days.Count);
         Assert.Null(window.TimeZone);
         Assert.Equal("recipient", window.TimeZoneId);
@@ -22,7 +22,7 @@ public sealed class SendWindowTests
     {
         var window = SendWindow.Parse(new SendWindowDraft("9:30", "17:00", ["FRI", "mon", "Wednesday", "mon"], "Africa/Nairobi")).Value;
 
-        Assert.Equal((new LocalTime(9, 30), new LocalTime(17, 0)), (window.Start, window.End));
+        Assert.Equal([new SendWindowRange(new LocalTime(9, 30), new LocalTime(17, 0))], window.Ranges);
         Assert.Equal([IsoDayOfWeek.Monday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Friday], window.Days);
         Assert.Equal("Africa/Nairobi", window.TimeZoneId);
     }
@@ -88,7 +88,7 @@ public sealed class SendWindowTests
     {
         var window = SendWindow.Parse(new SendWindowDraft("22:00", "06:00", ["fri"])).Value;
 
-        Assert.True(window.IsOvernight);
+        Assert.True(Assert.Single(window.Ranges).IsOvernight);
         Assert.Equal(inside, window.Contains(LocalDateTimeOf(local)));
     }
 
@@ -106,11 +106,11 @@ public sealed class SendWindowTests
     {
         var parsed = SendWindow.Parse(new SendWindowDraft("07:15", "21:45", ["sat", "sun"], "Europe/London")).Value;
 
-        var created = SendWindow.Create(parsed.Start, parsed.End, parsed.Days, parsed.TimeZoneId).Value;
+        var created = SendWindow.Create(parsed.Ranges, parsed.Days, parsed.TimeZoneId).Value;
 
         Assert.Equal(parsed, created);
         Assert.Equal(["sat", "sun"], created.Days.Select(SendWindow.DayName));
-        Assert.Equal("07:15", SendWindow.TimeText(created.Start));
+        Assert.Equal("07:15", SendWindow.TimeText(created.Ranges[0].Start));
     }
 
     private static LocalDateTime LocalDateTimeOf(string text) =>
@@ -257,6 +257,194 @@ public sealed class SendWindowTests
     [Fact]
     public void NextClosing_DayWindow_IsItsEndToday() =>
         Assert.Equal(At(Nairobi, 2026, 11, 26, 20, 0), CreateWindow("08:00", "20:00").NextClosing(At(Nairobi, 2026, 11, 26, 9, 0), Nairobi));
+
+    [Fact]
+    public void Parse_Ranges_AreReadAndOrderedByStart()
+    {
+        var window = SendWindow.Parse(new SendWindowDraft(Ranges: [new("14:00", "18:00"), new("9:00", "12:00")])).Value;
+
+        Assert.Equal(
+            [new SendWindowRange(new LocalTime(9, 0), new LocalTime(12, 0)), new SendWindowRange(new LocalTime(14, 0), new LocalTime(18, 0))],
+            window.Ranges);
+        Assert.Equal(window, CreateWindow([("14:00", "18:00"), ("09:00", "12:00")]));
+    }
+
+    public static TheoryData<SendWindowDraft, string, string> WrongRanges => new()
+    {
+        { new SendWindowDraft(Ranges: [new("09:00", "12:00"), new("11:00", "13:00")]), "send_window.overlapping_ranges", "sendWindow.ranges[1].start" },
+        { new SendWindowDraft(Ranges: [new("22:00", "06:00"), new("05:00", "07:00")]), "send_window.overlapping_ranges", "sendWindow.ranges[1].start" },
+        { new SendWindowDraft(Ranges: [new("09:00", "12:00"), new("14:00", "25:00")]), "send_window.invalid_time", "sendWindow.ranges[1].end" },
+        { new SendWindowDraft(Ranges: [new("09:00", null)]), "send_window.missing_time", "sendWindow.ranges[0].end" },
+        { new SendWindowDraft(Ranges: [new("10:00", "10:00")]), "send_window.empty", "sendWindow.ranges[0].end" },
+        { new SendWindowDraft(Ranges: []), "send_window.no_ranges", "sendWindow.ranges" },
+        { new SendWindowDraft(Ranges: Enumerable.Range(0, 9).Select(h => new SendWindowRangeDraft($"{h}:00", $"{h}:30")).ToArray()), "send_window.too_many_ranges", "sendWindow.ranges" },
+        { new SendWindowDraft(Start: "09:00", Ranges: [new("09:00", "12:00")]), "send_window.both_forms", "sendWindow.ranges" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongRanges))]
+    public void Check_WrongRanges_NamesTheRangeAtFault(SendWindowDraft draft, string code, string field)
+    {
+        var error = Assert.Single(SendWindow.Check(draft));
+
+        Assert.Equal((code, field), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Check_EightRanges_AreAllowed() =>
+        Assert.Empty(SendWindow.Check(new SendWindowDraft(Ranges: Enumerable.Range(0, 8).Select(h => new SendWindowRangeDraft($"{h}:00", $"{h}:30")).ToArray())));
+
+    [Fact]
+    public void Create_OverlappingStoredRanges_IsAnError()
+    {
+        var ranges = new[] { new SendWindowRange(new LocalTime(9, 0), new LocalTime(12, 0)), new SendWindowRange(new LocalTime(10, 0), new LocalTime(11, 0)) };
+
+        Assert.Equal("send_window.overlapping_ranges", SendWindow.Create(ranges, [IsoDayOfWeek.Monday], "recipient").Error.Code);
+    }
+
+    [Theory]
+    [InlineData(8, 59, false)]
+    [InlineData(9, 0, true)]
+    [InlineData(11, 59, true)]
+    [InlineData(12, 0, false)] // exactly at the morning's closing: closed
+    [InlineData(13, 0, false)]
+    [InlineData(14, 0, true)]
+    [InlineData(17, 59, true)]
+    [InlineData(18, 0, false)]
+    public void IsOpen_TwoRangesADay_OpenOnlyInsideEither(int hour, int minute, bool open) =>
+        Assert.Equal(open, TwoRanges().IsOpen(At(Nairobi, 2026, 11, 26, hour, minute), Nairobi));
+
+    [Fact]
+    public void IsOpen_TwoRangesOnWeekdays_ClosedAllWeekend()
+    {
+        var window = TwoRanges(["mon", "tue", "wed", "thu", "fri"]);
+
+        Assert.True(window.IsOpen(At(Nairobi, 2026, 11, 27, 10, 0), Nairobi)); // Friday
+        Assert.False(window.IsOpen(At(Nairobi, 2026, 11, 28, 10, 0), Nairobi)); // Saturday
+        Assert.False(window.IsOpen(At(Nairobi, 2026, 11, 29, 15, 0), Nairobi)); // Sunday
+    }
+
+    [Theory]
+    [InlineData(26, 7, 0, 26, 9)] // before the morning
+    [InlineData(26, 12, 0, 26, 14)] // at the morning's closing: the afternoon
+    [InlineData(26, 13, 0, 26, 14)] // between the ranges
+    [InlineData(27, 18, 0, 30, 9)] // Friday evening: Monday morning
+    public void NextOpening_TwoRangesOnWeekdays_IsTheNextRangesStart(int day, int hour, int minute, int openingDay, int openingHour) =>
+        Assert.Equal(
+            At(Nairobi, 2026, 11, openingDay, openingHour, 0),
+            TwoRanges(["mon", "tue", "wed", "thu", "fri"]).NextOpening(At(Nairobi, 2026, 11, day, hour, minute), Nairobi));
+
+    [Theory]
+    [InlineData(10, 0, 12)]
+    [InlineData(14, 0, 18)]
+    [InlineData(17, 59, 18)]
+    public void NextClosing_TwoRanges_IsTheEndOfTheRangeItIsIn(int hour, int minute, int closingHour) =>
+        Assert.Equal(At(Nairobi, 2026, 11, 26, closingHour, 0), TwoRanges().NextClosing(At(Nairobi, 2026, 11, 26, hour, minute), Nairobi));
+
+    [Fact]
+    public void NextClosing_TouchingRanges_RunsOnIntoTheNextOne()
+    {
+        var window = CreateWindow([("09:00", "12:00"), ("12:00", "14:00")]);
+
+        Assert.True(window.IsOpen(At(Nairobi, 2026, 11, 26, 12, 0), Nairobi));
+        Assert.Equal(At(Nairobi, 2026, 11, 26, 14, 0), window.NextClosing(At(Nairobi, 2026, 11, 26, 10, 0), Nairobi));
+    }
+
+    [Theory]
+    [InlineData(23, 9, 0, true)] // Monday morning range
+    [InlineData(23, 23, 0, true)] // Monday night
+    [InlineData(24, 1, 59, true)] // Tuesday night: still Monday's
+    [InlineData(24, 2, 0, false)]
+    [InlineData(24, 9, 0, false)] // Tuesday is not listed
+    [InlineData(23, 1, 0, false)] // Monday early hours belong to Sunday, not listed
+    public void IsOpen_OvernightAndDayRanges_EachKeepsItsDay(int day, int hour, int minute, bool open) =>
+        Assert.Equal(open, CreateWindow([("22:00", "02:00"), ("09:00", "12:00")], ["mon"]).IsOpen(At(Nairobi, 2026, 11, day, hour, minute), Nairobi));
+
+    [Fact]
+    public void NextOpening_OvernightAndDayRangesClosed_IsTheNextListedMorning()
+    {
+        var window = CreateWindow([("22:00", "02:00"), ("09:00", "12:00")], ["mon"]);
+
+        Assert.Equal(At(Nairobi, 2026, 11, 30, 9, 0), window.NextOpening(At(Nairobi, 2026, 11, 24, 2, 0), Nairobi));
+        Assert.Equal(At(Nairobi, 2026, 11, 24, 2, 0), window.NextClosing(At(Nairobi, 2026, 11, 23, 22, 0), Nairobi));
+    }
+
+    [Fact]
+    public void NextClosing_EndSkippedBySpringForward_RunsOnIntoTheRangeAfterTheGap()
+    {
+        // 2026-03-08 in New York: 02:00 EST jumps to 03:00 EDT. 02:30 never comes; 03:00 is inside 02:45–05:00.
+        var window = CreateWindow([("01:00", "02:30"), ("02:45", "05:00")]);
+        var at = Instant.FromUtc(2026, 3, 8, 6, 30); // 01:30 EST
+
+        Assert.Equal(Instant.FromUtc(2026, 3, 8, 9, 0), window.NextClosing(at, NewYork)); // 05:00 EDT
+    }
+
+    [Fact]
+    public void NextOpening_FallBackIntoARange_OpensWhenTheClockGoesBack()
+    {
+        // 2026-11-01 in New York: at 02:00 EDT the clock goes back to 01:00 EST, inside 00:00–01:30 again.
+        var window = CreateWindow([("00:00", "01:30")]);
+        var closed = Instant.FromUtc(2026, 11, 1, 5, 40); // 01:40 EDT
+
+        Assert.False(window.IsOpen(closed, NewYork));
+        Assert.Equal(Instant.FromUtc(2026, 11, 1, 6, 0), window.NextOpening(closed, NewYork)); // 01:00 EST
+        Assert.Equal(Instant.FromUtc(2026, 11, 1, 6, 30), window.NextClosing(Instant.FromUtc(2026, 11, 1, 6, 0), NewYork)); // 01:30 EST
+        Assert.Equal(Duration.FromHours(2), window.OpenTimeLeft(Instant.FromUtc(2026, 11, 1, 4, 0), NewYork, Instant.FromUtc(2026, 11, 1, 12, 0)));
+    }
+
+    [Fact]
+    public void OpenTimeLeft_TwoRanges_CountsOnlyOpenTime() =>
+        Assert.Equal(
+            Duration.FromHours(5), // 10:00–12:00 and 14:00–17:00
+            TwoRanges().OpenTimeLeft(At(Nairobi, 2026, 11, 26, 10, 0), Nairobi, At(Nairobi, 2026, 11, 26, 17, 0)));
+
+    [Fact]
+    public void OpenTimeLeft_OverAWeekend_SkipsTheClosedDays() =>
+        Assert.Equal(
+            Duration.FromHours(6) + Duration.FromMinutes(30), // Friday 11:30–12:00 and 14:00–18:00, Monday 09:00–11:00
+            TwoRanges(["mon", "tue", "wed", "thu", "fri"]).OpenTimeLeft(At(Nairobi, 2026, 11, 27, 11, 30), Nairobi, At(Nairobi, 2026, 11, 30, 11, 0)));
+
+    [Fact]
+    public void OpenTimeLeft_UntilNotAfterNow_IsZero()
+    {
+        var now = At(Nairobi, 2026, 11, 26, 10, 0);
+
+        Assert.Equal(Duration.Zero, TwoRanges().OpenTimeLeft(now, Nairobi, now));
+        Assert.Equal(Duration.Zero, TwoRanges().OpenTimeLeft(now, Nairobi, now - Duration.FromHours(1)));
+    }
+
+    [Fact]
+    public void OpenTimeLeft_CampaignZone_IgnoresTheZoneGiven()
+    {
+        var window = CreateWindow([("09:00", "12:00")], zone: "Africa/Nairobi");
+        var now = At(Nairobi, 2026, 11, 26, 11, 0);
+
+        Assert.Equal(Duration.FromHours(1), window.OpenTimeLeft(now, NewYork, now + Duration.FromHours(6)));
+    }
+
+    [Fact]
+    public void OpenTimeLeft_SpringForwardDay_IsAnHourShorter()
+    {
+        // 00:00–06:00 on 2026-03-08 in New York lasts five hours: 02:00–03:00 never happens.
+        var window = CreateWindow([("00:00", "06:00")]);
+
+        Assert.Equal(Duration.FromHours(5), window.OpenTimeLeft(Instant.FromUtc(2026, 3, 8, 5, 0), NewYork, Instant.FromUtc(2026, 3, 8, 18, 0)));
+    }
+
+    [Fact]
+    public void NextClosing_RangesCoveringEveryHour_NeverCloses()
+    {
+        var window = CreateWindow([("00:00", "12:00"), ("12:00", "00:00")]);
+        var now = At(Nairobi, 2026, 11, 26, 10, 0);
+
+        Assert.Equal(Instant.MaxValue, window.NextClosing(now, Nairobi));
+        Assert.Equal(Duration.FromDays(3), window.OpenTimeLeft(now, Nairobi, now + Duration.FromDays(3)));
+    }
+
+    private static SendWindow TwoRanges(IReadOnlyList<string>? days = null) => CreateWindow([("09:00", "12:00"), ("14:00", "18:00")], days);
+
+    private static SendWindow CreateWindow(IReadOnlyList<(string Start, string End)> ranges, IReadOnlyList<string>? days = null, string? zone = null) =>
+        SendWindow.Parse(new SendWindowDraft(Days: days, TimeZone: zone, Ranges: ranges.Select(r => new SendWindowRangeDraft(r.Start, r.End)).ToArray())).Value;
 
     private static SendWindow CreateWindow(string start, string end, IReadOnlyList<string>? days = null, string? zone = null) =>
         SendWindow.Parse(new SendWindowDraft(start, end, days, zone)).Value;

@@ -108,9 +108,9 @@ public sealed class DeleteCascadeTests(TestDatabase database) : IClassFixture<Te
         var id = Guid.NewGuid();
         await ExecuteAsync(
             """
-            insert into campaigns.campaigns (id, tenant_id, name, template, window_start, window_end, window_days, window_time_zone,
+            insert into campaigns.campaigns (id, tenant_id, name, template, window_starts, window_ends, window_days, window_time_zone,
                                              max_identical, status, created_at, updated_at)
-            values ($1, $2, 'campaign', 'Hi', '08:00', '20:00', '{1,2,3,4,5,6,7}', 'recipient', 10, 'ready', now(), now())
+            values ($1, $2, 'campaign', 'Hi', '{08:00}', '{20:00}', '{1,2,3,4,5,6,7}', 'recipient', 10, 'ready', now(), now())
             """,
             id, tenant);
         await ExecuteAsync(

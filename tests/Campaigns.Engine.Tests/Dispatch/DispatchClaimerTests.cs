@@ -189,12 +189,55 @@ public sealed class DispatchClaimerTests(TestDatabase database) : IClassFixture<
         var now = (await _kit.ScalarAsync<Instant>("select now()", [])).InZone(DateTimeZoneProviders.Tzdb["Africa/Nairobi"]).TimeOfDay;
         var start = now.PlusHours(2).ToString("HH:mm", null);
         var end = now.PlusHours(3).ToString("HH:mm", null);
-        var campaign = await _kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25477"), sender)], start, end);
+        var campaign = await _kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25477"), sender)], [(start, end)]);
 
         var claim = await _kit.Claimer().ClaimAsync(1000, "t", Cancel);
 
         Assert.Empty(claim.Sends);
         Assert.Equal("queued", (await _kit.MessagesAsync(campaign)).Values.Single().Status);
         Assert.False(await _kit.ScalarAsync<bool>("select next_send_at is null from campaigns.numbers where phone = $1", sender.Number));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_WindowOpenInItsSecondRange_Claims()
+    {
+        var tenant = await _kit.TenantAsync();
+        var sender = await _kit.SenderAsync(tenant);
+        var now = (await _kit.ScalarAsync<Instant>("select now()", [])).InZone(DateTimeZoneProviders.Tzdb["Africa/Nairobi"]).TimeOfDay;
+        var closed = (now.PlusHours(2).ToString("HH:mm", null), now.PlusHours(3).ToString("HH:mm", null));
+        var open = (now.PlusHours(-1).ToString("HH:mm", null), now.PlusHours(1).ToString("HH:mm", null));
+        var campaign = await _kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25477"), sender)], [closed, open]);
+
+        var claim = await _kit.Claimer().ClaimAsync(1000, "t", Cancel);
+
+        Assert.Single(claim.Sends, s => s.Campaign.Value == campaign);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_MessageNotPrechecked_IsNotClaimedAndTheNumberIsParked()
+    {
+        var tenant = await _kit.TenantAsync();
+        var sender = await _kit.SenderAsync(tenant);
+        var campaign = await _kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25478"), sender)], prechecked: false);
+
+        var claim = await _kit.Claimer().ClaimAsync(1000, "t", Cancel);
+
+        Assert.DoesNotContain(claim.Sends, s => s.Campaign.Value == campaign);
+        Assert.Equal("queued", (await _kit.MessagesAsync(campaign)).Values.Single().Status);
+        Assert.True(await _kit.ScalarAsync<bool>("select next_send_at is null from campaigns.numbers where phone = $1", sender.Number));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_JidOtherThanTheNumberAsTyped_ClaimsTheSendToThatJid()
+    {
+        var tenant = await _kit.TenantAsync();
+        var sender = await _kit.SenderAsync(tenant);
+        var recipient = DispatchKit.NewNumber("+25479");
+        var campaign = await _kit.CampaignAsync(tenant, [sender], [(recipient, sender)]);
+        await _kit.ExecuteAsync("update campaigns.messages set jid = '5511987654321@s.whatsapp.net' where campaign_id = $1", campaign);
+
+        var send = Assert.Single((await _kit.Claimer().ClaimAsync(1000, "t", Cancel)).Sends, s => s.Campaign.Value == campaign);
+
+        Assert.Equal((recipient, "5511987654321@s.whatsapp.net"), (send.Recipient, send.Jid));
     }
 }

@@ -60,29 +60,33 @@ internal sealed class DispatchHarness : IAsyncDisposable
     public static string Number(int instance) => "+2547009000" + instance.ToString("D2", CultureInfo.InvariantCulture);
 
     /// <summary>A sender of instance <c>i{instance}</c> (its real token unless <paramref name="key"/> is given).</summary>
-    public Task<TestSender> SenderAsync(Guid tenant, int instance, int jitterMinMs = 0, int jitterMaxMs = 0, string? key = null, int minIntervalMs = 1000) =>
+    public Task<TestSender> SenderAsync(
+        Guid tenant, int instance, int jitterMinMs = 0, int jitterMaxMs = 0, string? key = null, int minIntervalMs = 1000,
+        string timeZone = "Africa/Nairobi", string profile = "floor") =>
         Kit.SenderAsync(
             tenant, Sandbox.BaseAddress, $"i{instance}", key ?? $"TOKEN-i{instance}", Number(instance), jitterMinMs, jitterMaxMs,
-            minIntervalMs: minIntervalMs);
+            timeZone: timeZone, minIntervalMs: minIntervalMs, profile: profile);
 
     public DispatchGateway Gateway(IGatewayClient? client = null) =>
         new(client ?? Client, Kit.Protector, DispatchKit.Wrap(new TypingOptions()), NullLogger<DispatchGateway>.Instance);
 
-    public DispatchLoop Loop(DispatchOptions options, IGatewayClient? client = null, int seed = 11, DispatchMetrics? metrics = null)
+    /// <param name="loopTime">The loop's clock (the claimer keeps the system's); default the system's.</param>
+    public DispatchLoop Loop(DispatchOptions options, IGatewayClient? client = null, int seed = 11, DispatchMetrics? metrics = null, TimeProvider? loopTime = null)
     {
         var wrapped = DispatchKit.Wrap(options);
         var random = new SeededRandomSource(seed);
         metrics ??= Kit.Metrics;
         return new DispatchLoop(
-            new DispatchClaimer(Kit.DataSource, wrapped, random, TimeProvider.System, metrics),
+            new DispatchClaimer(Kit.DataSource, wrapped, random, TimeProvider.System, metrics, DispatchKit.Wrap(new PacingOptions())),
             Gateway(client),
             new DispatchCompleter(Kit.DataSource, wrapped, metrics, NullLogger<DispatchCompleter>.Instance),
             new DispatchSlots(Kit.DataSource, wrapped),
             Kit.DataSource,
             wrapped,
             random,
-            TimeProvider.System,
-            NullLogger<DispatchLoop>.Instance);
+            loopTime ?? TimeProvider.System,
+            NullLogger<DispatchLoop>.Instance,
+            DispatchKit.Wrap(new PacingOptions()));
     }
 
     public DispatchReconciler Reconciler(DispatchOptions options, IGatewayClient? client = null) =>

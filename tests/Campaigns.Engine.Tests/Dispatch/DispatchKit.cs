@@ -42,8 +42,9 @@ internal sealed class DispatchKit(TestDatabase database)
         return options;
     }
 
-    public DispatchClaimer Claimer(DispatchOptions? options = null, int seed = 7) =>
-        new(DataSource, Microsoft.Extensions.Options.Options.Create(options ?? Options()), new SeededRandomSource(seed), TimeProvider.System, Metrics);
+    public DispatchClaimer Claimer(DispatchOptions? options = null, int seed = 7, PacingOptions? pacing = null) =>
+        new(DataSource, Microsoft.Extensions.Options.Options.Create(options ?? Options()), new SeededRandomSource(seed), TimeProvider.System, Metrics,
+            Wrap(pacing ?? new PacingOptions()));
 
     public DispatchFailoverJob Failover(DispatchOptions? options = null) =>
         new(DataSource, Wrap(options ?? Options()), Microsoft.Extensions.Logging.Abstractions.NullLogger<DispatchFailoverJob>.Instance);
@@ -59,7 +60,11 @@ internal sealed class DispatchKit(TestDatabase database)
         return id;
     }
 
-    /// <summary>An open sender with its own number (and its row in <c>numbers</c>, parked), pacing 1 s + jitter as given.</summary>
+    /// <summary>
+    /// An open sender with its own number (and its row in <c>numbers</c>, parked), pacing 1 s + jitter as given, on the
+    /// <c>floor</c> profile unless <paramref name="profile"/> says otherwise (these tests look at the floor's rules; the
+    /// spread profile would stretch their gaps to minutes).
+    /// </summary>
     public async Task<TestSender> SenderAsync(
         Guid tenant,
         Uri? gateway = null,
@@ -72,7 +77,8 @@ internal sealed class DispatchKit(TestDatabase database)
         int capMax = 300,
         string timeZone = "Africa/Nairobi",
         int minIntervalMs = 1000,
-        LocalDate? activatedOn = null)
+        LocalDate? activatedOn = null,
+        string profile = "floor")
     {
         var id = Guid.CreateVersion7();
         number ??= NewNumber();
@@ -81,38 +87,40 @@ internal sealed class DispatchKit(TestDatabase database)
             """
             insert into campaigns.senders (id, tenant_id, name, gateway_url, instance, instance_key_protected, phone, time_zone,
                 activated_on, daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, webhook_secret_hash,
-                state, state_changed_at)
-            values ($1, $2, 'sender', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '\x00', 'open', now())
+                state, state_changed_at, pacing_profile)
+            values ($1, $2, 'sender', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, '\x00', 'open', now(), $14)
             """,
             id, tenant, (gateway ?? new Uri("http://127.0.0.1:9/")).AbsoluteUri, instance, Protector.Protect(key ?? "KEY"), number, timeZone,
-            activatedOn ?? new LocalDate(2020, 1, 1), capMin, capMax, minIntervalMs, jitterMinMs, jitterMaxMs);
+            activatedOn ?? new LocalDate(2020, 1, 1), capMin, capMax, minIntervalMs, jitterMinMs, jitterMaxMs, profile);
         await ExecuteAsync("insert into campaigns.numbers (phone) values ($1) on conflict do nothing", number);
         return new TestSender(id, number, instance);
     }
 
     /// <summary>
-    /// A running campaign of <paramref name="senders"/> (in order), with a window open all day unless given, and the
-    /// given messages queued: each recipient with its sender.
+    /// A running campaign of <paramref name="senders"/> (in order), with a window open all day unless given (its ranges,
+    /// every day), and the given messages queued: each recipient with its sender, pre-checked (its <see cref="Jid"/>)
+    /// unless <paramref name="prechecked"/> is false.
     /// </summary>
     public async Task<Guid> CampaignAsync(
         Guid tenant,
         IReadOnlyList<TestSender> senders,
         IEnumerable<(string Recipient, TestSender Sender)> messages,
-        string windowStart = "00:00",
-        string windowEnd = "00:00",
+        IReadOnlyList<(string Start, string End)>? window = null,
         string windowTimeZone = "recipient",
         MediaDraft? media = null,
-        string? bodyPrefix = null)
+        string? bodyPrefix = null,
+        bool prechecked = true)
     {
         var id = Guid.CreateVersion7();
+        window ??= [("00:00", "12:00"), ("12:00", "00:00")]; // all day, as ranges the Domain accepts
         await ExecuteAsync(
             """
-            insert into campaigns.campaigns (id, tenant_id, name, template, media, window_start, window_end, window_days, window_time_zone,
+            insert into campaigns.campaigns (id, tenant_id, name, template, media, window_starts, window_ends, window_days, window_time_zone,
                 max_identical, status, created_at, updated_at, started_at)
-            values ($1, $2, 'campaign', 'Hi', $3::jsonb, $4::time, $5::time, '{1,2,3,4,5,6,7}', $6, 10, 'running', now(), now(), now())
+            values ($1, $2, 'campaign', 'Hi', $3::jsonb, $4::text[]::time[], $5::text[]::time[], '{1,2,3,4,5,6,7}', $6, 10, 'running', now(), now(), now())
             """,
             id, tenant, media is null ? DBNull.Value : System.Text.Json.JsonSerializer.Serialize(media, global::Campaigns.Engine.Campaigns.CampaignStore.Json),
-            windowStart, windowEnd, windowTimeZone);
+            window.Select(r => r.Start).ToArray(), window.Select(r => r.End).ToArray(), windowTimeZone);
         for (var i = 0; i < senders.Count; i++)
         {
             await ExecuteAsync(
@@ -125,16 +133,19 @@ internal sealed class DispatchKit(TestDatabase database)
             var body = $"{bodyPrefix ?? "Hello"} {recipient} from {id:N}";
             await ExecuteAsync(
                 """
-                insert into campaigns.messages (campaign_id, phone, line, status, body, body_hash, sender_id, time_zone)
-                values ($1, $2, $3, 'queued', $4, sha256(convert_to($4, 'UTF8')), $5, 'Africa/Nairobi')
+                insert into campaigns.messages (campaign_id, phone, line, status, body, body_hash, sender_id, time_zone, jid)
+                values ($1, $2, $3, 'queued', $4, sha256(convert_to($4, 'UTF8')), $5, 'Africa/Nairobi', $6)
                 """,
-                id, recipient, ++line, body, sender.Id);
+                id, recipient, ++line, body, sender.Id, prechecked ? Jid(recipient) : DBNull.Value);
         }
 
         await using var connection = await DataSource.OpenConnectionAsync(Cancel);
         await DispatchWake.WakeSendersAsync(connection, null, senders.Select(s => s.Id).ToArray(), Cancel);
         return id;
     }
+
+    /// <summary>The jid the pre-check gives a number the gateway knows as typed: its digits <c>@s.whatsapp.net</c>.</summary>
+    public static string Jid(string number) => number.TrimStart('+') + "@s.whatsapp.net";
 
     public async Task ExecuteAsync(string sql, params object[] parameters)
     {

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Gateway.Contract;
+using Campaigns.Engine.Tests.Gateway;
 using Campaigns.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -50,8 +51,8 @@ public sealed class DispatchLoopTests(TestDatabase database) : IClassFixture<Tes
             Assert.All((await _harness.ViolationsAsync(instance)).Values, v => Assert.Equal(0, v));
         }
 
-        Assert.Equal(messages.Keys.Order(), (await _harness.SendsAsync(0)).Concat(await _harness.SendsAsync(1))
-            .Select(s => "+" + s.GetProperty("number").GetString()!.TrimStart('+')).Order());
+        Assert.Equal(messages.Keys.Select(DispatchKit.Jid).Order(), (await _harness.SendsAsync(0)).Concat(await _harness.SendsAsync(1))
+            .Select(s => s.GetProperty("number").GetString()!).Order());
     }
 
     [Fact]
@@ -215,6 +216,23 @@ public sealed class DispatchLoopTests(TestDatabase database) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task RunAsync_MessageWithAJidOtherThanItsNumber_SendsToTheJid()
+    {
+        var tenant = await Kit.TenantAsync();
+        var sender = await _harness.SenderAsync(tenant, 13);
+        var recipient = DispatchKit.NewNumber("+25492");
+        var campaign = await Kit.CampaignAsync(tenant, [sender], [(recipient, sender)]);
+        var jid = "55119" + recipient[^8..] + "@s.whatsapp.net"; // as a gateway folding a ninth digit would answer
+        await Kit.ExecuteAsync("update campaigns.messages set jid = $2 where campaign_id = $1", campaign, jid);
+
+        await DispatchHarness.RunUntilAsync(_harness.Loop(DispatchKit.Options()), () => CompletedAsync(campaign));
+
+        var sent = Assert.Single(await _harness.SendsAsync(13));
+        Assert.Equal((jid, jid), (sent.GetProperty("number").GetString(), sent.GetProperty("recipient").GetString()));
+        Assert.Equal("sent", (await Kit.MessagesAsync(campaign))[recipient].Status);
+    }
+
+    [Fact]
     public async Task RunAsync_NumberNotOnWhatsApp_FailsThatMessageOnlyAndTheCampaignCompletes()
     {
         var tenant = await Kit.TenantAsync();
@@ -315,47 +333,17 @@ public sealed class DispatchLoopTests(TestDatabase database) : IClassFixture<Tes
         await Kit.ScalarAsync<bool>("select paused_reason is not null from campaigns.senders where id = $1", sender.Id);
 
     /// <summary>The gateway client of a loop whose process dies right after a send left: the send goes out, no answer comes back.</summary>
-    private sealed class DyingGateway(IGatewayClient inner) : IGatewayClient
+    private sealed class DyingGateway(IGatewayClient inner) : DelegatingGateway(inner)
     {
         private int _sent;
 
         public int Sent => Volatile.Read(ref _sent);
 
-        public async Task<GatewayMessage> SendTextAsync(GatewayTarget target, SendTextRequest request, CancellationToken cancellationToken)
+        public override async Task<GatewayMessage> SendTextAsync(GatewayTarget target, SendTextRequest request, CancellationToken cancellationToken)
         {
-            await inner.SendTextAsync(target, request, cancellationToken);
+            await base.SendTextAsync(target, request, cancellationToken);
             Interlocked.Increment(ref _sent);
             throw new OperationCanceledException("The process died.");
         }
-
-        public Task<InstanceConnectionState> GetConnectionStateAsync(GatewayTarget target, CancellationToken cancellationToken) =>
-            inner.GetConnectionStateAsync(target, cancellationToken);
-
-        public Task<IReadOnlyList<WhatsAppNumber>> CheckWhatsAppNumbersAsync(GatewayTarget target, IReadOnlyList<string> numbers, CancellationToken cancellationToken) =>
-            inner.CheckWhatsAppNumbersAsync(target, numbers, cancellationToken);
-
-        public Task<GatewayMessage> SendMediaAsync(GatewayTarget target, SendMediaRequest request, CancellationToken cancellationToken) =>
-            inner.SendMediaAsync(target, request, cancellationToken);
-
-        public Task<GatewayMessage> SendWhatsAppAudioAsync(GatewayTarget target, SendWhatsAppAudioRequest request, CancellationToken cancellationToken) =>
-            inner.SendWhatsAppAudioAsync(target, request, cancellationToken);
-
-        public Task<WebhookResponse> SetWebhookAsync(GatewayTarget target, WebhookSettings settings, CancellationToken cancellationToken) =>
-            inner.SetWebhookAsync(target, settings, cancellationToken);
-
-        public Task<FindMessagesPage> FindMessagesAsync(GatewayTarget target, FindMessagesRequest request, CancellationToken cancellationToken) =>
-            inner.FindMessagesAsync(target, request, cancellationToken);
-
-        public Task<CreateInstanceResponse> CreateInstanceAsync(GatewayServer server, CreateInstanceRequest request, CancellationToken cancellationToken) =>
-            inner.CreateInstanceAsync(server, request, cancellationToken);
-
-        public Task<InstanceLink> ConnectInstanceAsync(GatewayTarget target, CancellationToken cancellationToken) =>
-            inner.ConnectInstanceAsync(target, cancellationToken);
-
-        public Task<IReadOnlyList<FetchedInstance>> FetchInstancesAsync(GatewayServer server, string? instanceName, CancellationToken cancellationToken) =>
-            inner.FetchInstancesAsync(server, instanceName, cancellationToken);
-
-        public Task DeleteInstanceAsync(GatewayServer server, string instanceName, CancellationToken cancellationToken) =>
-            inner.DeleteInstanceAsync(server, instanceName, cancellationToken);
     }
 }

@@ -48,8 +48,8 @@ public sealed class OperatorCountersTests(TestDatabase database) : IClassFixture
         var (tenant, _) = await new TenantStore(database.DataSource).CreateAsync("ops", Cancel);
         await ExecuteAsync(
             """
-            insert into campaigns.campaigns (id, tenant_id, name, template, max_identical, status, window_start, window_end, window_days, window_time_zone, created_at, updated_at)
-            values (gen_random_uuid(), $1, 'c', 'Hi', 10, 'running', '08:00', '20:00', '{1,2,3,4,5,6,7}', 'recipient', now(), now())
+            insert into campaigns.campaigns (id, tenant_id, name, template, max_identical, status, window_starts, window_ends, window_days, window_time_zone, created_at, updated_at)
+            values (gen_random_uuid(), $1, 'c', 'Hi', 10, 'running', '{08:00}', '{20:00}', '{1,2,3,4,5,6,7}', 'recipient', now(), now())
             """,
             tenant.Value);
 
