@@ -19,7 +19,7 @@ namespace Campaigns.Engine.Dispatch;
 /// with typing on sends with the gateway's <c>delay</c> (<see cref="Domain.Pacing.TypingDelay"/> of the body).
 /// </summary>
 internal sealed class DispatchGateway(
-    IGatewayClient gateway, SecretProtector protector, IOptions<TypingOptions> typing, ILogger<DispatchGateway> logger)
+    IGatewayClient gateway, SecretProtector protector, IOptions<PacingOptions> pacing, ILogger<DispatchGateway> logger)
 {
     private readonly ConcurrentDictionary<(Guid Sender, string ProtectedKey), GatewayTarget> _targets = new();
 
@@ -105,7 +105,7 @@ internal sealed class DispatchGateway(
             return null;
         }
 
-        var options = typing.Value;
+        var options = pacing.Value;
         var delay = Domain.Pacing.TypingDelay.For(
             send.Body.Length, Duration.FromTimeSpan(options.TypingPerCharacter), Duration.FromTimeSpan(options.TypingMin),
             Duration.FromTimeSpan(options.TypingMax));

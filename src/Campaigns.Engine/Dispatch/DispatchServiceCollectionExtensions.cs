@@ -10,8 +10,7 @@ internal static class DispatchServiceCollectionExtensions
     public static IServiceCollection AddDispatch(this IServiceCollection services)
     {
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PacingOptions>().BindConfiguration(PacingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TypingOptions>().BindConfiguration(TypingOptions.SectionName).ValidateDataAnnotations()
+        services.AddOptions<PacingOptions>().BindConfiguration(PacingOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.TypingMin <= o.TypingMax, "Pacing:TypingMax must not be under Pacing:TypingMin.").ValidateOnStart();
         services.TryAddSingleton<IRandomSource>(SystemRandomSource.Instance);
         services.TryAddSingleton(TimeProvider.System);
