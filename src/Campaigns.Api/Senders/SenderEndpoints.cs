@@ -72,6 +72,7 @@ internal static class SenderEndpoints
             PacingProfile = request.Pacing?.Profile,
             MaxPerMinute = request.Pacing?.MaxPerMinute,
             MaxPerHour = request.Pacing?.MaxPerHour,
+            Typing = request.Typing ?? false,
         };
         var result = await senders.RegisterAsync(command, options.Value.DefaultRegion, cancellationToken);
         if (!result.IsSuccess)

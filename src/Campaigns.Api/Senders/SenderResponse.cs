@@ -58,8 +58,14 @@ internal sealed record SenderResponse(
             new SenderPacingResponse(SenderPacing.ProfileName(sender.Pacing.Profile), sender.Pacing.MaxPerMinute, sender.Pacing.MaxPerHour),
             today.LastSentAt?.ToDateTimeOffset(),
             today.WarmUpFrom is { } from ? LocalDatePattern.Iso.Format(from) : null,
-            today.Idle);
+            today.Idle)
+        {
+            Typing = sender.Typing,
+        };
     }
+
+    /// <summary>Whether its sends simulate typing (the gateway's <c>delay</c>, from the body's length, inside the gap).</summary>
+    public required bool Typing { get; init; }
 
     public static string StateName(SenderState state) => state.ToString().ToLowerInvariant();
 }

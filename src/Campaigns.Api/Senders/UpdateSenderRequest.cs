@@ -39,6 +39,9 @@ internal sealed class UpdateSenderRequest
     /// <summary>Merged field by field; <c>"pacing": null</c> restores the defaults (spread, no caps).</summary>
     public SenderPacingRequest? Pacing { get; set => _fields.Set(out field, value); }
 
+    /// <summary>Simulate typing before each send (the gateway's <c>delay</c>); null: off, the default.</summary>
+    public bool? Typing { get; set => _fields.Set(out field, value); }
+
     /// <param name="activatedOn">The parsed <see cref="ActivatedOn"/> (null when it was null or left out).</param>
     public UpdateSender ToCommand(LocalDate? activatedOn) => new(
         _fields.Of(Name),
@@ -57,5 +60,6 @@ internal sealed class UpdateSenderRequest
         Pacing = _fields.Of(Pacing) is { HasValue: true } pacing
             ? pacing.Value?.ToPatch() ?? Domain.Pacing.SenderPacingPatch.Defaults
             : new Domain.Pacing.SenderPacingPatch(),
+        Typing = _fields.Of(Typing),
     };
 }

@@ -66,7 +66,8 @@ internal sealed class DispatchClaimer(
                s.id, s.tenant_id, s.gateway_url, s.instance, s.instance_key_protected, s.time_zone, s.activated_on,
                s.daily_cap_min, s.daily_cap_max, s.min_interval_ms, s.jitter_min_ms, s.jitter_max_ms,
                {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now(),
-               n.recent_sends, n.warmup_from, s.pacing_profile, s.max_per_minute, s.max_per_hour, s.reconnected_at -- pacing (issue 9)
+               n.recent_sends, n.warmup_from, s.pacing_profile, s.max_per_minute, s.max_per_hour, s.reconnected_at, -- pacing (issue 9)
+               s.typing as typing  -- read by name (typing simulation)
         from campaigns.numbers n
         left join campaigns.senders s on s.phone = n.phone
         where n.next_send_at <= now()
@@ -339,6 +340,7 @@ internal sealed class DispatchClaimer(
             Pacing = SenderPacing.Create(
                 reader.GetString(24), reader.IsDBNull(25) ? null : reader.GetInt32(25), reader.IsDBNull(26) ? null : reader.GetInt32(26)).Value,
             ReconnectedAt = reader.IsDBNull(27) ? null : reader.GetFieldValue<Instant>(27),
+            Typing = reader.GetBoolean(reader.GetOrdinal("typing")),
         };
     }
 

@@ -4,6 +4,8 @@ using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Gateway.Contract;
 using Campaigns.Engine.Security;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Campaigns.Engine.Dispatch;
 
@@ -13,9 +15,11 @@ namespace Campaigns.Engine.Dispatch;
 /// proves nothing went out → queued again; anything that may have gone out → left for reconciliation. When the sender
 /// itself is in trouble it asks <c>connectionState</c> before deciding: a sender not <c>open</c> (<c>connecting</c> is
 /// not open) is paused instead of burning messages; 429, 5xx and unreachable gateways back off; 401/403 pause it as
-/// <c>unauthorized</c>, 404 as <c>instance_not_found</c>. Instance keys are decrypted once per sender and key.
+/// <c>unauthorized</c>, 404 as <c>instance_not_found</c>. Instance keys are decrypted once per sender and key. A sender
+/// with typing on sends with the gateway's <c>delay</c> (<see cref="Domain.Pacing.TypingDelay"/> of the body).
 /// </summary>
-internal sealed class DispatchGateway(IGatewayClient gateway, SecretProtector protector, ILogger<DispatchGateway> logger)
+internal sealed class DispatchGateway(
+    IGatewayClient gateway, SecretProtector protector, IOptions<PacingOptions> pacing, ILogger<DispatchGateway> logger)
 {
     private readonly ConcurrentDictionary<(Guid Sender, string ProtectedKey), GatewayTarget> _targets = new();
 
@@ -71,14 +75,14 @@ internal sealed class DispatchGateway(IGatewayClient gateway, SecretProtector pr
         var number = send.Jid;
         if (send.Media is not { } media)
         {
-            return gateway.SendTextAsync(target, new SendTextRequest(number, send.Body), cancellationToken);
+            return gateway.SendTextAsync(target, new SendTextRequest(number, send.Body, Delay(send)), cancellationToken);
         }
 
         var source = media.Url ?? media.Base64 ?? throw new InvalidOperationException("A stored media has a url or base64.");
         var type = Enum.Parse<MediaType>(media.Type!, ignoreCase: true);
         if (type is MediaType.Audio)
         {
-            return gateway.SendWhatsAppAudioAsync(target, new SendWhatsAppAudioRequest(number, source), cancellationToken);
+            return gateway.SendWhatsAppAudioAsync(target, new SendWhatsAppAudioRequest(number, source, Delay(send)), cancellationToken);
         }
 
         var mediaType = type switch
@@ -89,8 +93,23 @@ internal sealed class DispatchGateway(IGatewayClient gateway, SecretProtector pr
         };
         return gateway.SendMediaAsync(
             target,
-            new SendMediaRequest(number, mediaType, source, media.MimeType, send.Body.Length == 0 ? null : send.Body, media.FileName),
+            new SendMediaRequest(number, mediaType, source, media.MimeType, send.Body.Length == 0 ? null : send.Body, media.FileName, Delay(send)),
             cancellationToken);
+    }
+
+    /// <summary>The typing delay in milliseconds of a sender with typing on; null (none) otherwise.</summary>
+    private int? Delay(ClaimedSend send)
+    {
+        if (!send.Sender.Typing)
+        {
+            return null;
+        }
+
+        var options = pacing.Value;
+        var delay = Domain.Pacing.TypingDelay.For(
+            send.Body.Length, Duration.FromTimeSpan(options.TypingPerCharacter), Duration.FromTimeSpan(options.TypingMin),
+            Duration.FromTimeSpan(options.TypingMax));
+        return (int)delay.TotalMilliseconds;
     }
 
     private static SendOutcome Refused(GatewayException exception, string code) =>

@@ -26,4 +26,7 @@ internal sealed record DispatchSender(
 
     /// <summary>When its connection last became open again (<c>senders.reconnected_at</c>): its gaps ramp down from then.</summary>
     public Instant? ReconnectedAt { get; init; }
+
+    /// <summary>Whether its sends simulate typing (<see cref="PacingOptions.TypingPerCharacter"/>).</summary>
+    public bool Typing { get; init; }
 }

@@ -2,7 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Campaigns.Engine.Dispatch;
 
-/// <summary>Warm-up memory, the reconnect ramp and the idle flag (section <c>Pacing</c>).</summary>
+/// <summary>
+/// Warm-up memory, the reconnect ramp, the idle flag and typing simulation (section <c>Pacing</c>). Typing: a sender
+/// with <c>typing</c> on sends with the gateway's <c>delay</c>, <see cref="TypingPerCharacter"/> per character of the
+/// body within [<see cref="TypingMin"/>, <see cref="TypingMax"/>] (<see cref="Domain.Pacing.TypingDelay"/>); the gateway
+/// holds the request for it, the send's timeout is <c>Gateway:SendTimeout</c> (60 s) on top, and the typing counts
+/// inside the gap between sends.
+/// </summary>
 internal sealed class PacingOptions
 {
     public const string SectionName = "Pacing";
@@ -28,4 +34,19 @@ internal sealed class PacingOptions
     /// <value>A sender with no send for this long is flagged <c>idle</c> in <c>GET /api/senders</c>. Default 7 days; 1 hour to 365 days.</value>
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan IdleFlagAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <value>Typing time per character of the body. Default 40 ms; 0 to 1 s.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan TypingPerCharacter { get; set; } = TimeSpan.FromMilliseconds(40);
+
+    /// <value>The shortest typing (also of an empty caption). Default 1 s; 0 to 20 s.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:20")]
+    public TimeSpan TypingMin { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <value>
+    /// The longest typing; not under <see cref="TypingMin"/>. Default 8 s; 0 to 20 s (Evolution types in chunks of 20 s,
+    /// and a long hold keeps a send, and its number's lease, in flight).
+    /// </value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:20")]
+    public TimeSpan TypingMax { get; set; } = TimeSpan.FromSeconds(8);
 }

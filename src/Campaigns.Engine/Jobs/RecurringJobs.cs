@@ -27,6 +27,9 @@ internal static class RecurringJobs
     /// <summary>Checks queued recipients' numbers with the gateway, paced per number (<see cref="PrecheckJob"/>).</summary>
     public const string Precheck = "precheck";
 
+    /// <summary>Moves queued messages off senders that cannot send them, and records campaigns that wait (<see cref="DispatchFailoverJob"/>).</summary>
+    public const string DispatchFailover = "dispatch-failover";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -38,5 +41,6 @@ internal static class RecurringJobs
         manager.AddOrUpdate<DispatchReconciler>(DispatchReconcile, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         // Every 5 s: a run makes at most one lookup per due number, and numbers wait Precheck:CallInterval between theirs.
         manager.AddOrUpdate<PrecheckJob>(Precheck, JobQueues.Default, job => job.RunAsync(null, CancellationToken.None), "*/5 * * * * *");
+        manager.AddOrUpdate<DispatchFailoverJob>(DispatchFailover, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/30 * * * * *");
     }
 }

@@ -34,4 +34,7 @@ internal sealed record RegisterSender(
     public int? MaxPerMinute { get; init; }
 
     public int? MaxPerHour { get; init; }
+
+    /// <summary>Whether its sends simulate typing (default false).</summary>
+    public bool Typing { get; init; }
 }

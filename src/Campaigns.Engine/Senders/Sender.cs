@@ -32,4 +32,7 @@ internal sealed record Sender(
 {
     /// <summary>Its pacing profile and per-minute and per-hour caps (<c>senders.pacing_profile</c>, …).</summary>
     public SenderPacing Pacing { get; init; } = SenderPacing.Default;
+
+    /// <summary>Whether its sends simulate typing (the gateway's <c>delay</c>); off by default.</summary>
+    public bool Typing { get; init; }
 }

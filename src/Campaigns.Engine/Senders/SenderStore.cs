@@ -20,7 +20,7 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         "id, tenant_id, gateway_id, name, gateway_url, instance, instance_key_protected, phone, time_zone, activated_on, " +
         "daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, state, state_reason, state_changed_at, created_at";
 
-    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures, pacing_profile, max_per_minute, max_per_hour";
+    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures, pacing_profile, max_per_minute, max_per_hour" + ", typing";
 
     /// <summary>
     /// The one way to restart a number's warm-up ramp (issue 9: after idleness, which the claim does through
@@ -46,14 +46,15 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(sender);
         await using var command = dataSource.CreateCommand(
             $"""
-            insert into campaigns.senders ({InsertColumns}, webhook_secret_hash, instance_endpoint, pacing_profile, max_per_minute, max_per_hour)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+            insert into campaigns.senders ({InsertColumns}, webhook_secret_hash, instance_endpoint, pacing_profile, max_per_minute, max_per_hour, typing)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
             on conflict (tenant_id, gateway_url, instance) do nothing
             """);
         AddParameters(command, sender);
         command.Parameters.Add(new() { Value = webhookSecretHash });
         command.Parameters.Add(new() { Value = InstanceEndpoint.Of(sender.GatewayUrl, sender.Instance) });
         AddPacing(command, sender.Pacing);
+        command.Parameters.Add(new() { Value = sender.Typing });
         try
         {
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? SenderInsert.Inserted : SenderInsert.InstanceInUse;
@@ -154,13 +155,15 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             update campaigns.senders
                set name = $3, time_zone = $4, activated_on = $5, daily_cap_min = $6, daily_cap_max = $7,
                    min_interval_ms = $8, jitter_min_ms = $9, jitter_max_ms = $10,
-                   pacing_profile = $11, max_per_minute = $12, max_per_hour = $13
+                   pacing_profile = $11, max_per_minute = $12, max_per_hour = $13,
+                   typing = $14
              where id = $1 and tenant_id = $2
             """,
             cancellationToken,
             sender.Id.Value, sender.Tenant.Value, sender.Name, s.TimeZone.Id, s.ActivatedOn, s.DailyCapMin, s.DailyCapMax,
             (int)s.MinInterval.TotalMilliseconds, (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds,
-            SenderPacing.ProfileName(sender.Pacing.Profile), sender.Pacing.MaxPerMinute, sender.Pacing.MaxPerHour);
+            SenderPacing.ProfileName(sender.Pacing.Profile), sender.Pacing.MaxPerMinute, sender.Pacing.MaxPerHour,
+            sender.Typing);
     }
 
     /// <summary>Stores a new (encrypted) instance key.</summary>
@@ -384,6 +387,7 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             // Stored pacing choices were valid when stored (the columns' checks hold the same ranges).
             Pacing = SenderPacing.Create(
                 reader.GetString(22), reader.IsDBNull(23) ? null : reader.GetInt32(23), reader.IsDBNull(24) ? null : reader.GetInt32(24)).Value,
+            Typing = reader.GetBoolean(reader.GetOrdinal("typing")),
         };
     }
 }

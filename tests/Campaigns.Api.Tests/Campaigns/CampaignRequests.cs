@@ -73,8 +73,8 @@ internal static class CampaignRequests
         await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}", Cancel);
 
     /// <summary>
-    /// The campaign's JSON without what only a read by id adds (<c>counts</c>, <c>senders</c>, <c>estimatedFinishAt</c>, <c>precheck</c>),
-    /// to hold the other answers equal to it.
+    /// The campaign's JSON without what only a read by id adds (<c>counts</c>, <c>senders</c>, <c>estimatedFinishAt</c>, <c>precheck</c>,
+    /// <c>events</c>, <c>waiting</c>), to hold the other answers equal to it.
     /// </summary>
     public static string WithoutSendingProgress(JsonElement campaign)
     {
@@ -83,6 +83,8 @@ internal static class CampaignRequests
         json.Remove("senders");
         json.Remove("estimatedFinishAt");
         json.Remove("precheck");
+        json.Remove("events");
+        json.Remove("waiting");
         return json.ToJsonString();
     }
 

@@ -68,7 +68,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
             timeZone: timeZone, minIntervalMs: minIntervalMs, profile: profile);
 
     public DispatchGateway Gateway(IGatewayClient? client = null) =>
-        new(client ?? Client, Kit.Protector, NullLogger<DispatchGateway>.Instance);
+        new(client ?? Client, Kit.Protector, DispatchKit.Wrap(new PacingOptions()), NullLogger<DispatchGateway>.Instance);
 
     /// <param name="loopTime">The loop's clock (the claimer keeps the system's); default the system's.</param>
     public DispatchLoop Loop(DispatchOptions options, IGatewayClient? client = null, int seed = 11, DispatchMetrics? metrics = null, TimeProvider? loopTime = null)
