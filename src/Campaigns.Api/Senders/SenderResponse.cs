@@ -9,6 +9,7 @@ namespace Campaigns.Api.Senders;
 /// <param name="NextSendAt">The earliest moment of its next send; null when nothing is planned.</param>
 /// <param name="Paused">Why and since when it is paused (by its user, or by dispatch after failures); null when it is not.</param>
 /// <param name="ConsecutiveFailures">Sends failed in a row; dispatch pauses the sender after too many.</param>
+/// <param name="Restriction">A restriction in force (a reach-out timelock): first contacts wait until it ends; null when none.</param>
 internal sealed record SenderResponse(
     Guid Id,
     string Name,
@@ -31,7 +32,8 @@ internal sealed record SenderResponse(
     DateTimeOffset? NextSendAt,
     DateTimeOffset CreatedAt,
     SenderPauseResponse? Paused,
-    int ConsecutiveFailures)
+    int ConsecutiveFailures,
+    SenderRestrictionResponse? Restriction)
 {
     public static SenderResponse From(Sender sender, SenderToday today)
     {
@@ -45,7 +47,8 @@ internal sealed record SenderResponse(
             (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds, today.Sent, today.Cap,
             today.NextSendAt?.ToDateTimeOffset(), sender.CreatedAt.ToDateTimeOffset(),
             sender.Pause is { } pause ? new SenderPauseResponse(pause.Reason, pause.At.ToDateTimeOffset()) : null,
-            sender.ConsecutiveFailures);
+            sender.ConsecutiveFailures,
+            sender.Restriction is { } r ? new SenderRestrictionResponse(r.Kind, r.Until.ToDateTimeOffset(), r.Since.ToDateTimeOffset()) : null);
     }
 
     public static string StateName(SenderState state) => state.ToString().ToLowerInvariant();

@@ -32,6 +32,9 @@ namespace Campaigns.Engine.Dispatch;
 /// not go now (windows, periods) looks again after <see cref="DispatchOptions.BlockedRecheck"/>; one with nothing to
 /// send is parked (<c>null</c>, woken by <see cref="DispatchWake"/>); a capped one waits for its next local midnight
 /// plus a random spread; an unusable sender's (paused, not open, gone) is parked; one backing off waits for it.
+/// A sender under a reach-out timelock (<c>restricted_until</c> ahead) takes only messages to recipients it already
+/// contacted (<c>recipients.contacted_at</c>, reset when another sender takes the recipient); with only first contacts
+/// left it looks again after the recheck or at the lock's end, whichever is sooner.
 /// </remarks>
 internal sealed class DispatchClaimer(
     NpgsqlDataSource dataSource,
@@ -60,7 +63,8 @@ internal sealed class DispatchClaimer(
         select n.phone, n.next_send_at, n.last_sent_at, n.day, n.sent_today, n.cap_today,
                s.id, s.tenant_id, s.gateway_url, s.instance, s.instance_key_protected, s.time_zone, s.activated_on,
                s.daily_cap_min, s.daily_cap_max, s.min_interval_ms, s.jitter_min_ms, s.jitter_max_ms,
-               {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now()
+               {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now(),
+               s.restricted_until -- reach-out timelock: first contacts wait while it lies ahead
         from campaigns.numbers n
         left join campaigns.senders s on s.phone = n.phone
         where n.next_send_at <= now()
@@ -106,6 +110,10 @@ internal sealed class DispatchClaimer(
                                       where r.tenant_id = k.tenant_id and r.phone = m.phone
                                         and r.last_campaign_message_at > now() - $8)
                       and {WindowOpen}
+                      -- A sender under a reach-out timelock ($11) sends only to recipients it already contacted.
+                      and (c.sender_id <> all($11) or exists (select 1 from campaigns.recipients r
+                                                              where r.tenant_id = k.tenant_id and r.phone = m.phone
+                                                                and r.sender_id = c.sender_id and r.contacted_at is not null))
                     order by m.phone
                     limit 1
                     for update of m skip locked) m
@@ -117,7 +125,8 @@ internal sealed class DispatchClaimer(
             from pick p join cand c on c.number = p.number
             order by p.tenant_id, p.phone, p.number
             on conflict (tenant_id, phone) do update
-                set sender_id = excluded.sender_id, last_campaign_message_at = excluded.last_campaign_message_at
+                set sender_id = excluded.sender_id, last_campaign_message_at = excluded.last_campaign_message_at,
+                    contacted_at = case when r.sender_id = excluded.sender_id then r.contacted_at end -- another sender: a first contact for it
                 where r.last_campaign_message_at is null or r.last_campaign_message_at <= now() - $8
             returning r.tenant_id, r.phone, r.sender_id
         ),
@@ -145,7 +154,10 @@ internal sealed class DispatchClaimer(
                                  join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
                                  join campaigns.messages m on m.campaign_id = cs.campaign_id and m.sender_id = c.sender_id
                                                           and m.status = 'queued'
-                                 where cs.sender_id = c.sender_id) then now() + $10
+                                 where cs.sender_id = c.sender_id)
+                         -- a restricted sender with only first contacts left looks again at the lock's end, if sooner
+                         then least(now() + $10, (select s.restricted_until from campaigns.senders s
+                                                   where s.id = c.sender_id and s.restricted_until > now()))
                     else null end,
                 day = case when x.number is not null then c.day else n.day end,
                 sent_today = case when x.number is not null then c.sent_today else n.sent_today end,
@@ -288,7 +300,8 @@ internal sealed class DispatchClaimer(
             settings.Value, // stored settings were valid when stored
             reader.GetBoolean(18),
             reader.IsDBNull(19) ? null : reader.GetString(19),
-            reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20));
+            reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20),
+            reader.IsDBNull(22) ? null : reader.GetFieldValue<Instant>(22));
     }
 
     private async Task<List<ClaimedSend>> PickAsync(
@@ -310,6 +323,11 @@ internal sealed class DispatchClaimer(
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.RecipientPeriod), NpgsqlDbType = NpgsqlDbType.Interval });
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.SendLease), NpgsqlDbType = NpgsqlDbType.Interval });
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.BlockedRecheck), NpgsqlDbType = NpgsqlDbType.Interval });
+        command.Parameters.Add(new()
+        {
+            Value = candidates.Where(c => c.Number.Sender!.RestrictedUntil > now).Select(c => c.Number.Sender!.Id.Value).ToArray(),
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid,
+        });
 
         var byPhone = candidates.ToDictionary(c => c.Number.Phone, c => c.Number, StringComparer.Ordinal);
         var sends = new List<ClaimedSend>();

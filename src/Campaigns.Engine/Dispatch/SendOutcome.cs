@@ -1,3 +1,6 @@
+using Campaigns.Domain.Senders;
+using NodaTime;
+
 namespace Campaigns.Engine.Dispatch;
 
 /// <summary>
@@ -10,6 +13,9 @@ namespace Campaigns.Engine.Dispatch;
 /// <param name="Sender">What happens to the sender.</param>
 /// <param name="PauseReason">With <see cref="SenderEffect.Pause"/> (and for a back-off, the reason should it end in a pause).</param>
 /// <param name="RetryAfter">A back-off at least this long (the gateway's <c>Retry-After</c>).</param>
+/// <param name="RestrictedUntil">With <see cref="SenderEffect.Restrict"/>: the lock's end when the answer gave one (else
+/// the completion assumes <c>Dispatch:TimelockDuration</c>).</param>
+/// <param name="NotOpen">The sender was paused because its connection was found not open (the health guard counts these).</param>
 internal sealed record SendOutcome(
     MessageFate Message,
     string? GatewayMessageId = null,
@@ -17,8 +23,27 @@ internal sealed record SendOutcome(
     string? Error = null,
     SenderEffect Sender = SenderEffect.Healthy,
     string? PauseReason = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null,
+    Instant? RestrictedUntil = null,
+    bool NotOpen = false)
 {
+    /// <summary>The error code of a send the gateway answered with status ERROR (not a timelock).</summary>
+    public const string ErrorStatusCode = "gateway.error_status";
+
+    /// <summary>
+    /// What the health guard counts of this outcome (<see cref="SenderHealth"/>'s letters), or null for nothing: a
+    /// timelock (a restriction of its own), a pause, a send cancelled or broken on our side.
+    /// </summary>
+    public char? HealthMark => this switch
+    {
+        { Sender: SenderEffect.Restrict or SenderEffect.Pause } => null,
+        { Message: MessageFate.Sent } => SenderHealth.Sent,
+        { ErrorCode: "gateway.not_on_whatsapp" } => SenderHealth.NotOnWhatsApp,
+        { ErrorCode: ErrorStatusCode } or { Sender: SenderEffect.Backoff } => SenderHealth.GatewayError,
+        { Message: MessageFate.Failed } => SenderHealth.Refused,
+        _ => null,
+    };
+
     /// <summary>The metric label of the message's fate.</summary>
     public string Label => Message switch
     {
@@ -59,4 +84,10 @@ internal enum SenderEffect
 
     /// <summary>Paused with <see cref="SendOutcome.PauseReason"/>: not open, unauthorized, gone.</summary>
     Pause,
+
+    /// <summary>
+    /// A reach-out timelock (463): no first contacts until <see cref="SendOutcome.RestrictedUntil"/>; messages to
+    /// recipients it already contacted keep flowing.
+    /// </summary>
+    Restrict,
 }

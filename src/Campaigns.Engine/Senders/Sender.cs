@@ -12,6 +12,7 @@ namespace Campaigns.Engine.Senders;
 /// </param>
 /// <param name="Pause">Why and since when it is paused (by its user or by dispatch); null when it is not.</param>
 /// <param name="ConsecutiveFailures">Sends failed in a row, as dispatch counts them.</param>
+/// <param name="Restriction">Its restriction in force (a reach-out timelock whose end lies ahead); null when none.</param>
 internal sealed record Sender(
     SenderId Id,
     TenantId Tenant,
@@ -27,4 +28,5 @@ internal sealed record Sender(
     Instant StateChangedAt,
     Instant CreatedAt,
     SenderPause? Pause = null,
-    int ConsecutiveFailures = 0);
+    int ConsecutiveFailures = 0,
+    SenderRestriction? Restriction = null);

@@ -20,7 +20,11 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         "id, tenant_id, gateway_id, name, gateway_url, instance, instance_key_protected, phone, time_zone, activated_on, " +
         "daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, state, state_reason, state_changed_at, created_at";
 
-    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures";
+    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures, " +
+        // A restriction only while in force (read 22–24).
+        "case when restricted_until > now() then restriction end as restriction, " +
+        "case when restricted_until > now() then restricted_until end as restricted_until, " +
+        "case when restricted_until > now() then restricted_at end as restricted_at";
 
     /// <summary>
     /// Stores a new sender with its <see cref="InstanceEndpoint"/>. The unique indexes decide, across tenants: a second
@@ -345,6 +349,7 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             reader.GetFieldValue<Instant>(17),
             reader.GetFieldValue<Instant>(18),
             reader.IsDBNull(19) ? null : new SenderPause(reader.GetString(19), reader.IsDBNull(20) ? reader.GetFieldValue<Instant>(17) : reader.GetFieldValue<Instant>(20)),
-            reader.GetInt32(21));
+            reader.GetInt32(21),
+            reader.IsDBNull(22) ? null : new SenderRestriction(reader.GetString(22), reader.GetFieldValue<Instant>(23), reader.GetFieldValue<Instant>(24)));
     }
 }
