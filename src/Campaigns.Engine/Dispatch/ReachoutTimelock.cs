@@ -50,7 +50,7 @@ internal static partial class ReachoutTimelock
         return null;
     }
 
-    [GeneratedRegex(@"\berr(?:or|o)?\b\W{0,3}463\b|\b463\b\W{0,3}\(?\s*nack|reach[- ]?out|time[- ]?lock|account has been restricted",
+    [GeneratedRegex(@"\berr(?:or|o)?\b\W{0,3}463\b|\b463\b[^\n]{0,40}\bnack\b|reach[- ]?out|time[- ]?lock|account has been restricted",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Words();
 
