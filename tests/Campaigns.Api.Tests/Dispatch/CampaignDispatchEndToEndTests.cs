@@ -31,7 +31,7 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
         var senders = new JsonArray();
         for (var i = 0; i < Senders; i++)
         {
-            var (instance, sender) = await OpenSenderAsync(client, run, i);
+            var (instance, sender) = await EndToEnd.OpenSenderAsync(fixture, client, $"e2e-{run}-{i}");
             instances.Add(instance);
             senders.Add(sender.ToString());
         }
@@ -44,12 +44,13 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
         body["senderIds"] = senders;
         body["sendWindow"] = JsonNode.Parse("""{"start":"12:00","end":"11:59","timeZone":"UTC"}"""); // all day but a minute
         var campaign = (await CreateAsync(client, body)).GetProperty("id").GetGuid();
-        await Read(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
+        await EndToEnd.ReadAsync(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
         await WaitForAsync(client, campaign, "ready");
 
-        await Read(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
+        await EndToEnd.ReadAsync(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
         fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
-        var done = await WaitForStatusAsync(client, campaign, "completed", TimeSpan.FromSeconds(90));
+        var done = await EndToEnd.WaitForAsync(
+            client, $"/api/campaigns/{campaign}", c => c.GetProperty("status").GetString() == "completed", TimeSpan.FromSeconds(90));
 
         Assert.Equal(Recipients, done.GetProperty("counts").GetProperty("sent").GetInt32());
         var messages = (await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/messages?limit=50", Cancel)).GetProperty("items").EnumerateArray().ToArray();
@@ -72,46 +73,6 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
             {
                 Assert.True(violation.Value.GetInt32() == 0, $"{instance.GetProperty("instance")}: {violation.Name} {violation.Value}");
             }
-        }
-    }
-
-    private async Task<(string Instance, Guid Sender)> OpenSenderAsync(HttpClient client, string run, int i)
-    {
-        using var sandbox = fixture.CreateSandboxClient();
-        var name = $"e2e-{run}-{i}";
-        var token = await SenderFixture.CreateInstanceAsync(sandbox, name, $"25471{Random.Shared.Next(1_000_000, 9_999_999)}", scan: true);
-        var sender = (await Read(
-            await client.PostAsJsonAsync("/api/senders", new { name, gatewayUrl = fixture.Sandbox.AbsoluteUri, instance = name, instanceApiKey = token }, Cancel),
-            HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        // The floor (1 s, the least allowed) and a small jitter keep the test short.
-        using var patch = new StringContent("""{"jitterMinMs":0,"jitterMaxMs":200}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
-        await Read(await client.PatchAsync($"/api/senders/{sender}", patch, Cancel), HttpStatusCode.OK);
-        return (name, sender);
-    }
-
-    private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, Guid campaign, string status, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            var current = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
-            if (current.GetProperty("status").GetString() == status)
-            {
-                return current;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"still {current.GetProperty("status")} after {within}: {current.GetProperty("counts")}");
-            await Task.Delay(250, Cancel);
-        }
-    }
-
-    private static async Task<JsonElement> Read(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Cancel);
-            Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
         }
     }
 }
