@@ -1,12 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Campaigns.Api.Tests.Senders;
-using Campaigns.Engine.Jobs;
-using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
-using static Campaigns.Api.Tests.Campaigns.CampaignRequests;
 
 namespace Campaigns.Api.Tests.Dispatch;
 
@@ -38,18 +33,8 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
 
         // Numbers and text of this test only: the fixture's sandbox also records other tests' sends.
         var phones = Enumerable.Range(0, Recipients).Select(i => $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}").Distinct().ToArray();
-        var list = await ImportAsync(client, "phone,First Name\n" + string.Concat(phones.Select((p, i) => $"{p},Name{i}\n")));
-        var body = Valid(list);
-        body["template"] = "{Hi|Hello|Hey} {{ first_name }}, run " + run + " is here.";
-        body["senderIds"] = senders;
-        body["sendWindow"] = JsonNode.Parse("""{"start":"12:00","end":"11:59","timeZone":"UTC"}"""); // all day but a minute
-        var campaign = (await CreateAsync(client, body)).GetProperty("id").GetGuid();
-        await EndToEnd.ReadAsync(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
-        await WaitForAsync(client, campaign, "ready");
-
-        await EndToEnd.ReadAsync(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
-        fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
-        var done = await EndToEnd.WaitForAsync(
+        var campaign = await EndToEnd.StartCampaignAsync(fixture, client, run, phones, senders.Select(s => Guid.Parse(s!.GetValue<string>())));
+        var done = await EndToEnd.PollAsync(
             client, $"/api/campaigns/{campaign}", c => c.GetProperty("status").GetString() == "completed", TimeSpan.FromSeconds(90));
 
         Assert.Equal(Recipients, done.GetProperty("counts").GetProperty("sent").GetInt32());

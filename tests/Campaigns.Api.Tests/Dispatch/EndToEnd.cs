@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Campaigns.Api.Tests.Senders;
+using Campaigns.Engine.Jobs;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using static Campaigns.Api.Tests.Campaigns.CampaignRequests;
 
 namespace Campaigns.Api.Tests.Dispatch;
 
@@ -24,8 +29,28 @@ internal static class EndToEnd
         return (name, sender);
     }
 
+    /// <summary>
+    /// Imports <paramref name="phones"/>, creates a campaign of this run over <paramref name="senders"/> (a text varied by
+    /// spintax and the first name; a window open all day but a minute), prepares it, starts it and wakes the watchdog.
+    /// </summary>
+    public static async Task<Guid> StartCampaignAsync(
+        SenderFixture fixture, HttpClient client, string run, IReadOnlyList<string> phones, IEnumerable<Guid> senders)
+    {
+        var list = await ImportAsync(client, "phone,First Name\n" + string.Concat(phones.Select((p, i) => $"{p},Name{i}\n")));
+        var body = Valid(list);
+        body["template"] = "{Hi|Hello|Hey} {{ first_name }}, run " + run + " is here.";
+        body["senderIds"] = new JsonArray([.. senders.Select(s => (JsonNode)s.ToString())]);
+        body["sendWindow"] = JsonNode.Parse("""{"start":"12:00","end":"11:59","timeZone":"UTC"}"""); // all day but a minute
+        var campaign = (await CreateAsync(client, body)).GetProperty("id").GetGuid();
+        await ReadAsync(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
+        await WaitForAsync(client, campaign, "ready");
+        await ReadAsync(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
+        fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
+        return campaign;
+    }
+
     /// <summary>Polls <paramref name="path"/> until <paramref name="done"/> holds, doing <paramref name="meanwhile"/> between looks.</summary>
-    public static async Task<JsonElement> WaitForAsync(
+    public static async Task<JsonElement> PollAsync(
         HttpClient client, string path, Func<JsonElement, bool> done, TimeSpan within, Action? meanwhile = null)
     {
         var deadline = DateTime.UtcNow + within;

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Campaigns.Api.Tests.Senders;
-using Campaigns.Engine.Jobs;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using static Campaigns.Api.Tests.Campaigns.CampaignRequests;
 
 namespace Campaigns.Api.Tests.Dispatch;
 
@@ -61,9 +58,9 @@ public sealed class RestrictionEndToEndTests(SenderFixture fixture) : IClassFixt
         await EndToEnd.ReadAsync(
             await sandbox.PostAsJsonAsync($"/sandbox/instances/{locked}/timelock", new { until, mode = "error" }, Cancel), HttpStatusCode.OK);
 
-        var campaign = await StartCampaignAsync(client, run, phones, lockedId, otherId);
+        var campaign = await EndToEnd.StartCampaignAsync(fixture, client, run, phones, [lockedId, otherId]);
         var recurring = fixture.Factory.Services.GetRequiredService<IRecurringJobManager>();
-        var done = await EndToEnd.WaitForAsync(
+        var done = await EndToEnd.PollAsync(
             client, $"/api/campaigns/{campaign}", c => c.GetProperty("status").GetString() == "completed", TimeSpan.FromSeconds(40),
             () => recurring.Trigger(FailoverJob));
 
@@ -94,8 +91,8 @@ public sealed class RestrictionEndToEndTests(SenderFixture fixture) : IClassFixt
             Assert.Equal(HttpStatusCode.NoContent, restricted.StatusCode);
         }
 
-        var campaign = await StartCampaignAsync(client, run, Phones(7), sender);
-        var paused = await EndToEnd.WaitForAsync(
+        var campaign = await EndToEnd.StartCampaignAsync(fixture, client, run, Phones(7), [sender]);
+        var paused = await EndToEnd.PollAsync(
             client, $"/api/senders/{sender}", s => s.GetProperty("paused").ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(20));
         var counts = (await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel)).GetProperty("counts");
         var resumed = await EndToEnd.ReadAsync(await client.PostAsync($"/api/senders/{sender}/resume", null, Cancel), HttpStatusCode.OK);
@@ -107,21 +104,6 @@ public sealed class RestrictionEndToEndTests(SenderFixture fixture) : IClassFixt
 
     private static string[] Phones(int count) =>
         [.. Enumerable.Range(0, count * 2).Select(_ => $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}").Distinct().Take(count)];
-
-    private async Task<Guid> StartCampaignAsync(HttpClient client, string run, string[] phones, params Guid[] senders)
-    {
-        var list = await ImportAsync(client, "phone,First Name\n" + string.Concat(phones.Select((p, i) => $"{p},Name{i}\n")));
-        var body = Valid(list);
-        body["template"] = "{Hi|Hello|Hey} {{ first_name }}, run " + run + " is here.";
-        body["senderIds"] = new JsonArray([.. senders.Select(s => (JsonNode)s.ToString())]);
-        body["sendWindow"] = JsonNode.Parse("""{"start":"12:00","end":"11:59","timeZone":"UTC"}"""); // all day but a minute
-        var campaign = (await CreateAsync(client, body)).GetProperty("id").GetGuid();
-        await EndToEnd.ReadAsync(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
-        await WaitForAsync(client, campaign, "ready");
-        await EndToEnd.ReadAsync(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
-        fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
-        return campaign;
-    }
 
     private static async Task AssertAuditCleanAsync(HttpClient sandbox, params string[] instances)
     {

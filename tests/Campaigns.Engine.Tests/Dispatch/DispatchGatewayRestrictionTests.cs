@@ -1,6 +1,4 @@
-using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Senders;
-using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Security;
@@ -77,11 +75,7 @@ public sealed class DispatchGatewayRestrictionTests
             : ScriptedGateway.Respond(c, 200, """{"instance":{"instanceName":"i","state":"open"}}"""));
         using var provider = GatewayTestHost.Create();
         var protector = new SecretProtector(new EphemeralDataProtectionProvider());
-        var settings = SenderSettings.Create("Africa/Nairobi", new LocalDate(2020, 1, 1), 200, 300, 1000, 0, 0).Value;
-        var sender = new DispatchSender(
-            SenderId.New(), new TenantId(Guid.CreateVersion7()), gateway.BaseUrl, "i", protector.Protect("KEY"), settings, true, null, null);
-        var now = SystemClock.Instance.GetCurrentInstant();
-        var send = new ClaimedSend(new CampaignId(Guid.CreateVersion7()), "+254700000001", "Hi", null, "+254700000099", sender, now, now, null);
+        var send = TestSends.Claimed(protector, Guid.CreateVersion7(), Guid.CreateVersion7(), gateway.BaseUrl, "i", "+254700000099", "+254700000001");
         var dispatch = new DispatchGateway(provider.GetRequiredService<IGatewayClient>(), protector, NullLogger<DispatchGateway>.Instance);
         return await dispatch.SendAsync(send, Cancel);
     }

@@ -1,6 +1,3 @@
-using Campaigns.Domain.Campaigns;
-using Campaigns.Domain.Senders;
-using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -101,14 +98,9 @@ public sealed class SenderHealthGuardTests(TestDatabase database) : IClassFixtur
         new(_kit.DataSource, DispatchKit.Wrap(DispatchKit.Options()), _kit.Metrics, NullLogger<DispatchCompleter>.Instance);
 
     /// <summary>A finished send of no stored message (its writes find nothing to change): only its sender's effects count.</summary>
-    private SendCompletion Completion(Guid tenant, TestSender sender, SendOutcome outcome)
-    {
-        var settings = SenderSettings.Create("Africa/Nairobi", new LocalDate(2020, 1, 1), 200, 300, 1000, 0, 0).Value;
-        var dispatchSender = new DispatchSender(
-            new SenderId(sender.Id), new TenantId(tenant), new Uri("http://127.0.0.1:9/"), sender.Instance, _kit.Protector.Protect("KEY"),
-            settings, true, null, null);
-        var send = new ClaimedSend(
-            new CampaignId(Guid.CreateVersion7()), DispatchKit.NewNumber("+25487"), "Hi", null, sender.Number, dispatchSender, Now, Now, null);
-        return new SendCompletion(send, outcome, Now, Now);
-    }
+    private SendCompletion Completion(Guid tenant, TestSender sender, SendOutcome outcome) =>
+        new(TestSends.Claimed(_kit.Protector, sender.Id, tenant, new Uri("http://127.0.0.1:9/"), sender.Instance, sender.Number, DispatchKit.NewNumber("+25487")),
+            outcome,
+            Now,
+            Now);
 }
