@@ -88,7 +88,10 @@ internal static class PrepareBenchmark
                 NullLogger<CampaignPreviewer>.Instance),
             jobs,
             SystemClock.Instance,
-            NullLogger<CampaignService>.Instance);
+            NullLogger<CampaignService>.Instance,
+            new Campaigns.Engine.Media.MediaPreflight(
+                new HttpClient(Campaigns.Engine.Media.MediaPreflight.CreateHandler(new())), Options.Create(new Campaigns.Engine.Media.MediaOptions()),
+                NullLogger<Campaigns.Engine.Media.MediaPreflight>.Instance)); // never called: the benchmark starts no campaign
         var job = new PrepareCampaignJob(
             dataSource, lists, compiler, jobs, Options.Create(new PrepareOptions()), SystemClock.Instance, NullLogger<PrepareCampaignJob>.Instance);
         var template = compiler.Compile(new Domain.Templates.TemplateDraft(Template), CampaignValidator.Variables(full)).Value;

@@ -4,6 +4,7 @@ using Campaigns.Engine.Database;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
+using Campaigns.Engine.Media;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
@@ -47,6 +48,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<GatewayRegistry>();
         services.AddSingleton<Webhooks.WebhookInbox>();
         services.AddCampaignTemplates();
+        services.AddMedia();
         services.AddCampaigns();
         services.AddDispatch();
         return services;

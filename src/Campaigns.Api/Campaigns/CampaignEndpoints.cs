@@ -87,12 +87,21 @@ internal static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal user, CampaignService campaigns, CampaignProgressReader progress, CancellationToken cancellationToken)
+        Guid id,
+        ClaimsPrincipal user,
+        CampaignService campaigns,
+        CampaignProgressReader progress,
+        CampaignEventStore events,
+        CancellationToken cancellationToken)
     {
         var result = await campaigns.FindAsync(user.TenantId(), new CampaignId(id), cancellationToken);
-        return result.IsSuccess
-            ? TypedResults.Ok(CampaignResponse.From(result.Value).With(await progress.ReadAsync(result.Value, cancellationToken)))
-            : ErrorResults.ToProblem(result.Error);
+        if (!result.IsSuccess)
+        {
+            return ErrorResults.ToProblem(result.Error);
+        }
+
+        var (latest, waiting) = await events.ReadAsync(result.Value.Id, cancellationToken);
+        return TypedResults.Ok(CampaignResponse.From(result.Value).With(await progress.ReadAsync(result.Value, cancellationToken)).With(latest, waiting));
     }
 
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Update(

@@ -69,6 +69,24 @@ internal sealed record CampaignResponse(
     /// </summary>
     public DateTimeOffset? EstimatedFinishAt { get; init; }
 
+    /// <summary>
+    /// Its newest events first (failover, waiting for a sender, …; at most 20); only when the campaign is read by its id.
+    /// </summary>
+    public IReadOnlyList<CampaignEventResponse>? Events { get; init; }
+
+    /// <summary>
+    /// <c>no_usable_sender</c> while it is running with messages left and none of its senders can send them (paused, not
+    /// open, or under a reach-out timelock: those still send to recipients they have talked with); null otherwise.
+    /// </summary>
+    public string? Waiting { get; init; }
+
+    /// <summary>This answer with the campaign's events and whether it waits for a sender.</summary>
+    public CampaignResponse With(IReadOnlyList<CampaignEvent> events, string? waiting)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return this with { Events = events.Select(CampaignEventResponse.From).ToArray(), Waiting = waiting };
+    }
+
     /// <summary>This answer with the campaign's sending progress.</summary>
     public CampaignResponse With(CampaignDispatchProgress progress)
     {

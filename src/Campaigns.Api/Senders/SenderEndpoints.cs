@@ -70,7 +70,7 @@ internal static class SenderEndpoints
             user.TenantId(), request.Name, request.GatewayUrl, request.Instance, request.InstanceApiKey,
             request.GatewayId is { } gateway ? new GatewayId(gateway) : null, request.CreateInstance ?? false,
             request.TimeZone, activatedOn.Value, request.DailyCapMin, request.DailyCapMax, request.MinIntervalMs,
-            request.JitterMinMs, request.JitterMaxMs, publicUrl.Base);
+            request.JitterMinMs, request.JitterMaxMs, publicUrl.Base, request.Typing ?? false);
         var result = await senders.RegisterAsync(command, options.Value.DefaultRegion, cancellationToken);
         if (!result.IsSuccess)
         {

@@ -48,8 +48,14 @@ internal sealed record SenderResponse(
             today.NextSendAt?.ToDateTimeOffset(), sender.CreatedAt.ToDateTimeOffset(),
             sender.Pause is { } pause ? new SenderPauseResponse(pause.Reason, pause.At.ToDateTimeOffset()) : null,
             sender.ConsecutiveFailures,
-            sender.Restriction is { } r ? new SenderRestrictionResponse(r.Kind, r.Until.ToDateTimeOffset(), r.Since.ToDateTimeOffset()) : null);
+            sender.Restriction is { } r ? new SenderRestrictionResponse(r.Kind, r.Until.ToDateTimeOffset(), r.Since.ToDateTimeOffset()) : null)
+        {
+            Typing = sender.Typing,
+        };
     }
+
+    /// <summary>Whether its sends simulate typing (the gateway's <c>delay</c>, from the body's length, inside the gap).</summary>
+    public required bool Typing { get; init; }
 
     public static string StateName(SenderState state) => state.ToString().ToLowerInvariant();
 }

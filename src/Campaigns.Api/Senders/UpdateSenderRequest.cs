@@ -36,6 +36,9 @@ internal sealed class UpdateSenderRequest
 
     public int? JitterMaxMs { get; set => _fields.Set(out field, value); }
 
+    /// <summary>Simulate typing before each send (the gateway's <c>delay</c>); null: off, the default.</summary>
+    public bool? Typing { get; set => _fields.Set(out field, value); }
+
     /// <param name="activatedOn">The parsed <see cref="ActivatedOn"/> (null when it was null or left out).</param>
     public UpdateSender ToCommand(LocalDate? activatedOn) => new(
         _fields.Of(Name),
@@ -49,5 +52,6 @@ internal sealed class UpdateSenderRequest
             MinIntervalMs = _fields.Of(MinIntervalMs),
             JitterMinMs = _fields.Of(JitterMinMs),
             JitterMaxMs = _fields.Of(JitterMaxMs),
-        });
+        },
+        _fields.Of(Typing));
 }

@@ -5,7 +5,10 @@ namespace Campaigns.Domain.Templates;
 
 /// <summary>
 /// Checked media for a campaign message: a known type, exactly one source (a url or base64 content), a file name for a
-/// document, and a caption template (checked as a template elsewhere) except for audio.
+/// document, and a caption template (checked as a template elsewhere) except for audio. What the real gateway refuses
+/// is refused here too: a url whose host has no dot (Evolution cannot fetch <c>http://localhost/x.png</c> or
+/// <c>http://files/x</c>; an IP address is fine), base64 with line breaks, and base64 over
+/// <see cref="DefaultMaxBase64Bytes"/> decoded bytes (configurable; the gateway answers 500 above about 2.7 MB).
 /// </summary>
 public sealed partial record MediaAttachment
 {
@@ -33,8 +36,12 @@ public sealed partial record MediaAttachment
     /// <summary>The caption's template text; null when there is none.</summary>
     public string? Caption { get; }
 
+    /// <summary>The most decoded bytes of base64 content by default: 2,700,000.</summary>
+    public const int DefaultMaxBase64Bytes = 2_700_000;
+
     /// <summary>Every problem of <paramref name="draft"/> at once (the caption's template is not read here); empty when it is good.</summary>
-    public static IReadOnlyList<Error> Check(MediaDraft draft)
+    /// <param name="maxBase64Bytes">The most decoded bytes of base64 content.</param>
+    public static IReadOnlyList<Error> Check(MediaDraft draft, int maxBase64Bytes = DefaultMaxBase64Bytes)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<Error>();
@@ -58,9 +65,24 @@ public sealed partial record MediaAttachment
         {
             errors.Add(MediaErrors.InvalidUrl());
         }
-        else if (hasBase64 && !System.Buffers.Text.Base64.IsValid(draft.Base64.AsSpan().Trim()))
+        else if (hasUrl && HostWithoutDot(draft.Url!) is { } host)
         {
-            errors.Add(MediaErrors.InvalidBase64());
+            errors.Add(MediaErrors.UrlHostWithoutDot(host));
+        }
+        else if (hasBase64 && draft.Base64.AsSpan().Trim().IndexOfAny('\r', '\n') >= 0)
+        {
+            errors.Add(MediaErrors.Base64LineBreaks());
+        }
+        else if (hasBase64)
+        {
+            if (!System.Buffers.Text.Base64.IsValid(draft.Base64.AsSpan().Trim(), out var decoded))
+            {
+                errors.Add(MediaErrors.InvalidBase64());
+            }
+            else if (decoded > maxBase64Bytes)
+            {
+                errors.Add(MediaErrors.Base64TooLarge(decoded, maxBase64Bytes));
+            }
         }
 
         if (string.IsNullOrWhiteSpace(draft.MimeType))
@@ -101,9 +123,9 @@ public sealed partial record MediaAttachment
     }
 
     /// <summary>The checked media, or the first problem; use <see cref="Check"/> to report them all.</summary>
-    public static Result<MediaAttachment> Parse(MediaDraft draft)
+    public static Result<MediaAttachment> Parse(MediaDraft draft, int maxBase64Bytes = DefaultMaxBase64Bytes)
     {
-        var errors = Check(draft);
+        var errors = Check(draft, maxBase64Bytes);
         if (errors.Count > 0)
         {
             return errors[0];
@@ -129,6 +151,15 @@ public sealed partial record MediaAttachment
 
     private static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>The host of a url when it is a name without a dot (a trailing dot does not count); null otherwise.</summary>
+    private static string? HostWithoutDot(string text)
+    {
+        var uri = new Uri(text.Trim(), UriKind.Absolute);
+        return uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || uri.IdnHost.TrimEnd('.').Contains('.', StringComparison.Ordinal)
+            ? null
+            : uri.Host;
+    }
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex MimeTypePattern();

@@ -21,6 +21,28 @@ public static class MediaErrors
     public static Error InvalidUrl() => new(
         "media.invalid_url", "The media url must be an absolute http or https address.", "media.url");
 
+    public static Error UrlHostWithoutDot(string host) => new(
+        "media.url_host_without_dot",
+        $"The media url's host '{host}' has no dot: the gateway cannot fetch from it. Use a public host name or an IP address.",
+        "media.url");
+
+    public static Error Base64LineBreaks() => new(
+        "media.base64_line_breaks", "The media's base64 content has line breaks, which the gateway refuses: send it on one line.", "media.base64");
+
+    public static Error Base64TooLarge(int bytes, int max) => new(
+        "media.base64_too_large",
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"The media's base64 content decodes to {bytes:N0} bytes, over the {max:N0} the gateway accepts: give a url instead."),
+        "media.base64");
+
+    /// <summary>The media url failed its pre-flight before the campaign started (<paramref name="reason"/>: what it answered).</summary>
+    public static Error PreflightFailed(string reason) => new(
+        "media.preflight_failed",
+        $"The media url cannot be sent: {reason}. The campaign was not started; give a url that answers (take it back to draft to change it).",
+        "media.url",
+        ErrorKind.Conflict);
+
     public static Error InvalidBase64() => new(
         "media.invalid_base64", "The media content is not valid base64 (send the encoded file without a 'data:' prefix).", "media.base64");
 

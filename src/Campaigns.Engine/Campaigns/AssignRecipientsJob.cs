@@ -100,10 +100,7 @@ internal sealed class AssignRecipientsJob(NpgsqlDataSource dataSource, IClock cl
         }
         while (moved == BatchSize);
 
-        var counts = await CountsAsync(connection, id, senders, cancellationToken);
-        // The sender with the fewest messages next; ties go to the earlier one in the campaign's order.
-        var fewest = new PriorityQueue<int, (long Count, int Position)>(
-            Enumerable.Range(0, senders.Length).Select(i => (i, (counts[i], i))));
+        var fewest = new FewestFirst(senders, await CountsAsync(connection, id, senders, cancellationToken));
         var even = 0;
         string? after = null;
         while (true)
@@ -117,9 +114,7 @@ internal sealed class AssignRecipientsJob(NpgsqlDataSource dataSource, IClock cl
             var chosen = new Guid[phones.Count];
             for (var i = 0; i < chosen.Length; i++)
             {
-                var next = fewest.Dequeue();
-                chosen[i] = senders[next];
-                fewest.Enqueue(next, (++counts[next], next));
+                chosen[i] = fewest.Next();
             }
 
             even += await ExecuteAsync(

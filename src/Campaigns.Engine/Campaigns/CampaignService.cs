@@ -2,6 +2,7 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Database;
+using Campaigns.Engine.Media;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -19,7 +20,8 @@ internal sealed class CampaignService(
     CampaignPreviewer previewer,
     IBackgroundJobClient jobs,
     IClock clock,
-    ILogger<CampaignService> logger)
+    ILogger<CampaignService> logger,
+    MediaPreflight preflight)
 {
     public async Task<Result<Campaign>> CreateAsync(TenantId tenant, CampaignDraft draft, CancellationToken cancellationToken)
     {
@@ -166,6 +168,11 @@ internal sealed class CampaignService(
     /// it then). Refused when it has no sender or none of its senders can send now, naming each one's reason. A running
     /// campaign's recipients are assigned to its senders at once.
     /// </summary>
+    /// <summary>
+    /// Starts a ready campaign (running, or scheduled when its start lies ahead): a media campaign's url passes its
+    /// pre-flight first (<see cref="MediaPreflight"/>: a failure is a conflict naming <c>media.url</c>, and the campaign
+    /// stays ready), then it needs a sender that can send.
+    /// </summary>
     public async Task<Result<Campaign>> StartAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
     {
         var current = await store.FindAsync(tenant, id, cancellationToken);
@@ -175,7 +182,18 @@ internal sealed class CampaignService(
         }
 
         var to = CampaignLifecycle.Start(id, current.Status, current.StartAt, clock.GetCurrentInstant());
-        return to.IsSuccess ? await MoveWithSendersAsync(current, to.Value, CampaignTransition.Start, cancellationToken) : to.Error;
+        if (!to.IsSuccess)
+        {
+            return to.Error;
+        }
+
+        // A media url that cannot be fetched would fail every send: it is checked before anything moves.
+        if (current.Media is { } media && await preflight.CheckAsync(media, cancellationToken) is { } unsendable)
+        {
+            return unsendable;
+        }
+
+        return await MoveWithSendersAsync(current, to.Value, CampaignTransition.Start, cancellationToken);
     }
 
     /// <summary>Pauses a running or scheduled campaign: dispatch stops claiming its messages (it claims running campaigns' only).</summary>

@@ -26,6 +26,7 @@ internal static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignPreviewer>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignProgressReader>();
+        services.AddSingleton<CampaignEventStore>();
         services.AddSingleton<CampaignValidator>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<AssignRecipientsJob>();

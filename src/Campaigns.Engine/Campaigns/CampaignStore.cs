@@ -344,16 +344,19 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
     /// Scheduled campaigns whose start has come (<c>start_at</c> at or before <paramref name="now"/>) become running, each
     /// guarded by its status; returns the ids moved. Safe to run on any number of servers at once: a campaign moves once.
     /// </summary>
-    public async Task<IReadOnlyList<CampaignId>> BeginDueAsync(Instant now, CancellationToken cancellationToken)
+    /// <param name="except">Due campaigns that must wait (their media failed its pre-flight).</param>
+    public async Task<IReadOnlyList<CampaignId>> BeginDueAsync(Instant now, IReadOnlyCollection<CampaignId> except, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(except);
         await using var command = dataSource.CreateCommand(
             """
             update campaigns.campaigns
                set status = 'running', started_at = coalesce(started_at, $1), updated_at = $1
-             where status = 'scheduled' and start_at <= $1
+             where status = 'scheduled' and start_at <= $1 and id <> all($2)
             returning id
             """);
         command.Parameters.Add(new() { Value = now });
+        command.Parameters.Add(new() { Value = except.Select(c => c.Value).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<CampaignId>();
         while (await reader.ReadAsync(cancellationToken))

@@ -64,7 +64,8 @@ internal sealed class DispatchClaimer(
                s.id, s.tenant_id, s.gateway_url, s.instance, s.instance_key_protected, s.time_zone, s.activated_on,
                s.daily_cap_min, s.daily_cap_max, s.min_interval_ms, s.jitter_min_ms, s.jitter_max_ms,
                {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now(),
-               s.restricted_until -- reach-out timelock: first contacts wait while it lies ahead
+               s.typing as typing,  -- read by name (typing simulation)
+               s.restricted_until as restricted_until -- reach-out timelock: first contacts wait while it lies ahead (by name)
         from campaigns.numbers n
         left join campaigns.senders s on s.phone = n.phone
         where n.next_send_at <= now()
@@ -301,7 +302,8 @@ internal sealed class DispatchClaimer(
             reader.GetBoolean(18),
             reader.IsDBNull(19) ? null : reader.GetString(19),
             reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20),
-            reader.IsDBNull(22) ? null : reader.GetFieldValue<Instant>(22));
+            reader.GetBoolean(reader.GetOrdinal("typing")),
+            RestrictedUntil: reader.GetFieldValue<Instant?>(reader.GetOrdinal("restricted_until")));
     }
 
     private async Task<List<ClaimedSend>> PickAsync(

@@ -4,6 +4,8 @@ using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Gateway.Contract;
 using Campaigns.Engine.Security;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Campaigns.Engine.Dispatch;
 
@@ -15,9 +17,11 @@ namespace Campaigns.Engine.Dispatch;
 /// not open) is paused instead of burning messages; 429, 5xx and unreachable gateways back off; 401/403 pause it as
 /// <c>unauthorized</c>, 404 as <c>instance_not_found</c>. A reach-out timelock (463, in an error's words or as the stub of
 /// a 201 whose status is ERROR; <see cref="ReachoutTimelock"/>) restricts the sender and puts the message back (WhatsApp
-/// refused it); any other 201 with status ERROR fails the message. Instance keys are decrypted once per sender and key.
+/// refused it); any other 201 with status ERROR fails the message. Instance keys are decrypted once per sender and key. A
+/// sender with typing on sends with the gateway's <c>delay</c> (<see cref="Domain.Pacing.TypingDelay"/> of the body).
 /// </summary>
-internal sealed class DispatchGateway(IGatewayClient gateway, SecretProtector protector, ILogger<DispatchGateway> logger)
+internal sealed class DispatchGateway(
+    IGatewayClient gateway, SecretProtector protector, IOptions<TypingOptions> typing, ILogger<DispatchGateway> logger)
 {
     private readonly ConcurrentDictionary<(Guid Sender, string ProtectedKey), GatewayTarget> _targets = new();
 
@@ -84,14 +88,14 @@ internal sealed class DispatchGateway(IGatewayClient gateway, SecretProtector pr
         var number = send.Recipient.TrimStart('+');
         if (send.Media is not { } media)
         {
-            return gateway.SendTextAsync(target, new SendTextRequest(number, send.Body), cancellationToken);
+            return gateway.SendTextAsync(target, new SendTextRequest(number, send.Body, Delay(send)), cancellationToken);
         }
 
         var source = media.Url ?? media.Base64 ?? throw new InvalidOperationException("A stored media has a url or base64.");
         var type = Enum.Parse<MediaType>(media.Type!, ignoreCase: true);
         if (type is MediaType.Audio)
         {
-            return gateway.SendWhatsAppAudioAsync(target, new SendWhatsAppAudioRequest(number, source), cancellationToken);
+            return gateway.SendWhatsAppAudioAsync(target, new SendWhatsAppAudioRequest(number, source, Delay(send)), cancellationToken);
         }
 
         var mediaType = type switch
@@ -102,7 +106,7 @@ internal sealed class DispatchGateway(IGatewayClient gateway, SecretProtector pr
         };
         return gateway.SendMediaAsync(
             target,
-            new SendMediaRequest(number, mediaType, source, media.MimeType, send.Body.Length == 0 ? null : send.Body, media.FileName),
+            new SendMediaRequest(number, mediaType, source, media.MimeType, send.Body.Length == 0 ? null : send.Body, media.FileName, Delay(send)),
             cancellationToken);
     }
 
@@ -111,6 +115,21 @@ internal sealed class DispatchGateway(IGatewayClient gateway, SecretProtector pr
         logger.Timelocked(send.Sender.Id.Value, until?.ToString() ?? "unknown");
         return new SendOutcome(
             MessageFate.Requeue, ErrorCode: "gateway." + ReachoutTimelock.Kind, Error: error, Sender: SenderEffect.Restrict, RestrictedUntil: until);
+    }
+
+    /// <summary>The typing delay in milliseconds of a sender with typing on; null (none) otherwise.</summary>
+    private int? Delay(ClaimedSend send)
+    {
+        if (!send.Sender.Typing)
+        {
+            return null;
+        }
+
+        var options = typing.Value;
+        var delay = Domain.Pacing.TypingDelay.For(
+            send.Body.Length, Duration.FromTimeSpan(options.TypingPerCharacter), Duration.FromTimeSpan(options.TypingMin),
+            Duration.FromTimeSpan(options.TypingMax));
+        return (int)delay.TotalMilliseconds;
     }
 
     private static SendOutcome Refused(GatewayException exception, string code) =>

@@ -95,6 +95,18 @@ internal sealed class DispatchOptions
     public int MaxConsecutiveFailures { get; set; } = 5;
 
     /// <value>
+    /// Failover (<see cref="DispatchFailoverJob"/>): a sender paused or not <c>open</c> for longer than this has its
+    /// queued messages in running campaigns moved to the campaign's other senders that can send. Default 30 minutes;
+    /// 1 second to 7 days.
+    /// </value>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan FailoverAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary><value>Messages failover moves per statement and transaction. Default 1,000; 1 to 100,000.</value></summary>
+    [Range(1, 100_000)]
+    public int FailoverBatch { get; set; } = 1_000;
+
+    /// <value>
     /// A <c>sending</c> message that reconciliation cannot settle (the gateway cannot be asked) becomes <c>unknown</c>, for
     /// a person, once its claim is this old. Default 30 minutes; 1 second to 7 days.
     /// </value>

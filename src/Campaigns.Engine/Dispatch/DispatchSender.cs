@@ -9,6 +9,7 @@ namespace Campaigns.Engine.Dispatch;
 /// pacing settings (a <c>PATCH</c> applies to the next claim) and whether it may send.
 /// </summary>
 /// <param name="IsUsable">Whether it may send (<see cref="Senders.SenderUsability"/>); a back-off only delays it.</param>
+/// <param name="Typing">Whether its sends simulate typing (<see cref="TypingOptions"/>).</param>
 /// <param name="RestrictedUntil">The end of its reach-out timelock (first contacts wait until then); null: none.</param>
 internal sealed record DispatchSender(
     SenderId Id,
@@ -20,4 +21,5 @@ internal sealed record DispatchSender(
     bool IsUsable,
     string? PausedReason,
     Instant? BackoffUntil,
+    bool Typing = false,
     Instant? RestrictedUntil = null);

@@ -8,12 +8,13 @@ namespace Campaigns.Engine.Dispatch;
 /// <summary>
 /// Dispatch without Hangfire: a hosted service that keeps a loop running on every one of the
 /// <see cref="DispatchOptions.Loops"/> slots (a slot held by another process is tried again after a third of the slot
-/// lease) and reconciles stale sends every <see cref="DispatchOptions.SendLease"/>. The same loop and claim as the
+/// lease), reconciles stale sends every <see cref="DispatchOptions.SendLease"/> and runs failover every 30 s. The same loop and claim as the
 /// Hangfire jobs, so both kinds of host may share a database. A host registers it only when it runs no Hangfire server.
 /// </summary>
 internal sealed class DispatchService(
     DispatchLoop loop,
     DispatchReconciler reconciler,
+    DispatchFailoverJob failover,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<DispatchService> logger) : BackgroundService
@@ -21,7 +22,8 @@ internal sealed class DispatchService(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.Loops)
             .Select(slot => RepeatAsync(() => loop.RunAsync(slot, stoppingToken), options.Value.SlotLease / 3, stoppingToken))
-            .Append(RepeatAsync(() => reconciler.RunAsync(stoppingToken), options.Value.SendLease, stoppingToken)));
+            .Append(RepeatAsync(() => reconciler.RunAsync(stoppingToken), options.Value.SendLease, stoppingToken))
+            .Append(RepeatAsync(() => failover.RunAsync(stoppingToken), TimeSpan.FromSeconds(30), stoppingToken)));
 
     private async Task RepeatAsync(Func<Task> step, TimeSpan pause, CancellationToken stoppingToken)
     {

@@ -10,6 +10,8 @@ internal static class DispatchServiceCollectionExtensions
     public static IServiceCollection AddDispatch(this IServiceCollection services)
     {
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TypingOptions>().BindConfiguration(TypingOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.TypingMin <= o.TypingMax, "Pacing:TypingMax must not be under Pacing:TypingMin.").ValidateOnStart();
         services.TryAddSingleton<IRandomSource>(SystemRandomSource.Instance);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DispatchMetrics>();
@@ -20,6 +22,7 @@ internal static class DispatchServiceCollectionExtensions
         services.AddSingleton<DispatchLoop>();
         services.AddSingleton<DispatchLocalLoops>();
         services.AddSingleton<DispatchReconciler>();
+        services.AddSingleton<DispatchFailoverJob>();
         services.AddSingleton<DispatchService>(); // hosted only by a host without a Hangfire server (AddHostedService)
         return services;
     }

@@ -23,6 +23,9 @@ internal static class RecurringJobs
     /// <summary>Settles sends left <c>sending</c> past their lease from the gateway's record (<see cref="DispatchReconciler"/>).</summary>
     public const string DispatchReconcile = "dispatch-reconcile";
 
+    /// <summary>Moves queued messages off senders that cannot send them, and records campaigns that wait (<see cref="DispatchFailoverJob"/>).</summary>
+    public const string DispatchFailover = "dispatch-failover";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -32,5 +35,6 @@ internal static class RecurringJobs
         // its slot lease plus this.
         manager.AddOrUpdate<DispatchWatchdogJob>(DispatchWatchdog, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/15 * * * * *");
         manager.AddOrUpdate<DispatchReconciler>(DispatchReconcile, JobQueues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        manager.AddOrUpdate<DispatchFailoverJob>(DispatchFailover, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/30 * * * * *");
     }
 }

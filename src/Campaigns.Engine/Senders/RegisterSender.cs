@@ -11,6 +11,7 @@ namespace Campaigns.Engine.Senders;
 /// the linked number's.
 /// </summary>
 /// <param name="WebhookBase">Where the gateway reaches this API: the webhook URL is built below it.</param>
+/// <param name="Typing">Whether its sends simulate typing.</param>
 internal sealed record RegisterSender(
     TenantId Tenant,
     string? Name,
@@ -26,4 +27,5 @@ internal sealed record RegisterSender(
     int? MinIntervalMs,
     int? JitterMinMs,
     int? JitterMaxMs,
-    Uri WebhookBase);
+    Uri WebhookBase,
+    bool Typing = false);

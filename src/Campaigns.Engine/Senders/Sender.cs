@@ -12,6 +12,7 @@ namespace Campaigns.Engine.Senders;
 /// </param>
 /// <param name="Pause">Why and since when it is paused (by its user or by dispatch); null when it is not.</param>
 /// <param name="ConsecutiveFailures">Sends failed in a row, as dispatch counts them.</param>
+/// <param name="Typing">Whether its sends simulate typing (the gateway's <c>delay</c>); off by default.</param>
 /// <param name="Restriction">Its restriction in force (a reach-out timelock whose end lies ahead); null when none.</param>
 internal sealed record Sender(
     SenderId Id,
@@ -29,4 +30,5 @@ internal sealed record Sender(
     Instant CreatedAt,
     SenderPause? Pause = null,
     int ConsecutiveFailures = 0,
+    bool Typing = false,
     SenderRestriction? Restriction = null);

@@ -141,7 +141,7 @@ internal sealed class SenderService(
         var now = clock.Now();
         var sender = new Sender(
             id, command.Tenant, registered?.Id, name, url, instance, secrets.Protect(target.ApiKey), phone, settings,
-            ToSenderState(state), null, now, now);
+            ToSenderState(state), null, now, now, Typing: command.Typing);
         switch (await senders.InsertAsync(sender, WebhookSecret.Hash(secret), cancellationToken))
         {
             case SenderInsert.InstanceInUse:
@@ -230,7 +230,12 @@ internal sealed class SenderService(
             return SenderErrors.InvalidSettings(errors);
         }
 
-        var updated = sender with { Name = patch.Name.Or(sender.Name)!.Trim(), Settings = settings.Value };
+        var updated = sender with
+        {
+            Name = patch.Name.Or(sender.Name)!.Trim(),
+            Settings = settings.Value,
+            Typing = patch.Typing.HasValue ? patch.Typing.Value ?? false : sender.Typing,
+        };
         InstanceConnectionState? newState = null;
         if (patch.InstanceApiKey.HasValue && patch.InstanceApiKey.Value is { } key)
         {

@@ -20,8 +20,8 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         "id, tenant_id, gateway_id, name, gateway_url, instance, instance_key_protected, phone, time_zone, activated_on, " +
         "daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, state, state_reason, state_changed_at, created_at";
 
-    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures, " +
-        // A restriction only while in force (read 22–24).
+    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures" + ", typing" + ", " +
+        // A restriction only while in force (read by name).
         "case when restricted_until > now() then restriction end as restriction, " +
         "case when restricted_until > now() then restricted_until end as restricted_until, " +
         "case when restricted_until > now() then restricted_at end as restricted_at";
@@ -35,13 +35,14 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(sender);
         await using var command = dataSource.CreateCommand(
             $"""
-            insert into campaigns.senders ({InsertColumns}, webhook_secret_hash, instance_endpoint)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+            insert into campaigns.senders ({InsertColumns}, webhook_secret_hash, instance_endpoint, typing)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
             on conflict (tenant_id, gateway_url, instance) do nothing
             """);
         AddParameters(command, sender);
         command.Parameters.Add(new() { Value = webhookSecretHash });
         command.Parameters.Add(new() { Value = InstanceEndpoint.Of(sender.GatewayUrl, sender.Instance) });
+        command.Parameters.Add(new() { Value = sender.Typing });
         try
         {
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? SenderInsert.Inserted : SenderInsert.InstanceInUse;
@@ -141,12 +142,14 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             """
             update campaigns.senders
                set name = $3, time_zone = $4, activated_on = $5, daily_cap_min = $6, daily_cap_max = $7,
-                   min_interval_ms = $8, jitter_min_ms = $9, jitter_max_ms = $10
+                   min_interval_ms = $8, jitter_min_ms = $9, jitter_max_ms = $10,
+                   typing = $11
              where id = $1 and tenant_id = $2
             """,
             cancellationToken,
             sender.Id.Value, sender.Tenant.Value, sender.Name, s.TimeZone.Id, s.ActivatedOn, s.DailyCapMin, s.DailyCapMax,
-            (int)s.MinInterval.TotalMilliseconds, (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds);
+            (int)s.MinInterval.TotalMilliseconds, (int)s.JitterMin.TotalMilliseconds, (int)s.JitterMax.TotalMilliseconds,
+            sender.Typing);
     }
 
     /// <summary>Stores a new (encrypted) instance key.</summary>
@@ -350,6 +353,19 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             reader.GetFieldValue<Instant>(18),
             reader.IsDBNull(19) ? null : new SenderPause(reader.GetString(19), reader.IsDBNull(20) ? reader.GetFieldValue<Instant>(17) : reader.GetFieldValue<Instant>(20)),
             reader.GetInt32(21),
-            reader.IsDBNull(22) ? null : new SenderRestriction(reader.GetString(22), reader.GetFieldValue<Instant>(23), reader.GetFieldValue<Instant>(24)));
+            reader.GetBoolean(reader.GetOrdinal("typing")),
+            Restriction(reader));
+    }
+
+    /// <summary>The restriction in force read from <see cref="Columns"/>, or null.</summary>
+    private static SenderRestriction? Restriction(NpgsqlDataReader reader)
+    {
+        var kind = reader.GetOrdinal("restriction");
+        return reader.IsDBNull(kind)
+            ? null
+            : new SenderRestriction(
+                reader.GetString(kind),
+                reader.GetFieldValue<Instant>(reader.GetOrdinal("restricted_until")),
+                reader.GetFieldValue<Instant>(reader.GetOrdinal("restricted_at")));
     }
 }

@@ -10,6 +10,12 @@ internal static class SenderUsability
     /// <summary>The rule as SQL over <c>campaigns.senders</c> aliased <c>s</c>.</summary>
     public const string Sql = "(s.state = 'open' and s.paused_reason is null and s.phone is not null)";
 
+    /// <summary>
+    /// Usable and not under a reach-out timelock (<c>restricted_until</c> in the future), so it may message recipients
+    /// it never talked with: what failover moves messages to, and what a campaign waits for (as SQL over <c>s</c>).
+    /// </summary>
+    public const string TakesFirstContactsSql = "(" + Sql + " and (s.restricted_until is null or s.restricted_until <= now()))";
+
     /// <summary>Why a sender cannot send, or null when it can.</summary>
     public static string? Refusal(string state, string? stateReason, string? pausedReason, string? phone)
     {

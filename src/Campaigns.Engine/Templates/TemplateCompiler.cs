@@ -14,9 +14,11 @@ namespace Campaigns.Engine.Templates;
 /// media; then one render with every variable empty finds a template that reaches a limit whatever the data.
 /// Thread-safe.
 /// </summary>
-internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
+/// <param name="media">The media limits (<c>Media:MaxBase64Bytes</c>); null: the defaults.</param>
+internal sealed class TemplateCompiler(IOptions<TemplateOptions> options, IOptions<Media.MediaOptions>? media = null)
 {
     private readonly TemplateOptions _options = options.Value;
+    private readonly int _maxBase64Bytes = media?.Value.MaxBase64Bytes ?? MediaAttachment.DefaultMaxBase64Bytes;
     private readonly ShortenerDetector _shorteners = new(options.Value.ExtraShorteners);
 
     /// <summary>Every problem of <paramref name="draft"/> over the list's <paramref name="variables"/>; empty when it is good.</summary>
@@ -61,7 +63,7 @@ internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
                 errors.Add(TemplateErrors.TextWithMedia());
             }
 
-            var mediaErrors = MediaAttachment.Check(draft.Media);
+            var mediaErrors = MediaAttachment.Check(draft.Media, _maxBase64Bytes);
             errors.AddRange(mediaErrors);
             var caption = draft.Media.Caption;
             if (caption is not null && caption.Length > 0 && string.IsNullOrWhiteSpace(caption))
@@ -75,7 +77,7 @@ internal sealed class TemplateCompiler(IOptions<TemplateOptions> options)
 
             if (mediaErrors.Count == 0)
             {
-                media = MediaAttachment.Parse(draft.Media).Value;
+                media = MediaAttachment.Parse(draft.Media, _maxBase64Bytes).Value;
             }
         }
 

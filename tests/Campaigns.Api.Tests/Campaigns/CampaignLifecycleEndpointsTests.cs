@@ -71,6 +71,21 @@ public sealed class CampaignLifecycleEndpointsTests(SenderFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Start_MediaUrlOnAPrivateAddress_Answers409NamingMediaUrlAndStaysReady()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        // No sender needed: the url is checked before the senders.
+        var id = await ReadyAsync(client, [], media: """{ "type": "image", "url": "http://127.0.0.1:9/promo.png", "caption": "{Hi|Hello|Hey} {{ first_name }}" }""");
+
+        using var response = await client.PostAsync($"/api/campaigns/{id}/start", null, Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal(("media.preflight_failed", "media.url"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+        Assert.Contains("not a public address", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ready", (await GetAsync(client, id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Start_NoSender_Answers409()
     {
         using var client = await fixture.CreateTenantClientAsync();
@@ -125,10 +140,15 @@ public sealed class CampaignLifecycleEndpointsTests(SenderFixture fixture) : ICl
     }
 
     /// <summary>A ready campaign of three recipients sending from <paramref name="senders"/>.</summary>
-    private static async Task<Guid> ReadyAsync(HttpClient client, Guid[] senders, string? startAt = null)
+    private static async Task<Guid> ReadyAsync(HttpClient client, Guid[] senders, string? startAt = null, string? media = null)
     {
         var list = await ImportAsync(client, Csv(3));
         var body = Valid(list);
+        if (media is not null)
+        {
+            body = body.With($$"""{ "template": null, "media": {{media}} }""");
+        }
+
         body["senderIds"] = new System.Text.Json.Nodes.JsonArray(senders.Select(s => (System.Text.Json.Nodes.JsonNode)s.ToString()).ToArray());
         if (startAt is not null)
         {

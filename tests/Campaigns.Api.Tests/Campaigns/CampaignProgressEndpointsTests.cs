@@ -112,6 +112,45 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_RunningCampaignNoSenderCanSend_WaitsAndShowsItsNewestTwentyEvents()
+    {
+        var client = await Api.CreateTenantClientAsync();
+        var campaign = (await CreateAsync(client, Valid(await ImportAsync(client, Csv(2))))).GetProperty("id").GetGuid();
+        var paused = await AddSenderAsync(campaign, 0, "+254711000005", pausedReason: "unauthorized");
+        await SetStatusAsync(DataSource, campaign, "running");
+        await AddMessagesAsync(campaign, paused, "queued", 2, 0);
+        await using (var events = DataSource.CreateCommand(
+            """
+            insert into campaigns.campaign_events (campaign_id, at, kind, detail)
+            select $1, '2026-11-26T08:00:00Z'::timestamptz + i * interval '1 second',
+                   case when i = 25 then 'waiting_for_sender' else 'failover' end, jsonb_build_object('moved', i)
+              from generate_series(1, 25) i
+            """))
+        {
+            events.Parameters.Add(new() { Value = campaign });
+            await events.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var waiting = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
+
+        Assert.Equal("no_usable_sender", waiting.GetProperty("waiting").GetString());
+        var latest = waiting.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(6, 20).Reverse(), latest.Select(e => e.GetProperty("detail").GetProperty("moved").GetInt32()));
+        Assert.Equal(
+            ("waiting_for_sender", "2026-11-26T08:00:25+00:00"),
+            (latest[0].GetProperty("kind").GetString(), latest[0].GetProperty("at").GetString()));
+
+        await using (var resume = DataSource.CreateCommand("update campaigns.senders set paused_reason = null where id = $1"))
+        {
+            resume.Parameters.Add(new() { Value = paused });
+            await resume.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var resumed = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
+        Assert.Equal(JsonValueKind.Null, resumed.GetProperty("waiting").ValueKind);
+    }
+
+    [Fact]
     public async Task OpenApi_CampaignResponse_DeclaresTheProgressMembers()
     {
         using var client = Api.Factory.CreateClient();

@@ -73,8 +73,8 @@ internal static class CampaignRequests
         await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}", Cancel);
 
     /// <summary>
-    /// The campaign's JSON without what only a read by id adds (<c>counts</c>, <c>senders</c>, <c>estimatedFinishAt</c>),
-    /// to hold the other answers equal to it.
+    /// The campaign's JSON without what only a read by id adds (<c>counts</c>, <c>senders</c>, <c>estimatedFinishAt</c>,
+    /// <c>events</c>, <c>waiting</c>), to hold the other answers equal to it.
     /// </summary>
     public static string WithoutSendingProgress(JsonElement campaign)
     {
@@ -82,6 +82,8 @@ internal static class CampaignRequests
         json.Remove("counts");
         json.Remove("senders");
         json.Remove("estimatedFinishAt");
+        json.Remove("events");
+        json.Remove("waiting");
         return json.ToJsonString();
     }
 

@@ -277,6 +277,31 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Typing_RegisteredOnThenPatched_IsStoredAndShownAbsentKeepsNullTurnsOff()
+    {
+        using var client = await fixture.CreateTenantClientAsync();
+        var registered = await ReadAsync(await client.PostAsJsonAsync("/api/senders", Alpha() with { Typing = true }, Cancel), HttpStatusCode.Created);
+        var id = registered.GetProperty("id").GetGuid();
+
+        var renamed = await ReadAsync(await client.PatchAsJsonAsync($"/api/senders/{id}", new { name = "Renamed" }, Cancel), HttpStatusCode.OK);
+        await using (var stored = fixture.DataSource.CreateCommand("select typing from campaigns.senders where id = $1"))
+        {
+            stored.Parameters.Add(new NpgsqlParameter { Value = id });
+            Assert.Equal(true, await stored.ExecuteScalarAsync(Cancel));
+        }
+
+        using var off = new StringContent("""{ "typing": null }""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        var turnedOff = await ReadAsync(await client.PatchAsync($"/api/senders/{id}", off, Cancel), HttpStatusCode.OK);
+        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/senders/{id}", Cancel);
+
+        Assert.True(registered.GetProperty("typing").GetBoolean());
+        Assert.True(renamed.GetProperty("typing").GetBoolean()); // absent: kept
+        Assert.False(turnedOff.GetProperty("typing").GetBoolean()); // null: the default, off
+        Assert.False(listed.GetProperty("typing").GetBoolean());
+        await DeleteAsync(client, id);
+    }
+
+    [Fact]
     public async Task AnotherTenantsSender_AnswersExactlyAsAMissingOne()
     {
         using var owner = await fixture.CreateTenantClientAsync();
@@ -482,5 +507,5 @@ public sealed class SenderEndpointsTests(SenderFixture fixture) : IClassFixture<
 
     private sealed record RegisterSender(
         string Name, string GatewayUrl, string Instance, string InstanceApiKey,
-        int? DailyCapMin = null, int? DailyCapMax = null, int? MinIntervalMs = null, string? TimeZone = null);
+        int? DailyCapMin = null, int? DailyCapMax = null, int? MinIntervalMs = null, string? TimeZone = null, bool? Typing = null);
 }

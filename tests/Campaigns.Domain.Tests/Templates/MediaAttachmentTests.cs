@@ -10,6 +10,9 @@ public sealed class MediaAttachmentTests
     [InlineData("document", null, "aGVsbG8=", "application/pdf", "offer.pdf", "Our offer")]
     [InlineData("video", "https://example.com/v.mp4", null, "video/mp4", null, null)]
     [InlineData("audio", "https://example.com/a.ogg", null, "audio/ogg", null, null)]
+    [InlineData("image", "http://127.0.0.1:8080/a.png", null, null, null, null)]   // an IP address needs no dot
+    [InlineData("image", "http://[::1]:8080/a.png", null, null, null, null)]
+    [InlineData("document", null, "aGVsbG8=\r\n", "application/pdf", "a.pdf", null)] // a trailing line break is trimmed
     public void Check_GoodMedia_HasNoErrors(string type, string? url, string? base64, string? mime, string? fileName, string? caption)
     {
         var draft = new MediaDraft(type, url, base64, mime, fileName, caption);
@@ -26,6 +29,11 @@ public sealed class MediaAttachmentTests
     [InlineData("image", "ftp://example.com/a.jpg", null, null, null, null, "media.invalid_url", "media.url")]
     [InlineData("image", "/a.jpg", null, null, null, null, "media.invalid_url", "media.url")]
     [InlineData("image", null, "not base64!", "image/png", null, null, "media.invalid_base64", "media.base64")]
+    [InlineData("image", "http://localhost/x.png", null, null, null, null, "media.url_host_without_dot", "media.url")]
+    [InlineData("image", "http://files/x", null, null, null, null, "media.url_host_without_dot", "media.url")]
+    [InlineData("image", "https://cdn./x.png", null, null, null, null, "media.url_host_without_dot", "media.url")]
+    [InlineData("image", null, "aGVs\nbG8=", "image/png", null, null, "media.base64_line_breaks", "media.base64")]
+    [InlineData("image", null, "aGVs\r\nbG8=", "image/png", null, null, "media.base64_line_breaks", "media.base64")]
     [InlineData("image", null, "aGVsbG8=", null, null, null, "media.mime_type_required", "media.mimeType")]
     [InlineData("image", "https://example.com/a.jpg", null, "jpeg", null, null, "media.invalid_mime_type", "media.mimeType")]
     [InlineData("image", "https://example.com/a.jpg", null, "video/mp4", null, null, "media.invalid_mime_type", "media.mimeType")]
@@ -41,6 +49,19 @@ public sealed class MediaAttachmentTests
         Assert.Equal(code, error.Code);
         Assert.Equal(field, error.Field);
         Assert.False(MediaAttachment.Parse(new MediaDraft(type, url, base64, mime, fileName, caption)).IsSuccess);
+    }
+
+    [Theory]
+    [InlineData(2_700_000, true)]
+    [InlineData(2_700_001, false)]
+    public void Check_Base64Size_IsBoundedByTheDecodedBytes(int bytes, bool accepted)
+    {
+        var draft = new MediaDraft("document", null, Convert.ToBase64String(new byte[bytes]), "application/pdf", "a.pdf");
+
+        var errors = MediaAttachment.Check(draft);
+
+        Assert.Equal(accepted ? [] : ["media.base64_too_large"], errors.Select(e => e.Code));
+        Assert.Empty(MediaAttachment.Check(draft, maxBase64Bytes: 3_000_000));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
+using Campaigns.Engine.Media;
 using Campaigns.Engine.Senders;
 using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
@@ -39,7 +40,15 @@ internal sealed class CampaignKit(TestDatabase database)
 
     public PrepareJobs PrepareJobs => new(Jobs, Store);
 
-    public CampaignService Service => new(Store, Validator, PrepareJobs, Previewer(), Jobs, Clock, NullLogger<CampaignService>.Instance);
+    public CampaignService Service => new(Store, Validator, PrepareJobs, Previewer(), Jobs, Clock, NullLogger<CampaignService>.Instance, Preflight);
+
+    /// <summary>The media pre-flight's settings: private addresses allowed (test servers listen on 127.0.0.1), 2 s.</summary>
+    public MediaOptions Media { get; } = new() { AllowPrivateAddresses = true, PreflightTimeout = TimeSpan.FromSeconds(2) };
+
+    public MediaPreflight Preflight =>
+        new(new HttpClient(MediaPreflight.CreateHandler(Media)), Options.Create(Media), NullLogger<MediaPreflight>.Instance);
+
+    public StartDueCampaignsJob StartDue => new(Store, Assign, database.DataSource, Clock, NullLogger<StartDueCampaignsJob>.Instance, Preflight);
 
     public AssignRecipientsJob Assign => new(database.DataSource, Clock, NullLogger<AssignRecipientsJob>.Instance);
 
@@ -151,12 +160,15 @@ internal sealed class CampaignKit(TestDatabase database)
         return id;
     }
 
-    /// <summary>A ready campaign over <paramref name="list"/> sending from <paramref name="senders"/>.</summary>
-    public async Task<Campaign> ReadyAsync(TenantId tenant, ContactList list, IReadOnlyList<SenderId> senders, string? startAt = null)
+    /// <summary>A ready campaign over <paramref name="list"/> sending from <paramref name="senders"/> (a text, or <paramref name="media"/>).</summary>
+    public async Task<Campaign> ReadyAsync(
+        TenantId tenant, ContactList list, IReadOnlyList<SenderId> senders, string? startAt = null, Domain.Templates.MediaDraft? media = null)
     {
         var created = await Service.CreateAsync(
             tenant,
-            new CampaignDraft("Test", list.Id.Value, "{Hi|Hello|Hey} {{ first_name }}", SenderIds: senders.Select(s => s.Value).ToArray(), StartAt: startAt, MaxIdentical: 1_000_000),
+            new CampaignDraft(
+                "Test", list.Id.Value, media is null ? "{Hi|Hello|Hey} {{ first_name }}" : null, Media: media,
+                SenderIds: senders.Select(s => s.Value).ToArray(), StartAt: startAt, MaxIdentical: 1_000_000),
             Cancel);
         Assert.True(created.IsSuccess, created.IsSuccess ? "" : created.Error.Message);
         var preparing = await Service.PrepareAsync(tenant, created.Value.Id, Cancel);

@@ -3,7 +3,9 @@ using Campaigns.Domain.Common;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Senders;
 using Campaigns.Tests.Shared;
-using Microsoft.Extensions.Logging.Abstractions;
+using Campaigns.Domain.Templates;
+using Campaigns.Engine.Tests.Gateway;
+using Microsoft.AspNetCore.Http;
 using NodaTime;
 using NodaTime.Text;
 
@@ -40,7 +42,7 @@ public sealed class CampaignLifecycleServiceTests(TestDatabase database) : IClas
         var tenant = await _kit.TenantAsync();
         var startAt = CampaignKit.Now.Plus(Duration.FromHours(1));
         var campaign = await _kit.ReadyAsync(tenant, await _kit.ListAsync(tenant, 4, names: 4), [await _kit.SenderAsync(tenant)], InstantPattern.ExtendedIso.Format(startAt));
-        var job = new StartDueCampaignsJob(_kit.Store, _kit.Assign, _kit.DataSource, _kit.Clock, NullLogger<StartDueCampaignsJob>.Instance);
+        var job = _kit.StartDue;
 
         var started = await _kit.Service.StartAsync(tenant, campaign.Id, Cancel);
         await job.RunAsync(Cancel);
@@ -56,6 +58,61 @@ public sealed class CampaignLifecycleServiceTests(TestDatabase database) : IClas
         Assert.Equal(CampaignStatus.Running, running.Status);
         Assert.Equal(startAt, running.StartedAt);
         Assert.Equal(4, await _kit.ScalarAsync("select count(*) from campaigns.messages where campaign_id = $1 and status = 'queued'", campaign));
+    }
+
+    [Fact]
+    public async Task StartAsync_MediaUrlFailsItsPreflight_IsAConflictNamingMediaUrlAndStaysReady()
+    {
+        var found = false;
+        await using var files = await ScriptedGateway.StartAsync((_, context) => File(context, found));
+        var tenant = await _kit.TenantAsync();
+        var media = new MediaDraft("image", new Uri(files.BaseUrl, "promo.png").AbsoluteUri, Caption: "{Hi|Hello|Hey} {{ first_name }}");
+        var campaign = await _kit.ReadyAsync(tenant, await _kit.ListAsync(tenant, 2, names: 2), [await _kit.SenderAsync(tenant)], media: media);
+
+        var error = (await _kit.Service.StartAsync(tenant, campaign.Id, Cancel)).Error;
+        var afterRefusal = (await _kit.FindAsync(campaign)).Status;
+        found = true;
+        var started = await _kit.Service.StartAsync(tenant, campaign.Id, Cancel);
+
+        Assert.Equal(("media.preflight_failed", "media.url", ErrorKind.Conflict), (error.Code, error.Field, error.Kind));
+        Assert.Contains("it answered 404", error.Message, StringComparison.Ordinal);
+        Assert.Equal(CampaignStatus.Ready, afterRefusal);
+        Assert.Equal(CampaignStatus.Running, started.Value.Status);
+    }
+
+    [Fact]
+    public async Task StartDueCampaignsJob_MediaUrlFailsItsPreflightWhenDue_StaysScheduledAndSaysSoOnce()
+    {
+        var found = true;
+        await using var files = await ScriptedGateway.StartAsync((_, context) => File(context, found));
+        var tenant = await _kit.TenantAsync();
+        var startAt = CampaignKit.Now.Plus(Duration.FromHours(1));
+        var media = new MediaDraft("image", new Uri(files.BaseUrl, "promo.png").AbsoluteUri, Caption: "{Hi|Hello|Hey} {{ first_name }}");
+        var campaign = await _kit.ReadyAsync(
+            tenant, await _kit.ListAsync(tenant, 2, names: 2), [await _kit.SenderAsync(tenant)], InstantPattern.ExtendedIso.Format(startAt), media);
+        Assert.Equal(CampaignStatus.Scheduled, (await _kit.Service.StartAsync(tenant, campaign.Id, Cancel)).Value.Status);
+        _kit.Clock.Advance(Duration.FromHours(1));
+
+        found = false;
+        await _kit.StartDue.RunAsync(Cancel);
+        await _kit.StartDue.RunAsync(Cancel);
+        var waiting = await _kit.FindAsync(campaign);
+        var events = await _kit.ScalarAsync("select count(*) from campaigns.campaign_events where campaign_id = $1 and kind = 'media_preflight_failed'", campaign);
+        found = true;
+        await _kit.StartDue.RunAsync(Cancel);
+
+        Assert.Equal(CampaignStatus.Scheduled, waiting.Status);
+        Assert.Equal(1, events);
+        Assert.Equal(CampaignStatus.Running, (await _kit.FindAsync(campaign)).Status);
+    }
+
+    /// <summary>A 1 KB PNG, or 404.</summary>
+    private static Task File(HttpContext context, bool found)
+    {
+        context.Response.StatusCode = found ? StatusCodes.Status200OK : StatusCodes.Status404NotFound;
+        context.Response.ContentType = found ? "image/png" : null;
+        context.Response.ContentLength = found ? 1024 : 0;
+        return Task.CompletedTask;
     }
 
     [Fact]

@@ -76,7 +76,8 @@ public sealed class DispatchGatewayRestrictionTests
         using var provider = GatewayTestHost.Create();
         var protector = new SecretProtector(new EphemeralDataProtectionProvider());
         var send = TestSends.Claimed(protector, Guid.CreateVersion7(), Guid.CreateVersion7(), gateway.BaseUrl, "i", "+254700000099", "+254700000001");
-        var dispatch = new DispatchGateway(provider.GetRequiredService<IGatewayClient>(), protector, NullLogger<DispatchGateway>.Instance);
+        var dispatch = new DispatchGateway(
+            provider.GetRequiredService<IGatewayClient>(), protector, DispatchKit.Wrap(new TypingOptions()), NullLogger<DispatchGateway>.Instance);
         return await dispatch.SendAsync(send, Cancel);
     }
 }

@@ -66,7 +66,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
             minIntervalMs: minIntervalMs);
 
     public DispatchGateway Gateway(IGatewayClient? client = null) =>
-        new(client ?? Client, Kit.Protector, NullLogger<DispatchGateway>.Instance);
+        new(client ?? Client, Kit.Protector, DispatchKit.Wrap(new TypingOptions()), NullLogger<DispatchGateway>.Instance);
 
     public DispatchLoop Loop(DispatchOptions options, IGatewayClient? client = null, int seed = 11, DispatchMetrics? metrics = null)
     {

@@ -45,6 +45,9 @@ internal sealed class DispatchKit(TestDatabase database)
     public DispatchClaimer Claimer(DispatchOptions? options = null, int seed = 7) =>
         new(DataSource, Microsoft.Extensions.Options.Options.Create(options ?? Options()), new SeededRandomSource(seed), TimeProvider.System, Metrics);
 
+    public DispatchFailoverJob Failover(DispatchOptions? options = null) =>
+        new(DataSource, Wrap(options ?? Options()), Microsoft.Extensions.Logging.Abstractions.NullLogger<DispatchFailoverJob>.Instance);
+
     /// <summary>A fresh E.164 number no other test uses.</summary>
     public static string NewNumber(string prefix = "+25470") =>
         prefix + Interlocked.Increment(ref _numbers).ToString("D7", CultureInfo.InvariantCulture);

@@ -122,7 +122,7 @@ public sealed class DispatchLoopTests(TestDatabase database) : IClassFixture<Tes
         var campaign = await Kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25491"), sender)]);
         var options = DispatchKit.Options(o => o.Loops = 2);
         using var service = new DispatchService(
-            _harness.Loop(options), _harness.Reconciler(options), DispatchKit.Wrap(options), TimeProvider.System,
+            _harness.Loop(options), _harness.Reconciler(options), Kit.Failover(options), DispatchKit.Wrap(options), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DispatchService>.Instance);
 
         await service.StartAsync(Cancel);
