@@ -43,6 +43,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddGateway();
         services.AddKeyRing(configuration);
         services.AddSingleton<SenderStore>();
+        services.AddSingleton<SenderRestrictions>();
         services.AddSingleton<GatewayStore>();
         services.AddSingleton<SenderService>();
         services.AddSingleton<GatewayRegistry>();

@@ -40,6 +40,9 @@ internal static class SenderEndpoints
             .WithSummary("Resume a paused sender after checking its connection with the gateway; 409 while it is not open")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithGatewayBudget();
+        group.MapPost("/{id:guid}/restriction/clear", ClearRestriction).WithName("ClearSenderRestriction")
+            .WithSummary("End a sender's restriction (reach-out timelock) now: first contacts may go again")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/check", Check).WithName("CheckSender").WithSummary("Ask the gateway for the sender's connection state now")
             .ProducesProblems(StatusCodes.Status404NotFound)
             .WithGatewayBudget();
@@ -138,6 +141,16 @@ internal static class SenderEndpoints
     private static async Task<Results<Ok<SenderResponse>, ProblemHttpResult>> Resume(
         Guid id, ClaimsPrincipal user, SenderService senders, CancellationToken cancellationToken) =>
         await RespondAsync(await senders.ResumeAsync(user.TenantId(), new SenderId(id), cancellationToken), senders, cancellationToken);
+
+    private static async Task<Results<Ok<SenderResponse>, ProblemHttpResult>> ClearRestriction(
+        Guid id, ClaimsPrincipal user, SenderRestrictions restrictions, SenderStore store, SenderService senders, CancellationToken cancellationToken)
+    {
+        await restrictions.ClearAsync(user.TenantId(), new SenderId(id), cancellationToken);
+        var sender = await store.FindAsync(user.TenantId(), new SenderId(id), cancellationToken);
+        return sender is null
+            ? ErrorResults.NotFound("sender")
+            : TypedResults.Ok(SenderResponse.From(sender, await senders.TodayAsync(sender, cancellationToken)));
+    }
 
     private static async Task<Results<Ok<SenderResponse>, ProblemHttpResult>> Check(
         Guid id, ClaimsPrincipal user, SenderService senders, CancellationToken cancellationToken) =>

@@ -14,6 +14,7 @@ namespace Campaigns.Api.Senders;
 /// <param name="LastSentAt">When its number's last send left; null when it never sent.</param>
 /// <param name="WarmUpFrom">The day its number's warm-up ramp restarted (after idleness or a restriction); null: never.</param>
 /// <param name="Idle">No send for 7 days (<c>Pacing:IdleFlagAfter</c>); one that never sent counts from its registration.</param>
+/// <param name="Restriction">A restriction in force (a reach-out timelock): first contacts wait until it ends; null when none.</param>
 internal sealed record SenderResponse(
     Guid Id,
     string Name,
@@ -40,7 +41,8 @@ internal sealed record SenderResponse(
     SenderPacingResponse Pacing,
     DateTimeOffset? LastSentAt,
     string? WarmUpFrom,
-    bool Idle)
+    bool Idle,
+    SenderRestrictionResponse? Restriction)
 {
     public static SenderResponse From(Sender sender, SenderToday today)
     {
@@ -58,7 +60,8 @@ internal sealed record SenderResponse(
             new SenderPacingResponse(SenderPacing.ProfileName(sender.Pacing.Profile), sender.Pacing.MaxPerMinute, sender.Pacing.MaxPerHour),
             today.LastSentAt?.ToDateTimeOffset(),
             today.WarmUpFrom is { } from ? LocalDatePattern.Iso.Format(from) : null,
-            today.Idle)
+            today.Idle,
+            sender.Restriction is { } r ? new SenderRestrictionResponse(r.Kind, r.Until.ToDateTimeOffset(), r.Since.ToDateTimeOffset()) : null)
         {
             Typing = sender.Typing,
         };

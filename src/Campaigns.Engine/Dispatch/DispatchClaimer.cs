@@ -34,6 +34,9 @@ namespace Campaigns.Engine.Dispatch;
 /// of the windows it waits for when sooner; one with nothing to
 /// send is parked (<c>null</c>, woken by <see cref="DispatchWake"/>); a capped one waits for its next local midnight
 /// plus a random spread; an unusable sender's (paused, not open, gone) is parked; one backing off waits for it.
+/// A sender under a reach-out timelock (<c>restricted_until</c> ahead) takes only messages to recipients it already
+/// contacted (<c>recipients.contacted_at</c>, reset when another sender takes the recipient); with only first contacts
+/// left it looks again after the recheck or at the lock's end, whichever is sooner.
 /// </remarks>
 internal sealed class DispatchClaimer(
     NpgsqlDataSource dataSource,
@@ -67,7 +70,8 @@ internal sealed class DispatchClaimer(
                s.daily_cap_min, s.daily_cap_max, s.min_interval_ms, s.jitter_min_ms, s.jitter_max_ms,
                {SenderUsability.Sql}, s.paused_reason, s.backoff_until, now(),
                n.recent_sends, n.warmup_from, s.pacing_profile, s.max_per_minute, s.max_per_hour, s.reconnected_at, -- pacing (issue 9)
-               s.typing as typing  -- read by name (typing simulation)
+               s.typing as typing,  -- read by name (typing simulation)
+               s.restricted_until as restricted_until -- reach-out timelock: first contacts wait while it lies ahead (by name)
         from campaigns.numbers n
         left join campaigns.senders s on s.phone = n.phone
         where n.next_send_at <= now()
@@ -133,6 +137,10 @@ internal sealed class DispatchClaimer(
                                       where r.tenant_id = k.tenant_id and r.phone = m.phone
                                         and r.last_campaign_message_at > now() - $8)
                       and {WindowOpen}
+                      -- A sender under a reach-out timelock ($12) sends only to recipients it already contacted.
+                      and (c.sender_id <> all($12) or exists (select 1 from campaigns.recipients r
+                                                              where r.tenant_id = k.tenant_id and r.phone = m.phone
+                                                                and r.sender_id = c.sender_id and r.contacted_at is not null))
                     order by m.phone
                     limit 1
                     for update of m skip locked) m
@@ -144,7 +152,8 @@ internal sealed class DispatchClaimer(
             from pick p join cand c on c.number = p.number
             order by p.tenant_id, p.phone, p.number
             on conflict (tenant_id, phone) do update
-                set sender_id = excluded.sender_id, last_campaign_message_at = excluded.last_campaign_message_at
+                set sender_id = excluded.sender_id, last_campaign_message_at = excluded.last_campaign_message_at,
+                    contacted_at = case when r.sender_id = excluded.sender_id then r.contacted_at end -- another sender: a first contact for it
                 where r.last_campaign_message_at is null or r.last_campaign_message_at <= now() - $8
             returning r.tenant_id, r.phone, r.sender_id
         ),
@@ -173,7 +182,10 @@ internal sealed class DispatchClaimer(
                                  join campaigns.messages m on m.campaign_id = cs.campaign_id and m.sender_id = c.sender_id
                                                           and m.status = 'queued'
                                                           and m.jid is not null -- unchecked: parked, the pre-check wakes it
-                                 where cs.sender_id = c.sender_id) then now() + $10
+                                 where cs.sender_id = c.sender_id)
+                         -- a restricted sender with only first contacts left looks again at the lock's end, if sooner
+                         then least(now() + $10, (select s.restricted_until from campaigns.senders s
+                                                   where s.id = c.sender_id and s.restricted_until > now()))
                     else null end,
                 day = case when x.number is not null then c.day else n.day end,
                 sent_today = case when x.number is not null then c.sent_today else n.sent_today end,
@@ -341,6 +353,7 @@ internal sealed class DispatchClaimer(
                 reader.GetString(24), reader.IsDBNull(25) ? null : reader.GetInt32(25), reader.IsDBNull(26) ? null : reader.GetInt32(26)).Value,
             ReconnectedAt = reader.IsDBNull(27) ? null : reader.GetFieldValue<Instant>(27),
             Typing = reader.GetBoolean(reader.GetOrdinal("typing")),
+            RestrictedUntil = reader.GetFieldValue<Instant?>(reader.GetOrdinal("restricted_until")),
         };
     }
 
@@ -364,6 +377,11 @@ internal sealed class DispatchClaimer(
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.SendLease), NpgsqlDbType = NpgsqlDbType.Interval });
         command.Parameters.Add(new() { Value = Duration.FromTimeSpan(_options.BlockedRecheck), NpgsqlDbType = NpgsqlDbType.Interval });
         command.Parameters.Add(new() { Value = candidates.Select(c => c.Send.WarmUpFrom).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        command.Parameters.Add(new()
+        {
+            Value = candidates.Where(c => c.Number.Sender!.RestrictedUntil > now).Select(c => c.Number.Sender!.Id.Value).ToArray(),
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid,
+        });
 
         var byPhone = candidates.ToDictionary(c => c.Number.Phone, StringComparer.Ordinal);
         var windows = new Dictionary<Guid, SendWindow>();

@@ -1,3 +1,4 @@
+using Campaigns.Engine.Senders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -11,6 +12,9 @@ namespace Campaigns.Engine.Dispatch;
 /// message put back frees its recipient's period), each number's next send time (guarded by its lease: a completion
 /// that lost its lease changes nothing; a send never made gives the day's count and last send time back), the senders' failure streaks, back-offs and pauses (narrow guarded updates of
 /// those columns only), and every campaign of the batch with no message left to send becomes <c>completed</c>.
+/// A sent message marks its recipient contacted (<c>recipients.contacted_at</c>: no longer a first contact for a
+/// reach-out timelock); a 463 answer restricts its sender (<see cref="SenderRestrictions.RecordSql"/>); the health guard
+/// remembers every outcome and judges senders with a failure in the batch (<see cref="SenderHealthGuard"/>).
 /// </summary>
 internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<DispatchOptions> options, DispatchMetrics metrics, ILogger<DispatchCompleter> logger)
 {
@@ -45,7 +49,14 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
             where m.campaign_id = x.campaign_id and m.phone = x.phone and m.status = 'sending' and m.claimed_at = x.claimed_at
             returning m.campaign_id, m.phone, m.status, m.claimed_at
         ),
-        {FreeRecipients}
+        {FreeRecipients},
+        contacted as (
+            -- A sent message makes its recipient contacted by the sender the claim wrote (guarded like FreeRecipients).
+            update campaigns.recipients r set contacted_at = now()
+            from msg join campaigns.campaigns k on k.id = msg.campaign_id
+            where msg.status = 'sent' and r.tenant_id = k.tenant_id and r.phone = msg.phone
+              and r.last_campaign_message_at = msg.claimed_at
+        )
         update campaigns.numbers n set next_send_at = y.next,
             -- a send never made (window closed at the moment of sending) gives its budget back
             last_sent_at = case when y.unsent then n.last_sent_at else y.left_at end,
@@ -96,6 +107,7 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
         """;
 
     private readonly DispatchOptions _options = options.Value;
+    private readonly SenderHealthGuard _health = new(options.Value);
 
     public async Task CompleteAsync(IReadOnlyList<SendCompletion> batch, CancellationToken cancellationToken)
     {
@@ -147,6 +159,7 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
                 Pause, paused.Select(c => c.Send.Sender.Id.Value).ToArray(), paused.Select(c => c.Outcome.PauseReason!).ToArray()));
 
             senders.BatchCommands.Add(Command(CompleteCampaigns, batch.Select(c => c.Send.Campaign.Value).Distinct().ToArray()));
+            senders.BatchCommands.Add(_health.RecordCommand(batch));
 
             await using var reader = await senders.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -158,7 +171,21 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
             }
         }
 
+        var restricted = batch
+            .Where(c => c.Outcome.Sender is SenderEffect.Restrict)
+            .Select(c => (c.Send.Sender.Id.Value, c.Outcome.RestrictedUntil, ReachoutTimelock.Kind))
+            .ToArray();
+        var began = await SenderRestrictions.RecordAsync(connection, transaction, restricted, _options.TimelockDuration, logger, cancellationToken);
+        var unhealthy = await _health.JudgeAsync(connection, transaction, batch, cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
+        metrics.Restricted(began);
+        foreach (var (sender, reason) in unhealthy)
+        {
+            metrics.HealthPaused(reason);
+            logger.HealthPaused(sender, reason);
+        }
+
         foreach (var completion in batch)
         {
             metrics.Sent(completion.Outcome.Label);

@@ -15,8 +15,10 @@ namespace Campaigns.Engine.Dispatch;
 /// proves nothing went out → queued again; anything that may have gone out → left for reconciliation. When the sender
 /// itself is in trouble it asks <c>connectionState</c> before deciding: a sender not <c>open</c> (<c>connecting</c> is
 /// not open) is paused instead of burning messages; 429, 5xx and unreachable gateways back off; 401/403 pause it as
-/// <c>unauthorized</c>, 404 as <c>instance_not_found</c>. Instance keys are decrypted once per sender and key. A sender
-/// with typing on sends with the gateway's <c>delay</c> (<see cref="Domain.Pacing.TypingDelay"/> of the body).
+/// <c>unauthorized</c>, 404 as <c>instance_not_found</c>. A reach-out timelock (463, in an error's words or as the stub of
+/// a 201 whose status is ERROR; <see cref="ReachoutTimelock"/>) restricts the sender and puts the message back (WhatsApp
+/// refused it); any other 201 with status ERROR fails the message. Instance keys are decrypted once per sender and key. A
+/// sender with typing on sends with the gateway's <c>delay</c> (<see cref="Domain.Pacing.TypingDelay"/> of the body).
 /// </summary>
 internal sealed class DispatchGateway(
     IGatewayClient gateway, SecretProtector protector, IOptions<PacingOptions> pacing, ILogger<DispatchGateway> logger)
@@ -49,7 +51,19 @@ internal sealed class DispatchGateway(
         try
         {
             var message = await SendMessageAsync(target, send, cancellationToken);
+            if (message.Status is GatewayMessageStatus.Error)
+            {
+                return ReachoutTimelock.IsReported(message.MessageStubParameters ?? [])
+                    ? Restricted(send, ReachoutTimelock.EndIn(message.MessageStubParameters!), "The gateway answered the send with status ERROR, stub 463")
+                    : new SendOutcome(MessageFate.Failed, message.Key.Id, SendOutcome.ErrorStatusCode, "The gateway answered the send with status ERROR", SenderEffect.None);
+            }
+
             return new SendOutcome(MessageFate.Sent, message.Key.Id);
+        }
+        catch (GatewayException exception) when (ReachoutTimelock.IsReported(exception.GatewayMessages))
+        {
+            // WhatsApp refused the message for the timelock, whatever the HTTP status (WAHA answers 500): nothing left.
+            return Restricted(send, ReachoutTimelock.EndIn(exception.GatewayMessages), exception.Message);
         }
         catch (GatewayOutcomeUnknownException exception)
         {
@@ -97,6 +111,13 @@ internal sealed class DispatchGateway(
             cancellationToken);
     }
 
+    private SendOutcome Restricted(ClaimedSend send, NodaTime.Instant? until, string error)
+    {
+        logger.Timelocked(send.Sender.Id.Value, until?.ToString() ?? "unknown");
+        return new SendOutcome(
+            MessageFate.Requeue, ErrorCode: "gateway." + ReachoutTimelock.Kind, Error: error, Sender: SenderEffect.Restrict, RestrictedUntil: until);
+    }
+
     /// <summary>The typing delay in milliseconds of a sender with typing on; null (none) otherwise.</summary>
     private int? Delay(ClaimedSend send)
     {
@@ -131,7 +152,7 @@ internal sealed class DispatchGateway(
         {
             var reason = known.ToString().ToLowerInvariant();
             logger.SenderNotOpen(target.Instance, reason, exception.Failure);
-            return new SendOutcome(fate, ErrorCode: code, Error: exception.Message, Sender: SenderEffect.Pause, PauseReason: reason);
+            return new SendOutcome(fate, ErrorCode: code, Error: exception.Message, Sender: SenderEffect.Pause, PauseReason: reason, NotOpen: true);
         }
 
         return new SendOutcome(

@@ -42,4 +42,15 @@ internal static partial class DispatchLog
 
     [LoggerMessage(EventId = 2112, Level = LogLevel.Information, Message = "Campaigns completed: {Count}")]
     public static partial void CampaignsCompleted(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2160, Level = LogLevel.Warning,
+        Message = "Sender {SenderId}: WhatsApp answered a reach-out timelock (463), ends {Until}")]
+    public static partial void Timelocked(this ILogger logger, Guid senderId, string until);
+
+    [LoggerMessage(EventId = 2161, Level = LogLevel.Warning,
+        Message = "Sender {SenderId} restricted ({Restriction}) until {Until}: no first contacts until then")]
+    public static partial void SenderRestricted(this ILogger logger, Guid senderId, string restriction, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 2162, Level = LogLevel.Warning, Message = "Sender {SenderId} paused by the health guard: {Reason}")]
+    public static partial void HealthPaused(this ILogger logger, Guid senderId, string reason);
 }

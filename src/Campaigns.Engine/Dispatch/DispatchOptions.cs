@@ -117,4 +117,44 @@ internal sealed class DispatchOptions
     /// <value>Stale <c>sending</c> messages one reconciliation run looks at. Default 500; 1 to 100,000.</value>
     [Range(1, 100_000)]
     public int ReconcileBatch { get; set; } = 500;
+
+    /// <value>
+    /// How long a reach-out timelock (WhatsApp's error 463) stops a sender's first contacts when its answer gives no end
+    /// time. Default 24 hours; 1 minute to 30 days.
+    /// </value>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan TimelockDuration { get; set; } = TimeSpan.FromHours(24);
+
+    /// <value>
+    /// The health guard looks at a sender's last this many send outcomes (only when a flushed batch holds a failure of
+    /// it). Default 20; 4 to 200.
+    /// </value>
+    [Range(4, 200)]
+    public int HealthWindow { get; set; } = 20;
+
+    /// <value>
+    /// The health guard pauses a sender (<c>health:failure_share</c>) when more than this share of its last
+    /// <see cref="HealthWindow"/> outcomes failed (counted once it has at least half a window). Default 0.5; 0.05 to 1.
+    /// </value>
+    [Range(0.05, 1.0)]
+    public double HealthFailureShare { get; set; } = 0.5;
+
+    /// <value>
+    /// The health guard pauses a sender (<c>health:not_on_whatsapp</c>, <c>health:gateway_errors</c>) when its last
+    /// <see cref="HealthWindow"/> outcomes hold this many not-on-WhatsApp answers, or this many gateway errors and ERROR
+    /// answers. Default 5; 2 to 200.
+    /// </value>
+    [Range(2, 200)]
+    public int HealthBurst { get; set; } = 5;
+
+    /// <value>
+    /// The health guard pauses a sender (<c>health:flapping</c>) when dispatch found its connection not open this many
+    /// times within <see cref="HealthFlapWindow"/>. Default 3; 2 to 100.
+    /// </value>
+    [Range(2, 100)]
+    public int HealthFlapPauses { get; set; } = 3;
+
+    /// <value>See <see cref="HealthFlapPauses"/>. Default 30 minutes; 1 minute to 1 day.</value>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan HealthFlapWindow { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -10,6 +10,7 @@ namespace Campaigns.Engine.Dispatch;
 /// pacing settings (a <c>PATCH</c> applies to the next claim) and whether it may send.
 /// </summary>
 /// <param name="IsUsable">Whether it may send (<see cref="Senders.SenderUsability"/>); a back-off only delays it.</param>
+/// <param name="RestrictedUntil">The end of its reach-out timelock (first contacts wait until then); null: none.</param>
 internal sealed record DispatchSender(
     SenderId Id,
     TenantId Tenant,
@@ -19,7 +20,8 @@ internal sealed record DispatchSender(
     SenderSettings Settings,
     bool IsUsable,
     string? PausedReason,
-    Instant? BackoffUntil)
+    Instant? BackoffUntil,
+    Instant? RestrictedUntil = null)
 {
     /// <summary>Its pacing profile and per-minute and per-hour caps (<c>senders.pacing_profile</c>, …).</summary>
     public SenderPacing Pacing { get; init; } = SenderPacing.Default;

@@ -1,3 +1,6 @@
+using Campaigns.Domain.Senders;
+using NodaTime;
+
 namespace Campaigns.Engine.Dispatch;
 
 /// <summary>
@@ -11,6 +14,9 @@ namespace Campaigns.Engine.Dispatch;
 /// <param name="PauseReason">With <see cref="SenderEffect.Pause"/> (and for a back-off, the reason should it end in a pause).</param>
 /// <param name="RetryAfter">A back-off at least this long (the gateway's <c>Retry-After</c>).</param>
 /// <param name="Unsent">No request was made: the number's budget is given back (its day's count and last send as before).</param>
+/// <param name="RestrictedUntil">With <see cref="SenderEffect.Restrict"/>: the lock's end when the answer gave one (else
+/// the completion assumes <c>Dispatch:TimelockDuration</c>).</param>
+/// <param name="NotOpen">The sender was paused because its connection was found not open (the health guard counts these).</param>
 internal sealed record SendOutcome(
     MessageFate Message,
     string? GatewayMessageId = null,
@@ -19,7 +25,9 @@ internal sealed record SendOutcome(
     SenderEffect Sender = SenderEffect.Healthy,
     string? PauseReason = null,
     TimeSpan? RetryAfter = null,
-    bool Unsent = false)
+    bool Unsent = false,
+    Instant? RestrictedUntil = null,
+    bool NotOpen = false)
 {
     /// <summary>
     /// Not sent: the window closed between the claim and the moment of sending. Back to <c>queued</c> untouched, nothing
@@ -27,6 +35,23 @@ internal sealed record SendOutcome(
     /// </summary>
     public static SendOutcome WindowClosed { get; } =
         new(MessageFate.Requeue, ErrorCode: "dispatch.window_closed", Sender: SenderEffect.None, Unsent: true);
+
+    /// <summary>The error code of a send the gateway answered with status ERROR (not a timelock).</summary>
+    public const string ErrorStatusCode = "gateway.error_status";
+
+    /// <summary>
+    /// What the health guard counts of this outcome (<see cref="SenderHealth"/>'s letters), or null for nothing: a
+    /// timelock (a restriction of its own), a pause, a send cancelled or broken on our side.
+    /// </summary>
+    public char? HealthMark => this switch
+    {
+        { Sender: SenderEffect.Restrict or SenderEffect.Pause } => null,
+        { Message: MessageFate.Sent } => SenderHealth.Sent,
+        { ErrorCode: "gateway.not_on_whatsapp" } => SenderHealth.NotOnWhatsApp,
+        { ErrorCode: ErrorStatusCode } or { Sender: SenderEffect.Backoff } => SenderHealth.GatewayError,
+        { Message: MessageFate.Failed } => SenderHealth.Refused,
+        _ => null,
+    };
 
     /// <summary>The metric label of the message's fate.</summary>
     public string Label => Message switch
@@ -68,4 +93,10 @@ internal enum SenderEffect
 
     /// <summary>Paused with <see cref="SendOutcome.PauseReason"/>: not open, unauthorized, gone.</summary>
     Pause,
+
+    /// <summary>
+    /// A reach-out timelock (463): no first contacts until <see cref="SendOutcome.RestrictedUntil"/>; messages to
+    /// recipients it already contacted keep flowing.
+    /// </summary>
+    Restrict,
 }

@@ -13,6 +13,7 @@ namespace Campaigns.Engine.Senders;
 /// </param>
 /// <param name="Pause">Why and since when it is paused (by its user or by dispatch); null when it is not.</param>
 /// <param name="ConsecutiveFailures">Sends failed in a row, as dispatch counts them.</param>
+/// <param name="Restriction">Its restriction in force (a reach-out timelock whose end lies ahead); null when none.</param>
 internal sealed record Sender(
     SenderId Id,
     TenantId Tenant,
@@ -28,7 +29,8 @@ internal sealed record Sender(
     Instant StateChangedAt,
     Instant CreatedAt,
     SenderPause? Pause = null,
-    int ConsecutiveFailures = 0)
+    int ConsecutiveFailures = 0,
+    SenderRestriction? Restriction = null)
 {
     /// <summary>Its pacing profile and per-minute and per-hour caps (<c>senders.pacing_profile</c>, …).</summary>
     public SenderPacing Pacing { get; init; } = SenderPacing.Default;

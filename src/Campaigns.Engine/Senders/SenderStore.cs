@@ -20,7 +20,11 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
         "id, tenant_id, gateway_id, name, gateway_url, instance, instance_key_protected, phone, time_zone, activated_on, " +
         "daily_cap_min, daily_cap_max, min_interval_ms, jitter_min_ms, jitter_max_ms, state, state_reason, state_changed_at, created_at";
 
-    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures, pacing_profile, max_per_minute, max_per_hour" + ", typing";
+    internal const string Columns = InsertColumns + ", paused_reason, paused_at, consecutive_failures, pacing_profile, max_per_minute, max_per_hour" + ", typing" + ", " +
+        // A restriction only while in force (read by name).
+        "case when restricted_until > now() then restriction end as restriction, " +
+        "case when restricted_until > now() then restricted_until end as restricted_until, " +
+        "case when restricted_until > now() then restricted_at end as restricted_at";
 
     /// <summary>
     /// The one way to restart a number's warm-up ramp (issue 9: after idleness, which the claim does through
@@ -388,6 +392,19 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
             Pacing = SenderPacing.Create(
                 reader.GetString(22), reader.IsDBNull(23) ? null : reader.GetInt32(23), reader.IsDBNull(24) ? null : reader.GetInt32(24)).Value,
             Typing = reader.GetBoolean(reader.GetOrdinal("typing")),
+            Restriction = Restriction(reader),
         };
+    }
+
+    /// <summary>The restriction in force read from <see cref="Columns"/>, or null.</summary>
+    private static SenderRestriction? Restriction(NpgsqlDataReader reader)
+    {
+        var kind = reader.GetOrdinal("restriction");
+        return reader.IsDBNull(kind)
+            ? null
+            : new SenderRestriction(
+                reader.GetString(kind),
+                reader.GetFieldValue<Instant>(reader.GetOrdinal("restricted_until")),
+                reader.GetFieldValue<Instant>(reader.GetOrdinal("restricted_at")));
     }
 }

@@ -22,7 +22,8 @@ internal static class AuditEndpoints
         return TypedResults.Ok(SendAuditor.Audit(
             ledger.Records(),
             registry.All().Select(i => new AuditedInstance(i.Name, i.Number, i.TimeZone, i.DailyCap ?? o.DailyCap)),
-            o));
+            o,
+            ledger.TimelocksEnded()));
     }
 
     private static Ok<SendRecordResponse[]> Sends(string? instance, SendLedger ledger) =>

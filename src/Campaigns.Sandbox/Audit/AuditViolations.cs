@@ -13,15 +13,18 @@ namespace Campaigns.Sandbox.Audit;
 /// it was about to leave.</param>
 /// <param name="Duplicates">Repeats of the same normalised body to the same recipient, from any instance (every send
 /// after the first).</param>
+/// <param name="FirstContactWhileTimelocked">Attempts to send to a recipient the instance had never sent to, after the
+/// instance had answered a reach-out timelock (463) and before that lock ended.</param>
 internal sealed record AuditViolations(
     int GapsUnderFloor,
     int OverDailyCap,
     int IdenticalOverLimit,
     int NotOnWhatsApp,
     int WhileNotOpen,
-    int Duplicates)
+    int Duplicates,
+    int FirstContactWhileTimelocked)
 {
     /// <summary>All violations together; not on the wire, whose shape is fixed for scripts.</summary>
     [JsonIgnore]
-    public int Total => GapsUnderFloor + OverDailyCap + IdenticalOverLimit + NotOnWhatsApp + WhileNotOpen + Duplicates;
+    public int Total => GapsUnderFloor + OverDailyCap + IdenticalOverLimit + NotOnWhatsApp + WhileNotOpen + Duplicates + FirstContactWhileTimelocked;
 }

@@ -11,16 +11,24 @@ namespace Campaigns.Sandbox.Audit;
 /// went out: the floor and the daily cap per linked NUMBER (one number, one budget: instances linked to one number
 /// share them), between arrivals and per local day of the number's zone; identical bodies and duplicates over ALL
 /// instances, bodies normalised (<see cref="BodyText"/>). Rules about the sender's discipline (not on WhatsApp, not
-/// open) count the attempts the network refused, because those are exactly the sends it refuses. One pass over the
-/// record, sorted once: cheap for tens of thousands of sends.
+/// open) count the attempts the network refused, because those are exactly the sends it refuses. A first contact (a
+/// recipient the instance had not sent to) ATTEMPTED after the instance answered 463 and before that lock ended (its end,
+/// or an earlier <c>DELETE …/timelock</c>) breaks the reach-out rule: the sender should have stopped first contacts.
+/// One pass over the record, sorted once: cheap for tens of thousands of sends.
 /// </summary>
 internal static class SendAuditor
 {
     private const int RecipientExamples = 5;
     private static readonly InstantPattern TimePattern = InstantPattern.ExtendedIso;
-    private static readonly string[] Rules = ["gapsUnderFloor", "overDailyCap", "identicalOverLimit", "notOnWhatsApp", "whileNotOpen", "duplicates"];
+    private static readonly string[] Rules =
+        ["gapsUnderFloor", "overDailyCap", "identicalOverLimit", "notOnWhatsApp", "whileNotOpen", "duplicates", "firstContactWhileTimelocked"];
 
-    public static AuditReport Audit(IReadOnlyList<SendRecord> records, IEnumerable<AuditedInstance> instances, AuditOptions options)
+    /// <param name="timelocksEnded">Scripted timelocks ended early: instance and when.</param>
+    public static AuditReport Audit(
+        IReadOnlyList<SendRecord> records,
+        IEnumerable<AuditedInstance> instances,
+        AuditOptions options,
+        IReadOnlyList<(string Instance, Instant At)>? timelocksEnded = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +45,12 @@ internal static class SendAuditor
                 first.SenderNumber is { } digits ? linked[digits] : known.Values.Where(i => i.Name == first.Instance), options);
             found.AddRange(GapsUnderFloor([.. number], options.FloorMs));
             found.AddRange(OverDailyCap(number, zone, cap));
+        }
+
+        foreach (var instance in ordered.GroupBy(r => r.Instance, StringComparer.Ordinal))
+        {
+            var ends = (timelocksEnded ?? []).Where(e => e.Instance == instance.Key).Select(e => e.At).ToList();
+            found.AddRange(FirstContactsWhileTimelocked(instance, ends));
         }
 
         found.AddRange(IdenticalOverLimit(sent, options.IdenticalBodyLimit));
@@ -125,6 +139,45 @@ internal static class SendAuditor
         }
     }
 
+    /// <summary>
+    /// Attempts of one instance (in arrival order) to recipients it had not yet sent to, while a lock it had answered
+    /// (463) was in force: from that answer to the lock's end, or an earlier end by a control call.
+    /// </summary>
+    private static IEnumerable<Violation> FirstContactsWhileTimelocked(IEnumerable<SendRecord> attempts, List<Instant> ends)
+    {
+        var contacted = new HashSet<string>(StringComparer.Ordinal);
+        SendRecord? answered = null;
+        var until = Instant.MinValue;
+        foreach (var record in attempts)
+        {
+            var active = answered is not null && until > record.ReceivedAt
+                         && !ends.Any(e => e >= answered.At && e <= record.ReceivedAt);
+            if (active && !contacted.Contains(record.Recipient))
+            {
+                yield return new Violation(record, 6,
+                    $"a first contact attempted while the instance was under a reach-out timelock it had answered (463) as " +
+                    $"#{answered!.Sequence} at {TimePattern.Format(answered.At)}; the lock ends {TimePattern.Format(until)}");
+            }
+
+            if (record.Outcome == SendOutcome.Sent)
+            {
+                contacted.Add(record.Recipient);
+            }
+            else if (record is { Outcome: SendOutcome.Timelocked, TimelockUntil: { } end })
+            {
+                if (!active)
+                {
+                    answered = record;
+                    until = end;
+                }
+                else if (end > until)
+                {
+                    until = end;
+                }
+            }
+        }
+    }
+
     private static IEnumerable<Violation> IdenticalOverLimit(List<SendRecord> sent, int limit)
     {
         var ranks = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
@@ -183,7 +236,7 @@ internal static class SendAuditor
             n[violation.RuleIndex]++;
         }
 
-        return new AuditViolations(n[0], n[1], n[2], n[3], n[4], n[5]);
+        return new AuditViolations(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
     }
 
     private static AuditExample Example(Violation v) =>

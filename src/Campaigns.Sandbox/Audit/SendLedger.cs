@@ -13,6 +13,8 @@ internal sealed class SendLedger
     private readonly Lock _gate = new();
     private readonly List<SendRecord> _records = [];
     private readonly HashSet<string> _toldNotOnWhatsApp = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Instance, string Recipient)> _contacted = [];
+    private readonly List<(string Instance, Instant At)> _timelocksEnded = [];
 
     /// <param name="received">When the request arrived, and the instance's state then.</param>
     /// <param name="recorded">When it went out or was refused (the same as <paramref name="received"/> for a refusal on
@@ -24,7 +26,8 @@ internal sealed class SendLedger
         (Instant At, string State) received,
         (Instant At, string State) recorded,
         string? keyId,
-        SendOutcome outcome)
+        SendOutcome outcome,
+        Instant? timelockUntil = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(message);
@@ -34,8 +37,13 @@ internal sealed class SendLedger
             var record = new SendRecord(
                 _records.Count + 1L, instance.Name, recipient, message.Number, message.Kind, message.Body, message.MediaIdentity,
                 message.Identity, recorded.At, keyId, outcome, recorded.State, _toldNotOnWhatsApp.Contains(recipient),
-                instance.Number, normal, received.At, received.State);
+                instance.Number, normal, received.At, received.State, timelockUntil);
             _records.Add(record);
+            if (outcome == SendOutcome.Sent)
+            {
+                _contacted.Add((instance.Name, recipient));
+            }
+
             return record;
         }
     }
@@ -45,6 +53,32 @@ internal sealed class SendLedger
         lock (_gate)
         {
             _toldNotOnWhatsApp.Add(jid);
+        }
+    }
+
+    /// <summary>Whether the instance ever sent a message that reached <paramref name="recipient"/> (not a first contact).</summary>
+    public bool HasContacted(string instance, string recipient)
+    {
+        lock (_gate)
+        {
+            return _contacted.Contains((instance, recipient));
+        }
+    }
+
+    /// <summary>A scripted timelock of the instance was ended early (the audit's lock ends there).</summary>
+    public void TimelockEnded(string instance, Instant at)
+    {
+        lock (_gate)
+        {
+            _timelocksEnded.Add((instance, at));
+        }
+    }
+
+    public IReadOnlyList<(string Instance, Instant At)> TimelocksEnded()
+    {
+        lock (_gate)
+        {
+            return [.. _timelocksEnded];
         }
     }
 
@@ -62,6 +96,8 @@ internal sealed class SendLedger
         {
             _records.Clear();
             _toldNotOnWhatsApp.Clear();
+            _contacted.Clear();
+            _timelocksEnded.Clear();
         }
     }
 }

@@ -20,4 +20,13 @@ internal enum SendOutcome
 
     /// <summary>Refused with 500 <c>["AxiosError: …"]</c>: the media could not be downloaded; nothing was sent.</summary>
     MediaFailed,
+
+    /// <summary>
+    /// A first contact refused by a scripted reach-out timelock (463): 400 <c>["Error: server returned error 463"]</c>, or
+    /// in silent mode 201 PENDING then an ERROR update with stub 463. It did not reach the recipient.
+    /// </summary>
+    Timelocked,
+
+    /// <summary>Answered 201 with status ERROR by a scripted restriction of the account: it did not leave.</summary>
+    Errored,
 }

@@ -15,6 +15,7 @@ namespace Campaigns.Sandbox.Audit;
 /// <param name="NormalIdentity"><paramref name="Identity"/> with the text normalised (<see cref="BodyText"/>).</param>
 /// <param name="ReceivedAt">When the request arrived, before any typing delay or latency.</param>
 /// <param name="StateAtReceipt">The instance's state when the request arrived.</param>
+/// <param name="TimelockUntil">For <see cref="SendOutcome.Timelocked"/>: the end of the lock the answer reported.</param>
 internal sealed record SendRecord(
     long Sequence,
     string Instance,
@@ -32,7 +33,8 @@ internal sealed record SendRecord(
     string? SenderNumber,
     string NormalIdentity,
     Instant ReceivedAt,
-    string StateAtReceipt)
+    string StateAtReceipt,
+    Instant? TimelockUntil = null)
 {
     /// <summary>What shares a floor and a cap: the linked number, or the instance itself when it has none.</summary>
     public string BudgetKey => SenderNumber ?? "instance:" + Instance;

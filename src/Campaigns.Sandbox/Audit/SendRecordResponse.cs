@@ -37,6 +37,8 @@ internal sealed record SendRecordResponse(
                 SendOutcome.NotOnWhatsApp => "notOnWhatsApp",
                 SendOutcome.NotStarted => "notStarted",
                 SendOutcome.MediaFailed => "mediaFailed",
+                SendOutcome.Timelocked => "timelocked",
+                SendOutcome.Errored => "errored",
                 _ => "connectionClosed",
             },
             record.ConnectionState,

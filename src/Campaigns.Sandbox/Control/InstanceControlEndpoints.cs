@@ -1,4 +1,6 @@
 using System.Globalization;
+using Campaigns.Sandbox.Audit;
+using Campaigns.Sandbox.Gateway;
 using Campaigns.Sandbox.Instances;
 using Campaigns.Sandbox.Messages;
 using Campaigns.Sandbox.Webhooks;
@@ -8,8 +10,9 @@ using NodaTime;
 namespace Campaigns.Sandbox.Control;
 
 /// <summary>
-/// Control of instances beyond linking: the zone of an instance's days, a scripted connection flap, and many open
-/// instances in one call for benchmarks.
+/// Control of instances beyond linking: the zone of an instance's days, a scripted connection flap, a scripted reach-out
+/// timelock (463) and a scripted restriction (every send answered ERROR), and many open instances in one call for
+/// benchmarks.
 /// </summary>
 internal static class InstanceControlEndpoints
 {
@@ -25,6 +28,12 @@ internal static class InstanceControlEndpoints
         instance.MapPost("/flap", Flap).WithName("StartFlap")
             .WithSummary("Not open, flapping: connection.update 'connecting' every intervalMs (default 500) until it opens");
         instance.MapDelete("/flap", StopFlap).WithName("StopFlap").WithSummary("Stop a flap; the state stays as it is");
+        instance.MapPost("/timelock", StartTimelock).WithName("StartTimelock")
+            .WithSummary("Reach-out timelock until 'until': sends to numbers this instance never sent to answer 463 (mode error) or fail silently (mode silent)");
+        instance.MapDelete("/timelock", EndTimelock).WithName("EndTimelock").WithSummary("End a reach-out timelock now");
+        instance.MapPost("/restriction", StartRestriction).WithName("StartRestriction")
+            .WithSummary("Restricted account: every send is answered 201 with status ERROR (and an ERROR update) until ended");
+        instance.MapDelete("/restriction", EndRestriction).WithName("EndRestriction").WithSummary("End a scripted restriction");
         return sandbox;
     }
 
@@ -76,6 +85,71 @@ internal static class InstanceControlEndpoints
         }
 
         instance.StopFlap();
+        return TypedResults.NoContent();
+    }
+
+    private static Results<Ok<TimelockResponse>, ProblemHttpResult, ValidationProblem> StartTimelock(
+        string name, TimelockRequest request, InstanceRegistry registry, IClock clock)
+    {
+        if (registry.Find(name) is not { } instance)
+        {
+            return ControlEndpoints.UnknownInstance(name);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var now = clock.GetCurrentInstant();
+        Instant? until = DateTimeOffset.TryParse(request.Until, CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
+            && request.Until!.Contains('T', StringComparison.Ordinal) ? Instant.FromDateTimeOffset(end) : null;
+        if (until is null)
+        {
+            errors["until"] = ["Required: an ISO-8601 time with an offset, e.g. 2026-12-01T09:00:00Z."];
+        }
+        else if (until <= now)
+        {
+            errors["until"] = ["Must lie in the future."];
+        }
+
+        var mode = request.Mode ?? "error";
+        if (mode is not ("error" or "silent"))
+        {
+            errors["mode"] = ["Use error or silent."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        instance.SetTimelock(new SandboxTimelock(until!.Value, mode == "silent"));
+        return TypedResults.Ok(new TimelockResponse(instance.Name, WireTime.Format(until.Value), mode));
+    }
+
+    private static Results<NoContent, ProblemHttpResult> EndTimelock(string name, InstanceRegistry registry, SendLedger ledger, IClock clock)
+    {
+        if (registry.Find(name) is not { } instance)
+        {
+            return ControlEndpoints.UnknownInstance(name);
+        }
+
+        instance.SetTimelock(null);
+        ledger.TimelockEnded(instance.Name, clock.GetCurrentInstant());
+        return TypedResults.NoContent();
+    }
+
+    private static Results<NoContent, ProblemHttpResult> StartRestriction(string name, InstanceRegistry registry) =>
+        Restrict(name, registry, true);
+
+    private static Results<NoContent, ProblemHttpResult> EndRestriction(string name, InstanceRegistry registry) =>
+        Restrict(name, registry, false);
+
+    private static Results<NoContent, ProblemHttpResult> Restrict(string name, InstanceRegistry registry, bool on)
+    {
+        if (registry.Find(name) is not { } instance)
+        {
+            return ControlEndpoints.UnknownInstance(name);
+        }
+
+        instance.AnswersError = on;
         return TypedResults.NoContent();
     }
 

@@ -19,6 +19,8 @@ internal sealed class SandboxInstance
     private DateTimeZone _timeZone;
     private bool _started;
     private CancellationTokenSource? _flap;
+    private SandboxTimelock? _timelock;
+    private bool _answersError;
 
     /// <param name="started">False for an instance created without <c>qrcode</c>: Baileys has not started until it connects.</param>
     public SandboxInstance(
@@ -119,6 +121,47 @@ internal sealed class SandboxInstance
             lock (_gate)
             {
                 _webhook = value;
+            }
+        }
+    }
+
+    /// <summary>A scripted reach-out timelock, null when none; one whose end has passed reads as none.</summary>
+    public SandboxTimelock? TimelockAt(Instant now)
+    {
+        lock (_gate)
+        {
+            return _timelock is { } timelock && timelock.Until > now ? timelock : null;
+        }
+    }
+
+    /// <summary>Scripts a reach-out timelock (replacing any), or ends it (null).</summary>
+    public void SetTimelock(SandboxTimelock? timelock)
+    {
+        lock (_gate)
+        {
+            _timelock = timelock;
+        }
+    }
+
+    /// <summary>
+    /// A scripted restriction of the account: every send is answered 201 with status ERROR (it does not leave), as a
+    /// restricted or banned account's sends are.
+    /// </summary>
+    public bool AnswersError
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _answersError;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _answersError = value;
             }
         }
     }

@@ -20,6 +20,10 @@ namespace Campaigns.Sandbox.Messages;
 /// the configured answer latency; the connection must still be <c>open</c> (else 400 "Error: Connection Closed"); then
 /// the message goes out: it is stored, recorded by the witness, and its timeline of webhooks starts. Every attempt is
 /// recorded, with its arrival and its departure or refusal. Nothing here holds a lock while it waits.
+/// Scripted trouble: under a reach-out timelock (<see cref="SandboxTimelock"/>) a send to a number the instance never
+/// sent to is refused 400 <c>["Error: server returned error 463"]</c> (modelled on whatsmeow's and WAHA's words), or in
+/// silent mode answered 201 PENDING and followed by a <c>messages.update</c> ERROR with stub 463; a restricted account
+/// (<see cref="SandboxInstance.AnswersError"/>) answers every send 201 with status ERROR and an ERROR update.
 /// </summary>
 internal sealed class MessageSender(
     PhoneNetwork network,
@@ -72,6 +76,13 @@ internal sealed class MessageSender(
             }));
         }
 
+        var timelock = instance.TimelockAt(received.At) is { } locked && !ledger.HasContacted(instance.Name, jid) ? locked : null;
+        if (timelock is { Silent: false })
+        {
+            return Refuse(
+                SendOutcome.Timelocked, "reach-out timelock", EvolutionErrors.BadRequest("Error: server returned error 463"), timelockUntil: timelock.Until);
+        }
+
         var wait = Math.Min(message.DelayMs * options.Value.TypingDelayScale, options.Value.MaxTypingDelayMs) + Latency();
         if (wait >= 1)
         {
@@ -88,19 +99,21 @@ internal sealed class MessageSender(
 
         var keyId = MessageIds.NewOutgoingKeyId();
         var (messageType, content) = message.Content(keyId);
+        var errored = timelock is null && instance.AnswersError;
         var sent = new WaMessage(
-            new MessageKey(jid, true, keyId), "Você", "PENDING", content, null, messageType, now.ToUnixTimeSeconds(),
+            new MessageKey(jid, true, keyId), "Você", errored ? "ERROR" : "PENDING", content, null, messageType, now.ToUnixTimeSeconds(),
             instance.InstanceId.ToString(), "web");
         var stored = store.Add(instance.Name, sent);
-        ledger.Add(instance, jid, message, received, (now, state), keyId, SendOutcome.Sent);
+        var outcome = timelock is not null ? SendOutcome.Timelocked : errored ? SendOutcome.Errored : SendOutcome.Sent;
+        ledger.Add(instance, jid, message, received, (now, state), keyId, outcome, timelock?.Until);
         SandboxLog.MessageSent(logger, instance.Name, keyId);
-        webhooks.Schedule(instance, Timeline(instance, stored, jid));
-        return new SendResult(SendOutcome.Sent, jid, sent);
+        webhooks.Schedule(instance, Timeline(instance, stored, jid, failed: outcome != SendOutcome.Sent, stub: timelock is null ? null : "463"));
+        return new SendResult(outcome, jid, sent);
 
         SendResult Refuse(
-            SendOutcome outcome, string reason, JsonHttpResult<EvolutionError> answer, (Instant, string)? refusedAt = null)
+            SendOutcome outcome, string reason, JsonHttpResult<EvolutionError> answer, (Instant, string)? refusedAt = null, Instant? timelockUntil = null)
         {
-            ledger.Add(instance, jid, message, received, refusedAt ?? received, null, outcome);
+            ledger.Add(instance, jid, message, received, refusedAt ?? received, null, outcome, timelockUntil);
             SandboxLog.SendRefused(logger, instance.Name, reason);
             return new SendResult(outcome, jid, null, answer);
         }
@@ -117,15 +130,16 @@ internal sealed class MessageSender(
 
     /// <summary>
     /// <c>send.message</c> at once, then <c>messages.update</c> SERVER_ACK → DELIVERY_ACK → READ (or a lone ERROR for a
-    /// failing recipient), then for a replying recipient a <c>messages.upsert</c>, each after its configured delay.
+    /// failing recipient or a <paramref name="failed"/> send, with <c>messageStubParameters</c> [<paramref name="stub"/>]
+    /// when given), then for a replying recipient a <c>messages.upsert</c>, each after its configured delay.
     /// </summary>
-    private List<WebhookStep> Timeline(SandboxInstance instance, StoredMessage stored, string jid)
+    private List<WebhookStep> Timeline(SandboxInstance instance, StoredMessage stored, string jid, bool failed = false, string? stub = null)
     {
         var o = options.Value;
         var steps = new List<WebhookStep> { new(TimeSpan.Zero, WebhookEvents.SendMessage, () => Node(stored.Message)) };
-        if (network.Fails(jid))
+        if (failed || network.Fails(jid))
         {
-            steps.Add(Update(o.ServerAckDelayMs, "ERROR"));
+            steps.Add(Update(o.ServerAckDelayMs, "ERROR", stub));
             return steps;
         }
 
@@ -157,17 +171,26 @@ internal sealed class MessageSender(
 
         return steps;
 
-        WebhookStep Update(int afterMs, string status) => new(
+        WebhookStep Update(int afterMs, string status, string? stubParameter = null) => new(
             TimeSpan.FromMilliseconds(afterMs),
             WebhookEvents.MessagesUpdate,
-            () => new JsonObject
+            () =>
             {
-                ["messageId"] = stored.Id,
-                ["keyId"] = stored.Message.Key.Id,
-                ["remoteJid"] = jid,
-                ["fromMe"] = true,
-                ["status"] = status,
-                ["instanceId"] = instance.InstanceId.ToString(),
+                var update = new JsonObject
+                {
+                    ["messageId"] = stored.Id,
+                    ["keyId"] = stored.Message.Key.Id,
+                    ["remoteJid"] = jid,
+                    ["fromMe"] = true,
+                    ["status"] = status,
+                    ["instanceId"] = instance.InstanceId.ToString(),
+                };
+                if (stubParameter is not null)
+                {
+                    update["messageStubParameters"] = new JsonArray(JsonValue.Create(stubParameter));
+                }
+
+                return update;
             },
             () => stored.AddUpdate(status));
     }

@@ -10,9 +10,9 @@ public sealed class DatabaseMigratorTests(TestDatabase database) : IClassFixture
     /// <summary>Every table of schema <c>campaigns</c> that the migrations create, and no other.</summary>
     private static readonly string[] Tables =
     [
-        "api_keys", "campaign_events", "campaign_senders", "campaigns", "contact_import_errors", "contact_lists", "contacts", "data_protection_keys",
-        "dispatch_loops", "gateways", "messages", "number_checks", "numbers", "recipients", "senders", "suppressions", "tenants",
-        "webhook_inbox",
+        "api_keys", "campaign_events", "campaign_senders", "campaigns", "contact_import_errors", "contact_lists", "contacts",
+        "data_protection_keys", "dispatch_loops", "gateways", "messages", "number_checks", "numbers", "recipients", "sender_health",
+        "senders", "suppressions", "tenants", "webhook_inbox",
     ];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

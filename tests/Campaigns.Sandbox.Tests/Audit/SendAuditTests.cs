@@ -9,7 +9,7 @@ namespace Campaigns.Sandbox.Tests.Audit;
 /// <summary>Every audit rule is broken on purpose, over HTTP, with a fake clock; and a careful run stays clean.</summary>
 public sealed class SendAuditTests
 {
-    private static readonly string[] Rules = ["gapsUnderFloor", "overDailyCap", "identicalOverLimit", "notOnWhatsApp", "whileNotOpen", "duplicates"];
+    private static readonly string[] Rules = ["gapsUnderFloor", "overDailyCap", "identicalOverLimit", "notOnWhatsApp", "whileNotOpen", "duplicates", "firstContactWhileTimelocked"];
 
     private readonly FakeClock _clock = new(Instant.FromUtc(2025, 3, 1, 8, 0));
 

@@ -13,6 +13,8 @@ namespace Campaigns.Engine.Gateway.Contract;
 /// <param name="MessageTimestamp">Unix seconds (a number in v2, often a string in v1; both are read).</param>
 /// <param name="InstanceId">The instance's UUID (not its name).</param>
 /// <param name="Source">The device kind: <c>web</c>, <c>android</c>, <c>ios</c> or <c>unknown</c>.</param>
+/// <param name="MessageStubParameters">Baileys' stub parameters, present on a failed message: <c>["463"]</c> is the
+/// reach-out timelock.</param>
 internal sealed record GatewayMessage(
     MessageKey Key,
     string? PushName = null,
@@ -22,7 +24,8 @@ internal sealed record GatewayMessage(
     string? MessageType = null,
     long? MessageTimestamp = null,
     string? InstanceId = null,
-    string? Source = null)
+    string? Source = null,
+    IReadOnlyList<string>? MessageStubParameters = null)
 {
     public override string ToString() =>
         $"GatewayMessage {{ Id = {Key.Id}, FromMe = {Key.FromMe}, Status = {Status}, MessageType = {MessageType}, MessageTimestamp = {MessageTimestamp} }}";
