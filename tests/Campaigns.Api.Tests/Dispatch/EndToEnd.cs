@@ -15,7 +15,7 @@ internal static class EndToEnd
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>A new linked, open sandbox instance registered as a sender with the floor (1 s) and a small jitter.</summary>
+    /// <summary>A new linked, open sandbox instance registered as a sender on the floor profile with the floor (1 s) and a small jitter.</summary>
     public static async Task<(string Instance, Guid Sender)> OpenSenderAsync(SenderFixture fixture, HttpClient client, string name)
     {
         using var sandbox = fixture.CreateSandboxClient();
@@ -23,8 +23,8 @@ internal static class EndToEnd
         var sender = (await ReadAsync(
             await client.PostAsJsonAsync("/api/senders", new { name, gatewayUrl = fixture.Sandbox.AbsoluteUri, instance = name, instanceApiKey = token }, Cancel),
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        // The floor (1 s, the least allowed) and a small jitter keep the test short.
-        using var patch = new StringContent("""{"jitterMinMs":0,"jitterMaxMs":200}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        // The floor profile, the floor (1 s, the least allowed) and a small jitter keep the test short.
+        using var patch = new StringContent("""{"jitterMinMs":0,"jitterMaxMs":200,"pacing":{"profile":"floor"}}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
         await ReadAsync(await client.PatchAsync($"/api/senders/{sender}", patch, Cancel), HttpStatusCode.OK);
         return (name, sender);
     }

@@ -77,7 +77,7 @@ public sealed class DispatchGatewayRestrictionTests
         var protector = new SecretProtector(new EphemeralDataProtectionProvider());
         var send = TestSends.Claimed(protector, Guid.CreateVersion7(), Guid.CreateVersion7(), gateway.BaseUrl, "i", "+254700000099", "+254700000001");
         var dispatch = new DispatchGateway(
-            provider.GetRequiredService<IGatewayClient>(), protector, DispatchKit.Wrap(new TypingOptions()), NullLogger<DispatchGateway>.Instance);
+            provider.GetRequiredService<IGatewayClient>(), protector, DispatchKit.Wrap(new PacingOptions()), NullLogger<DispatchGateway>.Instance);
         return await dispatch.SendAsync(send, Cancel);
     }
 }

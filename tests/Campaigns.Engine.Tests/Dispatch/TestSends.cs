@@ -1,4 +1,5 @@
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Scheduling;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Dispatch;
@@ -18,6 +19,8 @@ internal static class TestSends
         var dispatchSender = new DispatchSender(
             new SenderId(sender), new TenantId(tenant), gateway, instance, protector.Protect("KEY"), settings, true, null, null);
         var now = SystemClock.Instance.GetCurrentInstant();
-        return new ClaimedSend(new CampaignId(Guid.CreateVersion7()), recipient, "Hi", null, number, dispatchSender, now, now, null);
+        return new ClaimedSend(
+            new CampaignId(Guid.CreateVersion7()), recipient, recipient.TrimStart('+') + "@s.whatsapp.net", "Hi", null, number, dispatchSender,
+            now, now, null, SendWindow.Default, settings.TimeZone);
     }
 }
