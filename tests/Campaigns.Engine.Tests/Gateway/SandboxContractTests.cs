@@ -41,7 +41,7 @@ public sealed class SandboxContractTests : IAsyncLifetime
     {
         var settings = QuietSandbox.Settings(GlobalKey, ("alpha", AlphaToken, "254700000001"));
         settings["Sandbox:Network:NotOnWhatsAppNumbers:0"] = NotOnWhatsApp;
-        settings["Sandbox:Faults:HangMs"] = "3000";
+        settings["Sandbox:Faults:HangMs"] = "30000"; // longer than the client's send timeout below: a hung send times out
         _sandbox = await SandboxHost.StartAsync(settings, cancellationToken: Cancel);
 
         var receiver = WebApplication.CreateSlimBuilder();
