@@ -1,12 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Campaigns.Api.Tests.Senders;
-using Campaigns.Engine.Jobs;
-using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
-using static Campaigns.Api.Tests.Campaigns.CampaignRequests;
 
 namespace Campaigns.Api.Tests.Dispatch;
 
@@ -31,15 +26,15 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
         var senders = new JsonArray();
         for (var i = 0; i < Senders; i++)
         {
-            var (instance, sender) = await OpenSenderAsync(client, run, i);
+            var (instance, sender) = await EndToEnd.OpenSenderAsync(fixture, client, $"e2e-{run}-{i}");
             instances.Add(instance);
             senders.Add(sender.ToString());
         }
 
         // Numbers and text of this test only: the fixture's sandbox also records other tests' sends.
         var phones = Enumerable.Range(0, Recipients).Select(i => $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}").Distinct().ToArray();
-        var (campaign, done) = await RunCampaignAsync(
-            client, phones, "{Hi|Hello|Hey} {{ first_name }}, run " + run + " is here.", senders, TimeSpan.FromSeconds(90));
+        var campaign = await EndToEnd.StartCampaignAsync(fixture, client, run, phones, senders.Select(s => Guid.Parse(s!.GetValue<string>())));
+        var done = await CompletedAsync(client, campaign, TimeSpan.FromSeconds(90));
 
         Assert.Equal(Recipients, done.GetProperty("counts").GetProperty("sent").GetInt32());
         var messages = (await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/messages?limit=50", Cancel)).GetProperty("items").EnumerateArray().ToArray();
@@ -70,10 +65,10 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
     {
         using var client = await fixture.CreateTenantClientAsync();
         var run = Guid.NewGuid().ToString("N")[..8];
-        var (instance, sender) = await OpenSenderAsync(client, run, 0);
+        var (instance, sender) = await EndToEnd.OpenSenderAsync(fixture, client, $"e2e-{run}-0");
         var phones = new[] { $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}", SenderFixture.NotOnWhatsApp, $"+2547{Random.Shared.Next(10_000_000, 99_999_999)}" };
-        var (campaign, done) = await RunCampaignAsync(
-            client, phones, "Hi {{ first_name }}, run " + run + ".", new JsonArray(sender.ToString()), TimeSpan.FromSeconds(60));
+        var campaign = await EndToEnd.StartCampaignAsync(fixture, client, run, phones, [sender]);
+        var done = await CompletedAsync(client, campaign, TimeSpan.FromSeconds(60));
 
         Assert.Equal((2, 1), (done.GetProperty("counts").GetProperty("sent").GetInt32(), done.GetProperty("counts").GetProperty("skipped").GetInt32()));
         Assert.Equal((0, 1), (done.GetProperty("precheck").GetProperty("unchecked").GetInt32(), done.GetProperty("precheck").GetProperty("notOnWhatsApp").GetInt32()));
@@ -89,64 +84,6 @@ public sealed class CampaignDispatchEndToEndTests(SenderFixture fixture) : IClas
         Assert.All(audit.GetProperty("violations").EnumerateObject(), v => Assert.True(v.Value.GetInt32() == 0, $"{v.Name} {v.Value}"));
     }
 
-    /// <summary>
-    /// Imports <paramref name="phones"/>, creates a campaign of <paramref name="template"/> over <paramref name="senders"/>
-    /// (a window open all day but a minute), prepares and starts it, and waits until it is completed.
-    /// </summary>
-    private async Task<(Guid Campaign, JsonElement Done)> RunCampaignAsync(
-        HttpClient client, string[] phones, string template, JsonArray senders, TimeSpan within)
-    {
-        var list = await ImportAsync(client, "phone,First Name\n" + string.Concat(phones.Select((p, i) => $"{p},Name{i}\n")));
-        var body = Valid(list);
-        body["template"] = template;
-        body["senderIds"] = senders;
-        body["sendWindow"] = JsonNode.Parse("""{"start":"12:00","end":"11:59","timeZone":"UTC"}"""); // all day but a minute
-        var campaign = (await CreateAsync(client, body)).GetProperty("id").GetGuid();
-        await Read(await client.PostAsync($"/api/campaigns/{campaign}/prepare", null, Cancel), HttpStatusCode.Accepted);
-        await WaitForAsync(client, campaign, "ready");
-
-        await Read(await client.PostAsync($"/api/campaigns/{campaign}/start", null, Cancel), HttpStatusCode.OK);
-        fixture.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
-        return (campaign, await WaitForStatusAsync(client, campaign, "completed", within));
-    }
-
-    private async Task<(string Instance, Guid Sender)> OpenSenderAsync(HttpClient client, string run, int i)
-    {
-        using var sandbox = fixture.CreateSandboxClient();
-        var name = $"e2e-{run}-{i}";
-        var token = await SenderFixture.CreateInstanceAsync(sandbox, name, $"25471{Random.Shared.Next(1_000_000, 9_999_999)}", scan: true);
-        var sender = (await Read(
-            await client.PostAsJsonAsync("/api/senders", new { name, gatewayUrl = fixture.Sandbox.AbsoluteUri, instance = name, instanceApiKey = token }, Cancel),
-            HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        // The floor profile, the floor (1 s, the least allowed) and a small jitter keep the test short.
-        using var patch = new StringContent("""{"jitterMinMs":0,"jitterMaxMs":200,"pacing":{"profile":"floor"}}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
-        await Read(await client.PatchAsync($"/api/senders/{sender}", patch, Cancel), HttpStatusCode.OK);
-        return (name, sender);
-    }
-
-    private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, Guid campaign, string status, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            var current = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
-            if (current.GetProperty("status").GetString() == status)
-            {
-                return current;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"still {current.GetProperty("status")} after {within}: {current.GetProperty("counts")}");
-            await Task.Delay(250, Cancel);
-        }
-    }
-
-    private static async Task<JsonElement> Read(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Cancel);
-            Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
+    private static Task<JsonElement> CompletedAsync(HttpClient client, Guid campaign, TimeSpan within) =>
+        EndToEnd.PollAsync(client, $"/api/campaigns/{campaign}", c => c.GetProperty("status").GetString() == "completed", within);
 }
