@@ -20,7 +20,8 @@ namespace Campaigns.Engine.Precheck;
 /// <item>with a campaign (after its assignment): one statement settles its unchecked messages from the tenant's cache
 /// (<c>number_checks</c> fresher than <see cref="PrecheckOptions.CacheFor"/>);</item>
 /// <item>it claims up to <see cref="PrecheckOptions.MaxCallsPerRun"/> linked numbers whose lookup is due (the one served
-/// longest ago first, so no tenant starves another; <c>SKIP LOCKED</c>, so two runs never call one number at once);</item>
+/// longest ago first, so no tenant starves another; <c>SKIP LOCKED</c>, so two runs never call one number at once), and
+/// claims again after each round while it finds some, for at most <see cref="PrecheckOptions.RunFor"/>;</item>
 /// <item>for each number's sender, its next unchecked messages (the campaigns taking turns) are settled from the cache
 /// where it can, and at most <see cref="PrecheckOptions.BatchSize"/> other numbers are asked, in one call through that
 /// sender's own instance, at least <see cref="PrecheckOptions.CallInterval"/> (plus jitter) after its previous answer.
@@ -58,20 +59,29 @@ internal sealed class PrecheckJob(
             metrics.CacheHits(fromCache.OnWhatsApp, fromCache.NotOnWhatsApp);
         }
 
-        var numbers = await store.ClaimAsync(_options.MaxCallsPerRun, cancellationToken);
-        if (numbers.Count == 0)
+        // Rounds of at most MaxCallsPerRun lookups at once, while due numbers are found and RunFor lasts.
+        var run = new PrecheckRun(fromCache.OnWhatsApp + fromCache.NotOnWhatsApp, 0, 0, 0);
+        var until = clock.GetCurrentInstant() + Duration.FromTimeSpan(_options.RunFor);
+        do
         {
-            return Ran(new PrecheckRun(fromCache.OnWhatsApp + fromCache.NotOnWhatsApp, 0, 0, 0));
-        }
+            var numbers = await store.ClaimAsync(_options.MaxCallsPerRun, cancellationToken);
+            if (numbers.Count == 0)
+            {
+                break;
+            }
 
-        var (picked, ask) = await store.PickAsync(numbers.Select(n => n.Sender.Value).ToArray(), cancellationToken);
-        metrics.CacheHits(picked.OnWhatsApp, picked.NotOnWhatsApp);
-        var looked = await Task.WhenAll(numbers.Select(n => LookupAsync(n, ask.GetValueOrDefault(n.Sender.Value) ?? [], cancellationToken)));
-        return Ran(new PrecheckRun(
-            fromCache.OnWhatsApp + fromCache.NotOnWhatsApp + picked.OnWhatsApp + picked.NotOnWhatsApp,
-            looked.Count(l => l.Called),
-            looked.Sum(l => l.Checked),
-            looked.Sum(l => l.NotOnWhatsApp)));
+            var (picked, ask) = await store.PickAsync(numbers.Select(n => n.Sender.Value).ToArray(), cancellationToken);
+            metrics.CacheHits(picked.OnWhatsApp, picked.NotOnWhatsApp);
+            var looked = await Task.WhenAll(numbers.Select(n => LookupAsync(n, ask.GetValueOrDefault(n.Sender.Value) ?? [], cancellationToken)));
+            run = new PrecheckRun(
+                run.FromCache + picked.OnWhatsApp + picked.NotOnWhatsApp,
+                run.Lookups + looked.Count(l => l.Called),
+                run.Checked + looked.Sum(l => l.Checked),
+                run.NotOnWhatsApp + looked.Sum(l => l.NotOnWhatsApp));
+        }
+        while (clock.GetCurrentInstant() < until);
+
+        return Ran(run);
     }
 
     private PrecheckRun Ran(PrecheckRun run)

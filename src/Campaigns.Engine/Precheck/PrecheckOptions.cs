@@ -34,6 +34,14 @@ internal sealed class PrecheckOptions
     public int MaxCallsPerRun { get; set; } = 20;
 
     /// <value>
+    /// How long one run goes on claiming rounds of <see cref="MaxCallsPerRun"/> due numbers while it finds some (each
+    /// number still waits its <see cref="CallInterval"/>); 0 for one round. Shorter than the recurring schedule (5 s),
+    /// so that the pre-check of a thousand senders is not held to one round every 5 s. Default 4 s; 0 to 1 minute.
+    /// </value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RunFor { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <value>
     /// How long a number's lookup is held while its call is in flight (<c>numbers.lookup_next_at</c>): a run that dies
     /// frees it after this. Longer than the gateway's request timeout with its retries. Default 2 minutes; 1 second to 1 hour.
     /// </value>

@@ -195,7 +195,7 @@ public sealed class PrecheckJobTests(TestDatabase database) : IClassFixture<Test
         await Kit.CampaignAsync(first, [a], Enumerable.Range(0, 120).Select(_ => (DispatchKit.NewNumber("+25470"), a)), prechecked: false);
         await Kit.CampaignAsync(second, [b], [(DispatchKit.NewNumber("+25470"), b)], prechecked: false);
         var gateway = new LookupGateway(_harness.Client);
-        var job = Job(gateway, new PrecheckOptions { MaxCallsPerRun = 1, CallInterval = TimeSpan.FromSeconds(1), CallJitter = TimeSpan.Zero });
+        var job = Job(gateway, new PrecheckOptions { MaxCallsPerRun = 1, CallInterval = TimeSpan.FromSeconds(1), CallJitter = TimeSpan.Zero, RunFor = TimeSpan.Zero });
 
         for (var i = 0; i < 3; i++)
         {
@@ -204,6 +204,24 @@ public sealed class PrecheckJobTests(TestDatabase database) : IClassFixture<Test
         }
 
         Assert.Equal(["i10", "i11", "i10"], gateway.Calls.Select(c => c.Instance).ToArray());
+    }
+
+    [Fact]
+    public async Task RunAsync_MoreDueNumbersThanOneRound_GoesOnClaimingRoundsWithinRunFor()
+    {
+        var tenant = await Kit.TenantAsync();
+        var senders = new[] { await _harness.SenderAsync(tenant, 20), await _harness.SenderAsync(tenant, 21), await _harness.SenderAsync(tenant, 22) };
+        foreach (var sender in senders)
+        {
+            await Kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25470"), sender)], prechecked: false);
+        }
+
+        var gateway = new LookupGateway(_harness.Client);
+        var run = await Job(gateway, new PrecheckOptions { MaxCallsPerRun = 1, RunFor = TimeSpan.FromSeconds(30) }).RunAsync(null, Cancel);
+
+        // One lookup at a time, a round after another in one run; each number once (the next is CallInterval away).
+        Assert.True(run.Lookups >= 3, $"{run.Lookups} lookups");
+        Assert.Equal(["i20", "i21", "i22"], gateway.Calls.Select(c => c.Instance).Where(i => i is "i20" or "i21" or "i22").Order().ToArray());
     }
 
     [Fact]
