@@ -1,4 +1,5 @@
 using Campaigns.Domain.Senders;
+using Campaigns.Engine.Senders;
 using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,9 +16,6 @@ namespace Campaigns.Engine.Dispatch;
 /// </summary>
 internal sealed class SenderHealthGuard(DispatchOptions options)
 {
-    /// <summary>The pause reasons of a connection found not open (<see cref="DispatchGateway"/>'s state names).</summary>
-    private static readonly string[] NotOpenReasons = ["connecting", "close", "refused", "unknown"];
-
     private const string Record =
         """
         insert into campaigns.sender_health as h (sender_id, outcomes, not_open_at)
@@ -108,7 +106,7 @@ internal sealed class SenderHealthGuard(DispatchOptions options)
         await using var pause = new NpgsqlCommand(Pause, connection, transaction);
         pause.Parameters.Add(new() { Value = verdicts.Select(v => v.Sender).ToArray() });
         pause.Parameters.Add(new() { Value = verdicts.Select(v => v.Reason).ToArray() });
-        pause.Parameters.Add(new() { Value = NotOpenReasons });
+        pause.Parameters.Add(new() { Value = SenderStore.NotOpenPauseReasons });
         await using (var reader = await pause.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

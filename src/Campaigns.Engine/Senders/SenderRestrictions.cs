@@ -24,8 +24,8 @@ internal sealed class SenderRestrictions(NpgsqlDataSource dataSource, IOptions<D
     /// (<c>numbers.warmup_from</c>, which the pacing rules read) and every running campaign of the sender gets a
     /// <c>sender_restricted</c> event. Returns the senders whose lock changed: id, end, kind, whether it began.
     /// </summary>
-    internal const string RecordSql =
-        """
+    internal static readonly string RecordSql =
+        $"""
         with b as (
             select distinct on (u.id) u.id, coalesce(u.until, now() + $4) as until, u.kind
             from unnest($1::uuid[], $2::timestamptz[], $3::text[]) as u (id, until, kind)
@@ -45,7 +45,7 @@ internal sealed class SenderRestrictions(NpgsqlDataSource dataSource, IOptions<D
             returning s.id, s.phone, s.time_zone, s.restricted_until, s.restriction, not p.active as began
         ),
         warmup as (
-            update campaigns.numbers n set warmup_from = (now() at time zone r.time_zone)::date
+            update campaigns.numbers n set {SenderStore.RestartWarmUpSql("r.time_zone")}
             from restricted r where n.phone = r.phone and r.began
         ),
         events as (

@@ -37,9 +37,10 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Pause reasons that mean the sender's connection was not open (the dispatcher pauses with the state's name):
-    /// resuming such a sender is a reconnect, so it ramps up again (<c>senders.reconnected_at</c>).
+    /// resuming such a sender is a reconnect, so it ramps up again (<c>senders.reconnected_at</c>), and the health guard
+    /// counts these pauses as flaps and may replace them with its own.
     /// </summary>
-    internal static readonly string[] NotOpenPauseReasons = ["close", "connecting", "unknown"];
+    internal static readonly string[] NotOpenPauseReasons = ["close", "connecting", "refused", "unknown"];
 
     /// <summary>
     /// Stores a new sender with its <see cref="InstanceEndpoint"/>. The unique indexes decide, across tenants: a second
