@@ -164,7 +164,7 @@ internal sealed class DispatchClaimer(
             join cand c on c.number = p.number
             join recipient r on r.tenant_id = p.tenant_id and r.phone = p.phone and r.sender_id = c.sender_id
             where m.campaign_id = p.campaign_id and m.phone = p.phone and m.status = 'queued'
-            returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media, m.jid
+            returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media, m.jid, m.time_zone
         ),
         turn as (
             update campaigns.campaign_senders cs set last_claimed_at = now()
@@ -199,11 +199,10 @@ internal sealed class DispatchClaimer(
         )
         select x.campaign_id, x.phone, x.body, x.number, x.media::text, now() + $9,
                -- the window and the zone it is read in, for the check again at the moment of sending
-               k.window_starts, k.window_ends, k.window_days, k.window_time_zone, coalesce(m.time_zone, c.sender_zone),
+               k.window_starts, k.window_ends, k.window_days, k.window_time_zone, coalesce(x.time_zone, c.sender_zone),
                x.jid
         from claimed x
         join campaigns.campaigns k on k.id = x.campaign_id
-        join campaigns.messages m on m.campaign_id = x.campaign_id and m.phone = x.phone
         join cand c on c.number = x.number
         """;
 
