@@ -34,8 +34,13 @@ internal static class SandboxServiceCollectionExtensions
         services.AddSingleton<MessageSender>();
         services.AddSingleton<FaultInjector>();
 
-        services.AddHttpClient(WebhookDispatcher.ClientName);
-        services.AddHostedService<WebhookDispatcher>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
+        services.AddHttpClient(WebhookDispatcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxConnections,
+            });
         services.AddProblemDetails();
         return services;
     }
