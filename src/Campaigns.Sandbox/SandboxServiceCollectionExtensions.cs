@@ -28,6 +28,7 @@ internal static class SandboxServiceCollectionExtensions
         services.AddSingleton<PhoneNetwork>();
         services.AddSingleton<SandboxSwitches>();
         services.AddSingleton<WebhookQueue>();
+        services.AddSingleton<WebhookStateFile>();
         services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<SendLedger>();

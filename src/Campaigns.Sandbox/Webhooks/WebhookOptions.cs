@@ -67,6 +67,12 @@ internal sealed class WebhookOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double LidShare { get; set; }
 
+    /// <summary>
+    /// <value>A file in which each configured instance's webhook is kept across restarts, as Evolution keeps it in its
+    /// database (see <see cref="WebhookStateFile"/>). Default none: webhooks live in memory only.</value>
+    /// </summary>
+    public string? StatePath { get; set; }
+
     /// <summary><value>Share of events posted twice, as a retrying gateway does. Default 0; 0 to 1. Also a runtime switch.</value></summary>
     [Range(0.0, 1.0)]
     public double DuplicateShare { get; set; }
