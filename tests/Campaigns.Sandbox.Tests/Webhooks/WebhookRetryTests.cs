@@ -65,15 +65,7 @@ public sealed class WebhookRetryTests
     public async Task SendText_ReceiverAnswersNonRetryable_PostsOnce(int status)
     {
         await using var receiver = await WebhookReceiver.StartAsync(_ => status);
-        await using var sandbox = await TestSandbox.StartAsync(s =>
-        {
-            s["Sandbox:Webhooks:MaxAttempts"] = "3";
-            s["Sandbox:Webhooks:RetryDelayScale"] = "0.001"; // 5 ms, 10 ms
-        });
-        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
-        await client.SetWebhookAsync(receiver, events: SendOnly);
-
-        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        await using var sandbox = await SendWithQuickRetriesAsync(receiver);
         var first = await receiver.NextAsync(1);
         var rest = await receiver.RestAsync(TimeSpan.FromMilliseconds(300));
 
@@ -85,19 +77,25 @@ public sealed class WebhookRetryTests
     public async Task SendText_ReceiverAnswers500_RetriesUpToMaxAttempts()
     {
         await using var receiver = await WebhookReceiver.StartAsync(_ => 500);
-        await using var sandbox = await TestSandbox.StartAsync(s =>
-        {
-            s["Sandbox:Webhooks:MaxAttempts"] = "3";
-            s["Sandbox:Webhooks:RetryDelayScale"] = "0.001"; // 5 ms, 10 ms
-        });
-        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
-        await client.SetWebhookAsync(receiver, events: SendOnly);
-
-        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        await using var sandbox = await SendWithQuickRetriesAsync(receiver);
         var attempts = await receiver.NextAsync(3);
         var rest = await receiver.RestAsync(TimeSpan.FromMilliseconds(300));
 
         Assert.All(attempts, a => Assert.Equal("send.message", a.Event));
         Assert.Empty(rest);
+    }
+
+    /// <summary>A sandbox that tries 3 times, 5 ms then 10 ms apart, after one send of alpha's to the receiver.</summary>
+    private static async Task<RunningSandbox> SendWithQuickRetriesAsync(WebhookReceiver receiver)
+    {
+        var sandbox = await TestSandbox.StartAsync(s =>
+        {
+            s["Sandbox:Webhooks:MaxAttempts"] = "3";
+            s["Sandbox:Webhooks:RetryDelayScale"] = "0.001";
+        });
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await client.SetWebhookAsync(receiver, events: SendOnly);
+        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        return sandbox;
     }
 }
