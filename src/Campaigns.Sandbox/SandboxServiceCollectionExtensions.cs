@@ -28,14 +28,20 @@ internal static class SandboxServiceCollectionExtensions
         services.AddSingleton<PhoneNetwork>();
         services.AddSingleton<SandboxSwitches>();
         services.AddSingleton<WebhookQueue>();
+        services.AddSingleton<WebhookStateFile>();
         services.AddSingleton<InstanceRegistry>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<SendLedger>();
         services.AddSingleton<MessageSender>();
         services.AddSingleton<FaultInjector>();
 
-        services.AddHttpClient(WebhookDispatcher.ClientName);
-        services.AddHostedService<WebhookDispatcher>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
+        services.AddHttpClient(WebhookDispatcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.MaxConnections,
+            });
         services.AddProblemDetails();
         return services;
     }

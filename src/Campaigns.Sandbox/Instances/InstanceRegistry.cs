@@ -22,6 +22,7 @@ internal sealed class InstanceRegistry
     private readonly IClock _clock;
     private readonly TimeProvider _time;
     private readonly WebhookQueue _webhooks;
+    private readonly WebhookStateFile _kept;
     private readonly ILogger<InstanceRegistry> _logger;
     private readonly CancellationToken _stopping;
 
@@ -31,6 +32,7 @@ internal sealed class InstanceRegistry
         IClock clock,
         TimeProvider time,
         WebhookQueue webhooks,
+        WebhookStateFile kept,
         IHostApplicationLifetime lifetime,
         ILogger<InstanceRegistry> logger)
     {
@@ -40,6 +42,7 @@ internal sealed class InstanceRegistry
         _clock = clock;
         _time = time;
         _webhooks = webhooks;
+        _kept = kept;
         _logger = logger;
         _stopping = lifetime.ApplicationStopping;
         LoadConfigured();
@@ -215,6 +218,7 @@ internal sealed class InstanceRegistry
         }
 
         _instances.Clear();
+        _kept.Clear();
         LoadConfigured();
     }
 
@@ -294,10 +298,10 @@ internal sealed class InstanceRegistry
                 configured.State,
                 now)
             {
-                Webhook = configured.WebhookUrl is { } url
+                Webhook = _kept.Find(configured.Name) ?? (configured.WebhookUrl is { } url
                     ? new WebhookSettings(
                         "cfg" + instanceId.ToString("N")[..21], true, url.ToString(), null, false, false, WebhookEvents.ConfigNames, now, now)
-                    : null,
+                    : null),
             };
             _instances[configured.Name] = instance;
         }

@@ -131,7 +131,8 @@ internal sealed class MessageSender(
     /// <summary>
     /// <c>send.message</c> at once, then <c>messages.update</c> SERVER_ACK → DELIVERY_ACK → READ (or a lone ERROR for a
     /// failing recipient or a <paramref name="failed"/> send, with <c>messageStubParameters</c> [<paramref name="stub"/>]
-    /// when given), then for a replying recipient a <c>messages.upsert</c>, each after its configured delay.
+    /// when given), then for a replying recipient a <c>messages.upsert</c> (from its <c>@lid</c> when it has one; quoting
+    /// our message in a share), each after its configured delay. Updates keep our send's <c>remoteJid</c>.
     /// </summary>
     private List<WebhookStep> Timeline(SandboxInstance instance, StoredMessage stored, string jid, bool failed = false, string? stub = null)
     {
@@ -156,11 +157,11 @@ internal sealed class MessageSender(
                 () =>
                 {
                     reply = new WaMessage(
-                        new MessageKey(jid, false, MessageIds.NewIncomingKeyId()),
+                        MessageKey.Incoming(jid, network.Lid(jid), MessageIds.NewIncomingKeyId()),
                         PhoneNetwork.PushName(jid),
                         "DELIVERY_ACK",
                         new JsonObject { ["conversation"] = network.ReplyText(jid) },
-                        null,
+                        network.Quotes(jid) ? Quote(instance, stored) : null,
                         "conversation",
                         clock.GetCurrentInstant().ToUnixTimeSeconds(),
                         instance.InstanceId.ToString(),
@@ -194,6 +195,18 @@ internal sealed class MessageSender(
             },
             () => stored.AddUpdate(status));
     }
+
+    /// <summary>
+    /// The <c>contextInfo</c> of a reply that quotes <paramref name="stored"/>: the phone sends an
+    /// <c>extendedTextMessage</c>, whose <c>contextInfo</c> Evolution's <c>prepareMessage</c> lifts to the top (and turns
+    /// the message into a <c>conversation</c>).
+    /// </summary>
+    private static JsonObject Quote(SandboxInstance instance, StoredMessage stored) => new()
+    {
+        ["stanzaId"] = stored.Message.Key.Id,
+        ["participant"] = instance.OwnerJid,
+        ["quotedMessage"] = stored.Message.Message.DeepClone(),
+    };
 
     private static JsonNode Node(WaMessage message) => JsonSerializer.SerializeToNode(message, Json)!;
 }

@@ -22,9 +22,19 @@ internal sealed class NetworkOptions : IValidatableObject
     [Range(0.0, 1.0)]
     public double ReplyShare { get; set; } = 0.05;
 
-    /// <summary><value>Share of the replying recipients whose reply is "STOP". Default 0.3; 0 to 1.</value></summary>
+    /// <summary>
+    /// <value>Share of the replying recipients whose reply asks to opt out, typed as people do ("STOP", "Stop", " Stop ",
+    /// "PARAR", "cancelár", "SAIR", "Unsubscribe"…). Default 0.3; 0 to 1.</value>
+    /// </summary>
     [Range(0.0, 1.0)]
     public double StopShare { get; set; } = 0.3;
+
+    /// <summary>
+    /// <value>Share of the replying recipients whose reply quotes our message (<c>contextInfo.stanzaId</c> = its
+    /// <c>key.id</c>). Default 0.5; 0 to 1.</value>
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double QuoteShare { get; set; } = 0.5;
 
     /// <summary><value>Numbers (digits) that are never on WhatsApp, whatever the share says. Default none.</value></summary>
     public IList<string> NotOnWhatsAppNumbers { get; } = [];

@@ -20,7 +20,7 @@ internal static class WebhookEndpoints
     }
 
     private static async Task<Results<Created<WebhookRow>, JsonHttpResult<EvolutionError>>> Set(
-        HttpContext http, IClock clock, CancellationToken cancellationToken)
+        HttpContext http, IClock clock, WebhookStateFile state, CancellationToken cancellationToken)
     {
         var instance = InstanceGuardFilter.Instance(http);
         var body = await BodyRead.ReadAsync(http.Request, cancellationToken);
@@ -82,6 +82,7 @@ internal static class WebhookEndpoints
             previous?.CreatedAt ?? now,
             now);
         instance.Webhook = settings;
+        state.Save(instance.Name, settings);
         return TypedResults.Created((string?)null, WebhookRow.From(settings, instance.InstanceId));
     }
 

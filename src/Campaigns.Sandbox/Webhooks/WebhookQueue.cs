@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 using Campaigns.Sandbox.Control;
 using Campaigns.Sandbox.Gateway;
 using Campaigns.Sandbox.Instances;
@@ -13,34 +12,24 @@ using NodaTime;
 namespace Campaigns.Sandbox.Webhooks;
 
 /// <summary>
-/// Where events are emitted: each becomes a <see cref="WebhookDelivery"/> on one of
-/// <see cref="WebhookOptions.Parallelism"/> channels that <see cref="WebhookDispatcher"/> posts in order, one poster per
-/// channel. An instance keeps one channel (given in turn as instances first emit), so its events arrive in order while
-/// a slow receiver of one instance does not hold up the others. Messages' timelines (SERVER_ACK → DELIVERY_ACK → READ
-/// → reply) run here, each step after its delay.
+/// Where events are emitted: each becomes a <see cref="WebhookDelivery"/> that <see cref="WebhookDispatcher"/> posts on
+/// its own, with the body Evolution sends (<c>destination</c> is the webhook URL without the byEvents suffix,
+/// <c>apikey</c> the instance token when <see cref="WebhookOptions.ExposeApiKey"/>). Messages' timelines
+/// (SERVER_ACK → DELIVERY_ACK → READ → reply) run here, each step after its delay; events are posted in the order they
+/// happen but, as from the real gateway, may arrive in another.
 /// </summary>
 internal sealed class WebhookQueue(
     IClock clock,
     TimeProvider time,
     SandboxSwitches switches,
+    WebhookDispatcher dispatcher,
     IOptions<SandboxOptions> sandbox,
     IOptions<WebhookOptions> options,
     ILogger<WebhookQueue> logger) : IDisposable
 {
-    private readonly Channel<WebhookDelivery>[] _channels = [.. Enumerable.Range(0, options.Value.Parallelism)
-        .Select(_ => Channel.CreateUnbounded<WebhookDelivery>(new UnboundedChannelOptions { SingleReader = true }))];
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _channelOf = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private CancellationTokenSource _timelines = new();
-    private long _epoch;
     private long _sequence;
-    private long _turn;
-
-    /// <summary>One reader per channel; each is posted in order.</summary>
-    public IReadOnlyList<ChannelReader<WebhookDelivery>> Readers => [.. _channels.Select(c => c.Reader)];
-
-    public long Epoch => Interlocked.Read(ref _epoch);
 
     /// <summary>Emits an event now, if the instance's webhook wants it.</summary>
     public void Emit(SandboxInstance instance, string eventName, JsonNode data)
@@ -62,8 +51,13 @@ internal sealed class WebhookQueue(
             ["date_time"] = WireTime.Format(clock.GetCurrentInstant()),
             ["sender"] = instance.OwnerJid,
             ["server_url"] = sandbox.Value.ServerUrl,
-            ["apikey"] = null,
+            ["apikey"] = options.Value.ExposeApiKey ? instance.Token : null,
         };
+        if (instance.OwnerJid is null)
+        {
+            // The real server's sender is the instance's wuid, undefined before a first connect: JSON leaves it out.
+            envelope.Remove("sender");
+        }
         var url = settings.ByEvents ? $"{settings.Url}/{WebhookEvents.PathSuffix(eventName)}" : settings.Url;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
@@ -71,14 +65,19 @@ internal sealed class WebhookQueue(
             return;
         }
 
-        var delivery = new WebhookDelivery(Epoch, instance.Name, eventName, uri, Headers(settings), envelope.ToJsonString());
-        var channel = _channels[_channelOf.GetOrAdd(instance.Name, _ => (int)((Interlocked.Increment(ref _turn) - 1) % _channels.Length))];
-        channel.Writer.TryWrite(delivery);
+        var delivery = new WebhookDelivery(instance.Name, eventName, uri, Headers(settings), envelope.ToJsonString());
+        CancellationToken epoch;
+        lock (_gate)
+        {
+            epoch = _timelines.Token;
+        }
+
+        dispatcher.Post(delivery, epoch);
         var sequence = Interlocked.Increment(ref _sequence);
         var share = switches.Values.WebhookDuplicateShare;
         if (share > 0 && PhoneNetwork.Draw(sandbox.Value.Seed, "duplicate", sequence.ToString(CultureInfo.InvariantCulture)) < share)
         {
-            channel.Writer.TryWrite(delivery);
+            dispatcher.Post(delivery, epoch);
         }
     }
 
@@ -103,7 +102,7 @@ internal sealed class WebhookQueue(
         _ = RunAsync(instance, steps, cancellationToken);
     }
 
-    /// <summary>Forgets pending timelines and deliveries not yet posted.</summary>
+    /// <summary>Forgets pending timelines, and posts and retries not yet delivered.</summary>
     public void Reset()
     {
         CancellationTokenSource old;
@@ -111,19 +110,10 @@ internal sealed class WebhookQueue(
         {
             old = _timelines;
             _timelines = new CancellationTokenSource();
-            Interlocked.Increment(ref _epoch);
         }
 
         old.Cancel();
         old.Dispose();
-    }
-
-    public void Complete()
-    {
-        foreach (var channel in _channels)
-        {
-            channel.Writer.TryComplete();
-        }
     }
 
     public void Dispose()

@@ -16,7 +16,7 @@ internal static class TestSandbox
     public const string BetaToken = "BETA-TOKEN";
 
     public static Task<RunningSandbox> StartAsync(
-        Action<Dictionary<string, string?>>? configure = null, IClock? clock = null)
+        Action<Dictionary<string, string?>>? configure = null, IClock? clock = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -45,7 +45,18 @@ internal static class TestSandbox
         configure?.Invoke(settings);
         return SandboxHost.StartAsync(
             settings,
-            clock is null ? null : (Action<IServiceCollection>)(services => services.AddSingleton(clock)),
+            services =>
+            {
+                if (clock is not null)
+                {
+                    services.AddSingleton(clock);
+                }
+
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+            },
             cancellationToken: TestContext.Current.CancellationToken);
     }
 }

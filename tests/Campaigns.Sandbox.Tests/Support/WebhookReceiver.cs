@@ -10,7 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Campaigns.Sandbox.Tests.Support;
 
-/// <summary>A tiny Kestrel app on 127.0.0.1 that records every POST it gets, as an engine's webhook endpoint would.</summary>
+/// <summary>
+/// A tiny Kestrel app on 127.0.0.1 that records every POST it gets, as an engine's webhook endpoint would, and answers
+/// 200, or what <c>answer</c> says (a status code) for each post.
+/// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -20,7 +23,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
-    public static async Task<WebhookReceiver> StartAsync()
+    public static async Task<WebhookReceiver> StartAsync(Func<ReceivedWebhook, int>? answer = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -31,8 +34,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         {
             using var document = await JsonDocument.ParseAsync(request.Body);
             var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            receiver._received.Writer.TryWrite(new ReceivedWebhook(request.Path, headers, document.RootElement.Clone()));
-            return Results.Ok();
+            var received = new ReceivedWebhook(request.Path, headers, document.RootElement.Clone());
+            receiver._received.Writer.TryWrite(received);
+            return Results.StatusCode(answer?.Invoke(received) ?? StatusCodes.Status200OK);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

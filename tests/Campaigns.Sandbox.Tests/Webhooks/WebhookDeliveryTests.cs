@@ -12,6 +12,7 @@ public sealed class WebhookDeliveryTests
     private static readonly string[] ConnectionOnly = ["CONNECTION_UPDATE"];
     private static readonly string[] UnknownEvent = ["NOPE"];
     private static readonly string[] SendOnly = ["SEND_MESSAGE"];
+    private static readonly string[] OptOutWords = ["STOP", "PARAR", "CANCELÁR", "CANCELAR", "SAIR", "UNSUBSCRIBE"];
 
     [Fact]
     public async Task SetWebhook_Valid_Returns201WithTheRowShape()
@@ -59,30 +60,31 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
-    public async Task SendText_WebhookForAllEvents_PostsSendMessageThenServerDeliveryRead()
+    public async Task SendText_WebhookForAllEvents_PostsSendMessageServerDeliveryRead()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
-        await SetWebhookAsync(client, receiver, events: [], headers: new { authorization = "Bearer s3cret" });
+        await client.SetWebhookAsync(receiver, events: [], headers: new { authorization = "Bearer s3cret" });
 
         var sent = await client.SendTextAsync("alpha", "254711000001", "Hello");
         var hooks = await receiver.NextAsync(4);
 
+        // Each event is posted on its own, as the real gateway does: they are emitted in this order but may arrive in another.
         Assert.Equal(
-            ["send.message", "messages.update:SERVER_ACK", "messages.update:DELIVERY_ACK", "messages.update:READ"],
-            hooks.Select(h => h.Label));
+            ["messages.update:DELIVERY_ACK", "messages.update:READ", "messages.update:SERVER_ACK", "send.message"],
+            hooks.Select(h => h.Label).Order(StringComparer.Ordinal));
         Assert.All(hooks, h => Assert.Equal(EnvelopeKeys, h.Body.Keys()));
         Assert.All(hooks, h => Assert.Equal("Bearer s3cret", h.Headers["authorization"]));
-        var first = hooks[0].Body;
+        var sendMessage = hooks.Single(h => h.Label == "send.message");
+        var first = sendMessage.Body;
         Assert.Equal("alpha", first.GetProperty("instance").GetString());
         Assert.Equal(receiver.Url.ToString(), first.GetProperty("destination").GetString());
         Assert.Equal("254700000001@s.whatsapp.net", first.GetProperty("sender").GetString());
         Assert.Equal("http://sandbox.test", first.GetProperty("server_url").GetString());
-        Assert.Equal(JsonValueKind.Null, first.GetProperty("apikey").ValueKind);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", first.GetProperty("date_time").GetString());
-        AssertJson.Equal(sent.GetRawText(), hooks[0].Data);
-        var update = hooks[1].Data;
+        AssertJson.Equal(sent.GetRawText(), sendMessage.Data);
+        var update = hooks.Single(h => h.Label == "messages.update:SERVER_ACK").Data;
         Assert.Equal(["messageId", "keyId", "remoteJid", "fromMe", "status", "instanceId"], update.Keys());
         Assert.Equal(sent.GetProperty("key").GetProperty("id").GetString(), update.GetProperty("keyId").GetString());
         Assert.Matches("^c[a-z0-9]{24}$", update.GetProperty("messageId").GetString());
@@ -94,7 +96,7 @@ public sealed class WebhookDeliveryTests
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
-        await SetWebhookAsync(client, receiver, events: UpdatesOnly, byEvents: true);
+        await client.SetWebhookAsync(receiver, events: UpdatesOnly, byEvents: true);
 
         await client.SendTextAsync("alpha", "254711000001", "Hello");
         var hooks = await receiver.NextAsync(3);
@@ -111,12 +113,12 @@ public sealed class WebhookDeliveryTests
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var sandbox = await TestSandbox.StartAsync(s => s["Sandbox:Network:FailShare"] = "1");
         using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
-        await SetWebhookAsync(client, receiver, events: []);
+        await client.SetWebhookAsync(receiver, events: []);
 
         await client.SendTextAsync("alpha", "254711000001", "Hello");
         var hooks = await receiver.NextAsync(2);
 
-        Assert.Equal(["send.message", "messages.update:ERROR"], hooks.Select(h => h.Label));
+        Assert.Equal(["messages.update:ERROR", "send.message"], hooks.Select(h => h.Label).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -129,21 +131,22 @@ public sealed class WebhookDeliveryTests
             s["Sandbox:Network:StopShare"] = "1";
         });
         using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
-        await SetWebhookAsync(client, receiver, events: []);
+        await client.SetWebhookAsync(receiver, events: []);
 
         await client.SendTextAsync("alpha", "254711000001", "Hello");
         var hooks = await receiver.NextAsync(5);
 
-        Assert.Equal("messages.update:READ", hooks[3].Label);
-        Assert.Equal("messages.upsert", hooks[4].Event);
-        var reply = hooks[4].Data;
+        var reply = hooks.Single(h => h.Event == "messages.upsert").Data;
         Assert.Equal(
             ["key", "pushName", "status", "message", "contextInfo", "messageType", "messageTimestamp", "instanceId", "source"],
             reply.Keys());
-        Assert.False(reply.GetProperty("key").GetProperty("fromMe").GetBoolean());
-        Assert.Equal("254711000001@s.whatsapp.net", reply.GetProperty("key").GetProperty("remoteJid").GetString());
+        AssertJson.Equal(
+            $$"""{ "remoteJid": "254711000001@s.whatsapp.net", "fromMe": false, "id": "{{reply.GetProperty("key").GetProperty("id").GetString()}}", "addressingMode": "pn" }""",
+            reply.GetProperty("key"));
         Assert.Equal("DELIVERY_ACK", reply.GetProperty("status").GetString());
-        Assert.Equal("STOP", reply.GetProperty("message").GetProperty("conversation").GetString());
+        Assert.Equal("conversation", reply.GetProperty("messageType").GetString());
+        var text = reply.GetProperty("message").GetProperty("conversation").GetString()!;
+        Assert.Contains(text.Trim().ToUpperInvariant(), OptOutWords);
     }
 
     [Fact]
@@ -152,7 +155,7 @@ public sealed class WebhookDeliveryTests
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
-        await SetWebhookAsync(client, receiver, events: []);
+        await client.SetWebhookAsync(receiver, events: []);
         using var on = await client.PostJsonAsync("/sandbox/switches", new { webhookDuplicateShare = 1.0 });
 
         await client.SendTextAsync("alpha", "254711000001", "Hello");
@@ -160,18 +163,24 @@ public sealed class WebhookDeliveryTests
 
         Assert.Equal(HttpStatusCode.OK, on.StatusCode);
         Assert.Equal(
-            ["send.message", "send.message", "messages.update:SERVER_ACK", "messages.update:SERVER_ACK",
-             "messages.update:DELIVERY_ACK", "messages.update:DELIVERY_ACK", "messages.update:READ", "messages.update:READ"],
-            hooks.Select(h => h.Label));
+            ["messages.update:DELIVERY_ACK", "messages.update:DELIVERY_ACK", "messages.update:READ", "messages.update:READ",
+             "messages.update:SERVER_ACK", "messages.update:SERVER_ACK", "send.message", "send.message"],
+            hooks.Select(h => h.Label).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task SendText_ReorderSwitch_PostsReadFirstAndSendMessageLast()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sandbox = await TestSandbox.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync(s =>
+        {
+            // Posts are independent: steps far enough apart that their arrival order is their emission order.
+            s["Sandbox:Network:ServerAckDelayMs"] = "150";
+            s["Sandbox:Network:DeliveryAckDelayMs"] = "150";
+            s["Sandbox:Network:ReadDelayMs"] = "150";
+        });
         using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
-        await SetWebhookAsync(client, receiver, events: []);
+        await client.SetWebhookAsync(receiver, events: []);
         using var on = await client.PostJsonAsync("/sandbox/switches", new { webhookReorder = true });
 
         await client.SendTextAsync("alpha", "254711000001", "Hello");
@@ -188,11 +197,11 @@ public sealed class WebhookDeliveryTests
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var sandbox = await TestSandbox.StartAsync();
         using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
-        await SetWebhookAsync(client, receiver, events: ConnectionOnly);
+        await client.SetWebhookAsync(receiver, events: ConnectionOnly);
 
         using var close = await client.PostAsync(new Uri("/sandbox/instances/alpha/close?statusReason=403", UriKind.Relative), null, TestContext.Current.CancellationToken);
         using var open = await client.PostAsync(new Uri("/sandbox/instances/alpha/open", UriKind.Relative), null, TestContext.Current.CancellationToken);
-        var hooks = await receiver.NextAsync(2);
+        var hooks = (await receiver.NextAsync(2)).OrderBy(h => h.Data.GetProperty("state").GetString(), StringComparer.Ordinal).ToList();
 
         AssertJson.Equal("""{ "instance": "alpha", "state": "close", "statusReason": 403 }""", hooks[0].Data);
         AssertJson.Equal(
@@ -219,18 +228,55 @@ public sealed class WebhookDeliveryTests
         var hooks = await receiver.NextAsync(1);
 
         Assert.Equal("beta", hooks[0].Body.GetProperty("instance").GetString());
-    }
-
-    private static async Task SetWebhookAsync(
-        HttpClient client, WebhookReceiver receiver, string[] events, bool byEvents = false, object? headers = null)
-    {
-        var webhook = new Dictionary<string, object> { ["enabled"] = true, ["url"] = receiver.Url.ToString(), ["byEvents"] = byEvents, ["events"] = events };
-        if (headers is not null)
-        {
-            webhook["headers"] = headers; // null is not an object to the schema: leave it out
         }
 
-        using var response = await client.PostJsonAsync("/webhook/set/alpha", new { webhook });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    [Fact]
+    public async Task SendText_Default_BodyCarriesTheInstanceTokenAsApikey()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await client.SetWebhookAsync(receiver, events: SendOnly, byEvents: true);
+
+        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        var hook = (await receiver.NextAsync(1))[0];
+
+        Assert.Equal(TestSandbox.AlphaToken, hook.Body.GetProperty("apikey").GetString());
+        Assert.Equal("/hooks/evolution/send-message", hook.Path);
+        Assert.Equal(receiver.Url.ToString(), hook.Body.GetProperty("destination").GetString());
+    }
+
+    [Fact]
+    public async Task SendText_ApiKeyNotExposed_BodyCarriesNullApikey()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync(s => s["Sandbox:Webhooks:ExposeApiKey"] = "false");
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await client.SetWebhookAsync(receiver, events: SendOnly);
+
+        await client.SendTextAsync("alpha", "254711000001", "Hello");
+        var hook = (await receiver.NextAsync(1))[0];
+
+        Assert.Equal(JsonValueKind.Null, hook.Body.GetProperty("apikey").ValueKind);
+    }
+
+    [Fact]
+    public async Task Close_InstanceWithoutNumber_BodyLeavesSenderOut()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sandbox = await TestSandbox.StartAsync(s =>
+        {
+            s["Sandbox:Instances:2:Name"] = "gamma";
+            s["Sandbox:Instances:2:Token"] = "GAMMA-TOKEN";
+        });
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        await client.SetWebhookAsync(receiver, events: ConnectionOnly, instance: "gamma");
+
+        using var close = await client.PostEmptyAsync("/sandbox/instances/gamma/close");
+        var hook = (await receiver.NextAsync(1))[0];
+
+        // The real server's sender is the instance's wuid, undefined before a first connect, so JSON drops the key.
+        Assert.Equal(["event", "instance", "data", "destination", "date_time", "server_url", "apikey"], hook.Body.Keys());
+        Assert.Equal("GAMMA-TOKEN", hook.Body.GetProperty("apikey").GetString());
     }
 }
