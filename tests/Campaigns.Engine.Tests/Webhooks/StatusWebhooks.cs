@@ -54,12 +54,15 @@ internal static class StatusWebhooks
             data["state"] = state;
         }, id);
 
+    /// <summary>Now, to PostgreSQL's precision (microseconds), as a stored <c>received_at</c> reads.</summary>
+    public static Instant Now() => Instant.FromUnixTimeTicks(SystemClock.Instance.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
+
     public static InboxEvent Build(string file, Guid tenant, TestSender sender, Action<JsonObject> change, long? id = null)
     {
         var envelope = JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, file)))!.AsObject();
         change(envelope["data"]!.AsObject());
         return new InboxEvent(
             id ?? NextId(), new SenderId(sender.Id), new TenantId(tenant), envelope["event"]!.GetValue<string>(),
-            JsonSerializer.SerializeToElement(envelope), SystemClock.Instance.GetCurrentInstant(), 0);
+            JsonSerializer.SerializeToElement(envelope), Now(), 0);
     }
 }
