@@ -58,7 +58,7 @@ public sealed class ConnectionStateApplierTests(TestDatabase database) : IClassF
 
     [Theory]
     [InlineData(SenderConflicts.PausedByUser)]
-    [InlineData("health:flaps")]
+    [InlineData("health:flapping")]
     public async Task ApplyAsync_OpenWhilePausedForAnotherReason_KeepsThatPause(string reason)
     {
         var (tenant, sender) = await SenderAsync();
