@@ -11,6 +11,7 @@ using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
 using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
+using Campaigns.Engine.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddCampaigns();
         services.AddDispatch();
         services.AddPrecheck();
+        services.AddWebhookStatuses(); // MessageStatusApplier, ConnectionStateApplier, the missing-receipt check
         return services;
     }
 

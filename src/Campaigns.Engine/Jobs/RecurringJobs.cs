@@ -1,6 +1,7 @@
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Precheck;
+using Campaigns.Engine.Receipts;
 using Hangfire;
 
 namespace Campaigns.Engine.Jobs;
@@ -30,6 +31,9 @@ internal static class RecurringJobs
     /// <summary>Moves queued messages off senders that cannot send them, and records campaigns that wait (<see cref="DispatchFailoverJob"/>).</summary>
     public const string DispatchFailover = "dispatch-failover";
 
+    /// <summary>Flags sent messages without a delivery receipt and checks them with the gateway (<see cref="MissingReceiptsJob"/>).</summary>
+    public const string MissingReceipts = "missing-receipts";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -42,5 +46,6 @@ internal static class RecurringJobs
         // Every 5 s: a run makes at most one lookup per due number, and numbers wait Precheck:CallInterval between theirs.
         manager.AddOrUpdate<PrecheckJob>(Precheck, JobQueues.Default, job => job.RunAsync(null, CancellationToken.None), "*/5 * * * * *");
         manager.AddOrUpdate<DispatchFailoverJob>(DispatchFailover, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/30 * * * * *");
+        manager.AddOrUpdate<MissingReceiptsJob>(MissingReceipts, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

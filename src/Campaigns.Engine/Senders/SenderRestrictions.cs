@@ -113,6 +113,19 @@ internal sealed class SenderRestrictions(NpgsqlDataSource dataSource, IOptions<D
     }
 
     /// <summary>
+    /// <see cref="RecordTimelockAsync"/> for several senders on the caller's transaction (the webhook processor's, whose
+    /// batch also fails the messages): each lock assumes <c>Dispatch:TimelockDuration</c>.
+    /// </summary>
+    /// <returns>How many locks began.</returns>
+    public Task<int> RecordTimelocksAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<SenderId> senders, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(senders);
+        return RecordAsync(
+            connection, transaction, senders.Select(s => (s.Value, (Instant?)null, ReachoutTimelock.Kind)).ToArray(), _options.TimelockDuration, logger, cancellationToken);
+    }
+
+    /// <summary>
     /// Ends a sender's restriction now (a person who knows better, or tests) and wakes its number; false when it had
     /// none (or is not the tenant's).
     /// </summary>

@@ -511,7 +511,8 @@ internal sealed class SenderService(
         return null;
     }
 
-    private static SenderState ToSenderState(InstanceConnectionState state) => state switch
+    /// <summary>The sender state a gateway connection state means (the webhook's <c>connection.update</c> reads it too).</summary>
+    internal static SenderState ToSenderState(InstanceConnectionState state) => state switch
     {
         InstanceConnectionState.Open => SenderState.Open,
         InstanceConnectionState.Connecting => SenderState.Connecting,

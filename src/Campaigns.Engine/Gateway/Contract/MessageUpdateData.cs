@@ -9,6 +9,8 @@ namespace Campaigns.Engine.Gateway.Contract;
 /// </summary>
 /// <param name="Datetime">v1 only: unix milliseconds.</param>
 /// <param name="Owner">v1 only: the instance name.</param>
+/// <param name="MessageStubParameters">Baileys' stub parameters of an ERROR: <c>["463"]</c> is the reach-out timelock
+/// (its silent form: the send was answered PENDING).</param>
 internal sealed record MessageUpdateData(
     string? MessageId = null,
     string? KeyId = null,
@@ -19,7 +21,8 @@ internal sealed record MessageUpdateData(
     GatewayMessageStatus Status = GatewayMessageStatus.Unknown,
     string? InstanceId = null,
     long? Datetime = null,
-    string? Owner = null)
+    string? Owner = null,
+    IReadOnlyList<string>? MessageStubParameters = null)
 {
     /// <summary>The WhatsApp message id (<c>key.id</c> of the send): <c>keyId</c> in v2, <c>id</c> in v1.</summary>
     [JsonIgnore]
