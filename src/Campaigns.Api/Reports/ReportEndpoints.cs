@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Campaigns.Api.Campaigns;
+using Campaigns.Api.Common;
+using Campaigns.Api.Common.OpenApi;
+using Campaigns.Api.Tenants;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Senders;
+using Campaigns.Engine.Reports;
+using CsvHelper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Campaigns.Api.Reports;
+
+internal static class ReportEndpoints
+{
+    public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/").WithTags("Reports");
+        group.MapGet("/messages", Log).WithName("ListMessages")
+            .WithSummary("The tenant's message log: newest campaign first, by phone within a campaign (keyset paging: 'after' is the opaque 'next' of the previous page), optionally of one status, sender or campaign")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapGet("/campaigns/{id:guid}/report.csv", Report).WithName("GetCampaignReport")
+            .WithSummary("A campaign's report as CSV, streamed: phone, the list's columns, status, sent/delivered/read/replied times (ISO-8601 UTC), error; ?status=unreached for the recipients not reached")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Log(
+        ClaimsPrincipal user,
+        MessageLog log,
+        string? status,
+        Guid? senderId,
+        Guid? campaignId,
+        int? limit,
+        MessageCursor? after,
+        CancellationToken cancellationToken)
+    {
+        MessageStatus? filter = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!StatusText.TryParse(status, out MessageStatus parsed))
+            {
+                return ErrorResults.ToProblem(CampaignErrors.UnknownMessageStatus(status));
+            }
+
+            filter = parsed;
+        }
+
+        if (after is not null && !after.IsFor(MessageListing.TenantLog))
+        {
+            return ErrorResults.ToProblem(ReportErrors.CursorOfAnotherListing());
+        }
+
+        var size = Paging.Limit(limit);
+        var page = await log.ReadAsync(
+            user.TenantId(),
+            new MessageLogFilter(filter, senderId is { } s ? new SenderId(s) : null, campaignId is { } c ? new CampaignId(c) : null),
+            size,
+            after?.LogKey,
+            cancellationToken);
+        var next = page.Count == size ? MessageCursor.ForLog(page[^1].Key) : null;
+        return TypedResults.Ok(new Page<MessageResponse>(page.Select(m => MessageResponse.From(m.Message)).ToArray(), next));
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Report(
+        Guid id, ClaimsPrincipal user, CampaignReport report, string? status, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var unreached = false;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!string.Equals(status, "unreached", StringComparison.OrdinalIgnoreCase))
+            {
+                return ErrorResults.ToProblem(new Domain.Common.Error(
+                    "report.unknown_status", $"'{status}' is not a report filter: use 'unreached', or leave it out for every recipient.", "status"));
+            }
+
+            unreached = true;
+        }
+
+        var tenant = user.TenantId();
+        var campaign = new CampaignId(id);
+        if (await report.ColumnsAsync(tenant, campaign, cancellationToken) is not { } columns)
+        {
+            return ErrorResults.ToProblem(CampaignErrors.NotFound());
+        }
+
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{id}{(unreached ? "-unreached" : "")}.csv\"";
+
+        // CsvHelper writes UTF-8 into its 64 KiB buffer and hands it to the response asynchronously when it is mostly full
+        // (EndRecordAsync): the file is streamed as the rows are read, never held whole. Our own guard defuses formulas
+        // (CsvFormula: its E.164 exception is not CsvHelper's injection option).
+        await using var csv = CsvWriter.Create(response.Body, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+        foreach (var header in (string[])["phone", .. columns, "status", "sent_at", "delivered_at", "read_at", "replied_at", "error", "error_message"])
+        {
+            csv.WriteField(CsvFormula.Neutralise(header));
+        }
+
+        await csv.EndRecordAsync(cancellationToken);
+        await foreach (var row in report.RowsAsync(tenant, campaign, columns, unreached, cancellationToken))
+        {
+            csv.WriteField(CsvFormula.Neutralise(row.Phone));
+            foreach (var field in row.Fields)
+            {
+                csv.WriteField(CsvFormula.Neutralise(field));
+            }
+
+            csv.WriteField(row.Status);
+            csv.WriteField(Time(row.SentAt));
+            csv.WriteField(Time(row.DeliveredAt));
+            csv.WriteField(Time(row.ReadAt));
+            csv.WriteField(Time(row.RepliedAt));
+            csv.WriteField(CsvFormula.Neutralise(row.ErrorCode));
+            csv.WriteField(CsvFormula.Neutralise(row.Error));
+            await csv.EndRecordAsync(cancellationToken);
+        }
+
+        await csv.FlushAsync(cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    // ISO-8601 in UTC, to the microsecond PostgreSQL keeps (e.g. 2026-03-01T09:00:00.123456Z).
+    private static string Time(Instant? at) => at is { } value ? InstantPattern.ExtendedIso.Format(value) : "";
+}
