@@ -5,7 +5,9 @@ using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Senders;
+using Campaigns.Api.Senders;
 using Campaigns.Engine.Reports;
+using Campaigns.Engine.Senders;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -25,7 +27,35 @@ internal static class ReportEndpoints
             .WithSummary("A campaign's report as CSV, streamed: phone, the list's columns, status, sent/delivered/read/replied times (ISO-8601 UTC), error; ?status=unreached for the recipients not reached")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("/stats", Stats).WithName("GetStats")
+            .WithSummary("The tenant's statistics: messages today (UTC day), total sent, delivery and read rates, by status and by kind of message, the last 30 days, and each sender's rate-limit state");
         return group;
+    }
+
+    private static async Task<Ok<StatsResponse>> Stats(
+        ClaimsPrincipal user, TenantStatsReader reader, SenderStore store, SenderService senders, CancellationToken cancellationToken)
+    {
+        var tenant = user.TenantId();
+        var stats = await reader.ReadAsync(tenant, cancellationToken);
+        var states = new List<SenderStatsResponse>();
+        foreach (var sender in await store.ListAsync(tenant, Paging.MaxLimit, null, cancellationToken))
+        {
+            var today = await senders.TodayAsync(sender, cancellationToken);
+            states.Add(new SenderStatsResponse(
+                sender.Id.Value, sender.Name, SenderStore.StateText(sender.State), today.Sent, today.Cap, today.NextSendAt?.ToDateTimeOffset(),
+                sender.Pause?.Reason,
+                sender.Restriction is { } r ? new SenderRestrictionResponse(r.Kind, r.Until.ToDateTimeOffset(), r.Since.ToDateTimeOffset()) : null));
+        }
+
+        return TypedResults.Ok(new StatsResponse(
+            stats.SentToday,
+            stats.Sent,
+            stats.DeliveryRate,
+            stats.ReadRate,
+            MessageCountsResponse.From(stats.ByStatus, stats.Replied),
+            MessageTypeCountsResponse.From(stats.ByType),
+            stats.Daily.Select(d => new DailyStatsResponse(d.Day.ToDateOnly(), d.Sent, d.Delivered, d.Read, d.Failed, d.Replied)).ToArray(),
+            states));
     }
 
     private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Log(

@@ -9,6 +9,7 @@ internal static class ReportServiceCollectionExtensions
     {
         services.AddSingleton<MessageLog>();
         services.AddSingleton<CampaignReport>();
+        services.AddSingleton<TenantStatsReader>();
         return services;
     }
 }
