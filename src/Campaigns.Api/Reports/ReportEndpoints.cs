@@ -27,9 +27,23 @@ internal static class ReportEndpoints
             .WithSummary("A campaign's report as CSV, streamed: phone, the list's columns, status, sent/delivered/read/replied times (ISO-8601 UTC), error; ?status=unreached for the recipients not reached")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapPost("/campaigns/{id:guid}/retry", Retry).WithName("RetryCampaign")
+            .WithSummary("Once a campaign is completed or cancelled: a new contact list of the recipients not reached (not those suppressed, opted out or not on WhatsApp) and a new draft campaign over it with the same template, media, senders and window")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/stats", Stats).WithName("GetStats")
             .WithSummary("The tenant's statistics: messages today (UTC day), total sent, delivery and read rates, by status and by kind of message, the last 30 days, and each sender's rate-limit state");
         return group;
+    }
+
+    private static async Task<Results<Created<RetryResponse>, ProblemHttpResult>> Retry(
+        Guid id, ClaimsPrincipal user, CampaignRetry retry, CancellationToken cancellationToken)
+    {
+        var result = await retry.CreateAsync(user.TenantId(), new CampaignId(id), cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created(
+                $"/api/campaigns/{result.Value.Campaign}",
+                new RetryResponse(result.Value.Campaign.Value, result.Value.ContactList.Value, result.Value.Recipients))
+            : ErrorResults.ToProblem(result.Error);
     }
 
     private static async Task<Ok<StatsResponse>> Stats(

@@ -10,6 +10,7 @@ internal static class ReportServiceCollectionExtensions
         services.AddSingleton<MessageLog>();
         services.AddSingleton<CampaignReport>();
         services.AddSingleton<TenantStatsReader>();
+        services.AddSingleton<CampaignRetry>();
         return services;
     }
 }
