@@ -6,10 +6,12 @@ using Campaigns.Api.Tenants;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Senders;
 using Campaigns.Api.Senders;
+using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Reports;
 using Campaigns.Engine.Senders;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 
@@ -30,6 +32,12 @@ internal static class ReportEndpoints
         group.MapPost("/campaigns/{id:guid}/retry", Retry).WithName("RetryCampaign")
             .WithSummary("Once a campaign is completed or cancelled: a new contact list of the recipients not reached (not those suppressed, opted out or not on WhatsApp) and a new draft campaign over it with the same template, media, senders and window")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/campaigns/{id:guid}/test", Test).WithName("TestCampaign")
+            .WithSummary("Send the campaign's message now to 1–5 test numbers (rendered with the number's own row of the list, else its first row), through the same pre-check, pacing and daily cap; not counted in the campaign's results or report")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapGet("/campaigns/{id:guid}/tests", Tests).WithName("ListCampaignTests")
+            .WithSummary("A campaign's test sends, newest first (the last 20), with their messages' statuses")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("/stats", Stats).WithName("GetStats")
             .WithSummary("The tenant's statistics: messages today (UTC day), total sent, delivery and read rates, by status and by kind of message, the last 30 days, and each sender's rate-limit state");
         return group;
@@ -44,6 +52,40 @@ internal static class ReportEndpoints
                 $"/api/campaigns/{result.Value.Campaign}",
                 new RetryResponse(result.Value.Campaign.Value, result.Value.ContactList.Value, result.Value.Recipients))
             : ErrorResults.ToProblem(result.Error);
+    }
+
+    private static async Task<Results<Accepted<TestSendResponse>, ProblemHttpResult>> Test(
+        Guid id, TestSendRequest request, ClaimsPrincipal user, CampaignTests tests, IOptions<CampaignsOptions> options, CancellationToken cancellationToken)
+    {
+        var result = await tests.SendAsync(user.TenantId(), new CampaignId(id), request.Numbers ?? [], options.Value.DefaultRegion, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return ErrorResults.ToProblem(result.Error);
+        }
+
+        var test = result.Value;
+        return TypedResults.Accepted(
+            $"/api/campaigns/{id}/tests",
+            new TestSendResponse(test.Id.Value, test.CreatedAt.ToDateTimeOffset(), test.Messages.Select(m => new TestMessageResponse(m.Phone, m.SenderId)).ToArray()));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CampaignTestResponse>>, ProblemHttpResult>> Tests(
+        Guid id, ClaimsPrincipal user, CampaignTests tests, CampaignStore store, CancellationToken cancellationToken)
+    {
+        var result = await tests.ListAsync(user.TenantId(), new CampaignId(id), 20, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return ErrorResults.ToProblem(result.Error);
+        }
+
+        var answer = new List<CampaignTestResponse>();
+        foreach (var (testId, createdAt, status) in result.Value)
+        {
+            var messages = await store.MessagesAsync(testId, null, TestSendErrors.MaxNumbers, null, cancellationToken);
+            answer.Add(new CampaignTestResponse(testId.Value, createdAt.ToDateTimeOffset(), status, messages.Select(MessageResponse.From).ToArray()));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<CampaignTestResponse>>(answer);
     }
 
     private static async Task<Ok<StatsResponse>> Stats(

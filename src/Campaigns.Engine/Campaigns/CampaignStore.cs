@@ -70,7 +70,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             $"""
             select {Columns} from campaigns.campaigns
-             where tenant_id = $1
+             where tenant_id = $1 and kind = 'campaign' -- a campaign's test sends (kind 'test') are shown with it, not listed
                and ($2::text is null or status = $2)
                and ($3::uuid is null or (created_at, id) < (select created_at, id from campaigns.campaigns where id = $3 and tenant_id = $1))
              order by created_at desc, id desc

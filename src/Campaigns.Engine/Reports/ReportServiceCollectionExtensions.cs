@@ -11,6 +11,7 @@ internal static class ReportServiceCollectionExtensions
         services.AddSingleton<CampaignReport>();
         services.AddSingleton<TenantStatsReader>();
         services.AddSingleton<CampaignRetry>();
+        services.AddSingleton<CampaignTests>();
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace Campaigns.Engine.Reports;
 /// sender's zone). Both queries reach messages only through the tenant's campaigns and the messages' primary key
 /// (<c>campaign_id</c> first): the totals read the tenant's messages once, grouped; the 30 days read only campaigns
 /// that were running at some point of those days (started, and not completed or cancelled before them), so their cost
-/// follows recent volume, not the tenant's whole history.
+/// follows recent volume, not the tenant's whole history. Test sends (<see cref="CampaignTests"/>) are left out.
 /// </summary>
 internal sealed class TenantStatsReader(NpgsqlDataSource dataSource, IClock clock)
 {
@@ -33,7 +33,7 @@ internal sealed class TenantStatsReader(NpgsqlDataSource dataSource, IClock cloc
                    count(*) filter (where m.sent_at >= $2)::int,
                    count(*) filter (where m.replied_at is not null)::int
               from campaigns.campaigns c join campaigns.messages m on m.campaign_id = c.id
-             where c.tenant_id = $1
+             where c.tenant_id = $1 and c.kind = 'campaign'
              group by 1, 2
             """)
         {
@@ -48,7 +48,7 @@ internal sealed class TenantStatsReader(NpgsqlDataSource dataSource, IClock cloc
                  cross join lateral (values ('sent', m.sent_at), ('delivered', coalesce(m.delivered_at, m.read_at)), ('read', m.read_at),
                                             ('failed', coalesce(m.failed_at, case when m.status = 'failed' then m.claimed_at end)),
                                             ('replied', m.replied_at)) as e (kind, at)
-                 where c.tenant_id = $1 and c.started_at is not null and (c.completed_at is null or c.completed_at >= $2)
+                 where c.tenant_id = $1 and c.kind = 'campaign' and c.started_at is not null and (c.completed_at is null or c.completed_at >= $2)
                    and e.at >= $2)
             select d::date,
                    count(*) filter (where e.kind = 'sent')::int, count(*) filter (where e.kind = 'delivered')::int,
