@@ -155,15 +155,10 @@ internal static class CampaignEndpoints
     private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Messages(
         Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, MessageCursor? after, CancellationToken cancellationToken)
     {
-        MessageStatus? filter = null;
-        if (!string.IsNullOrEmpty(status))
+        var filter = MessageStatusQuery.Parse(status);
+        if (!filter.IsSuccess)
         {
-            if (!StatusText.TryParse(status, out MessageStatus parsed))
-            {
-                return ErrorResults.ToProblem(CampaignErrors.UnknownMessageStatus(status));
-            }
-
-            filter = parsed;
+            return ErrorResults.ToProblem(filter.Error);
         }
 
         var campaign = new CampaignId(id);
@@ -173,7 +168,7 @@ internal static class CampaignEndpoints
         }
 
         var size = Paging.Limit(limit);
-        var result = await campaigns.MessagesAsync(user.TenantId(), campaign, filter, size, after?.Phone, cancellationToken);
+        var result = await campaigns.MessagesAsync(user.TenantId(), campaign, filter.Value, size, after?.Phone, cancellationToken);
         if (!result.IsSuccess)
         {
             return ErrorResults.ToProblem(result.Error);

@@ -124,15 +124,10 @@ internal static class ReportEndpoints
         MessageCursor? after,
         CancellationToken cancellationToken)
     {
-        MessageStatus? filter = null;
-        if (!string.IsNullOrEmpty(status))
+        var filter = MessageStatusQuery.Parse(status);
+        if (!filter.IsSuccess)
         {
-            if (!StatusText.TryParse(status, out MessageStatus parsed))
-            {
-                return ErrorResults.ToProblem(CampaignErrors.UnknownMessageStatus(status));
-            }
-
-            filter = parsed;
+            return ErrorResults.ToProblem(filter.Error);
         }
 
         if (after is not null && !after.IsFor(MessageListing.TenantLog))
@@ -143,7 +138,7 @@ internal static class ReportEndpoints
         var size = Paging.Limit(limit);
         var page = await log.ReadAsync(
             user.TenantId(),
-            new MessageLogFilter(filter, senderId is { } s ? new SenderId(s) : null, campaignId is { } c ? new CampaignId(c) : null),
+            new MessageLogFilter(filter.Value, senderId is { } s ? new SenderId(s) : null, campaignId is { } c ? new CampaignId(c) : null),
             size,
             after?.LogKey,
             cancellationToken);

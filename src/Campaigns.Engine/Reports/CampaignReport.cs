@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Tenants;
-using NodaTime;
 using Npgsql;
 
 namespace Campaigns.Engine.Reports;
@@ -59,14 +58,12 @@ internal sealed class CampaignReport(NpgsqlDataSource dataSource)
                 reader.GetString(0),
                 reader.GetFieldValue<string?[]>(1),
                 reader.GetString(2),
-                Time(reader, 3),
-                Time(reader, 4),
-                Time(reader, 5),
-                Time(reader, 6),
+                MessageRows.Time(reader, 3),
+                MessageRows.Time(reader, 4),
+                MessageRows.Time(reader, 5),
+                MessageRows.Time(reader, 6),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8));
         }
     }
-
-    private static Instant? Time(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<Instant>(ordinal);
 }

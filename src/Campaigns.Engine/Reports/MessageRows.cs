@@ -32,5 +32,6 @@ internal static class MessageRows
         Time(reader, 15),
         Time(reader, 16));
 
-    private static Instant? Time(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<Instant>(ordinal);
+    /// <summary>A nullable <c>timestamptz</c> column.</summary>
+    public static Instant? Time(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<Instant>(ordinal);
 }
