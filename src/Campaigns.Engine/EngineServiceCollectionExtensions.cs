@@ -6,6 +6,7 @@ using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Media;
 using Campaigns.Engine.Precheck;
+using Campaigns.Engine.Reports;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
@@ -55,6 +56,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddDispatch();
         services.AddPrecheck();
         services.AddWebhookStatuses(); // MessageStatusApplier, ConnectionStateApplier, the missing-receipt check
+        services.AddReports();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
+using Campaigns.Api.Reports;
 using Campaigns.Api.Tenants;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
@@ -52,7 +53,7 @@ internal static class CampaignEndpoints
             .WithSummary("Cancel a campaign that has not ended: its messages not yet sent are cancelled")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/messages", Messages).WithName("ListCampaignMessages")
-            .WithSummary("A campaign's messages, ordered by phone (keyset paging), optionally of one status")
+            .WithSummary("A campaign's messages, ordered by phone (keyset paging: 'after' is the opaque 'next' of the previous page), optionally of one status")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return group;
     }
@@ -152,28 +153,29 @@ internal static class CampaignEndpoints
         Answer(await campaigns.CancelAsync(user.TenantId(), new CampaignId(id), cancellationToken));
 
     private static async Task<Results<Ok<Page<MessageResponse>>, ProblemHttpResult>> Messages(
-        Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, PhoneCursor? after, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, string? status, int? limit, MessageCursor? after, CancellationToken cancellationToken)
     {
-        MessageStatus? filter = null;
-        if (!string.IsNullOrEmpty(status))
+        var filter = MessageStatusQuery.Parse(status);
+        if (!filter.IsSuccess)
         {
-            if (!StatusText.TryParse(status, out MessageStatus parsed))
-            {
-                return ErrorResults.ToProblem(CampaignErrors.UnknownMessageStatus(status));
-            }
+            return ErrorResults.ToProblem(filter.Error);
+        }
 
-            filter = parsed;
+        var campaign = new CampaignId(id);
+        if (after is not null && !after.IsFor(MessageListing.Campaign, campaign))
+        {
+            return ErrorResults.ToProblem(ReportErrors.CursorOfAnotherListing());
         }
 
         var size = Paging.Limit(limit);
-        var result = await campaigns.MessagesAsync(user.TenantId(), new CampaignId(id), filter, size, after?.Value, cancellationToken);
+        var result = await campaigns.MessagesAsync(user.TenantId(), campaign, filter.Value, size, after?.Phone, cancellationToken);
         if (!result.IsSuccess)
         {
             return ErrorResults.ToProblem(result.Error);
         }
 
         var page = result.Value;
-        var next = page.Length == size ? page[^1].Phone : null;
+        var next = page.Length == size ? MessageCursor.ForCampaign(campaign, page[^1].Phone) : null;
         return TypedResults.Ok(new Page<MessageResponse>(page.Select(MessageResponse.From).ToArray(), next));
     }
 

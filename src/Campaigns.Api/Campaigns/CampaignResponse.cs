@@ -96,7 +96,7 @@ internal sealed record CampaignResponse(
         ArgumentNullException.ThrowIfNull(progress);
         return this with
         {
-            Counts = MessageCountsResponse.From(progress.Counts),
+            Counts = MessageCountsResponse.From(progress.Counts, progress.Replied),
             Senders = progress.Senders.Select(CampaignSenderResponse.From).ToArray(),
             EstimatedFinishAt = progress.EstimatedFinishAt?.ToDateTimeOffset(),
             Precheck = new PrecheckProgressResponse(progress.Precheck.Unchecked, progress.Precheck.NotOnWhatsApp),

@@ -69,6 +69,7 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
         "Guid" => "an id (a GUID such as 0190b8e2-6d35-7c1a-9a4e-2f1b0c3d4e5f)",
         "bool" => "true or false",
         nameof(PhoneCursor) => PhoneCursor.Expected,
+        nameof(Reports.MessageCursor) => Reports.MessageCursor.Expected,
         _ => $"a value of type {type}",
     };
 

@@ -1,6 +1,6 @@
 namespace Campaigns.Api.Common;
 
-/// <summary>Writes one CSV field (RFC 4180), defusing spreadsheet formulas.</summary>
+/// <summary>Writes one CSV field (RFC 4180), defusing spreadsheet formulas (<see cref="CsvFormula"/>).</summary>
 internal static class CsvField
 {
     public static string Escape(string? value)
@@ -10,13 +10,7 @@ internal static class CsvField
             return "";
         }
 
-        // A cell starting with = or @ is run as a formula by spreadsheets (CSV injection); a leading quote keeps it text.
-        // '+' and '-' are left alone: phone numbers start with '+'.
-        if (value[0] is '=' or '@')
-        {
-            value = "'" + value;
-        }
-
+        value = CsvFormula.Neutralise(value);
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -11,4 +11,8 @@ namespace Campaigns.Engine.Campaigns;
 /// </summary>
 internal sealed record CampaignDispatchProgress(
     IReadOnlyDictionary<MessageStatus, int> Counts, IReadOnlyList<CampaignSenderProgress> Senders, Instant? EstimatedFinishAt,
-    PrecheckProgress Precheck);
+    PrecheckProgress Precheck)
+{
+    /// <summary>Messages whose recipient replied (<c>replied_at</c> set), whatever their status.</summary>
+    public int Replied { get; init; }
+}

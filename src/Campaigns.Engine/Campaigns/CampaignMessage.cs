@@ -1,4 +1,5 @@
 using Campaigns.Domain.Campaigns;
+using NodaTime;
 
 namespace Campaigns.Engine.Campaigns;
 
@@ -12,6 +13,11 @@ namespace Campaigns.Engine.Campaigns;
 /// <param name="SentAt">When the gateway answered the send.</param>
 /// <param name="ErrorCode">Why it failed (or why it is unknown), as a code; null otherwise.</param>
 /// <param name="Error">The same in words.</param>
+/// <param name="CampaignId">The campaign it belongs to (default when read for one campaign's listing by an older caller).</param>
+/// <param name="DeliveredAt">When its delivery receipt arrived (set by a read receipt too when none came first).</param>
+/// <param name="ReadAt">When its read (or played) receipt arrived.</param>
+/// <param name="FailedAt">When the gateway reported it failed after accepting it.</param>
+/// <param name="RepliedAt">When the recipient first replied to it.</param>
 internal sealed record CampaignMessage(
     string Phone,
     int Line,
@@ -22,6 +28,11 @@ internal sealed record CampaignMessage(
     string? SkipReason,
     Guid? SenderId = null,
     string? GatewayMessageId = null,
-    NodaTime.Instant? SentAt = null,
+    Instant? SentAt = null,
     string? ErrorCode = null,
-    string? Error = null);
+    string? Error = null,
+    CampaignId CampaignId = default,
+    Instant? DeliveredAt = null,
+    Instant? ReadAt = null,
+    Instant? FailedAt = null,
+    Instant? RepliedAt = null);

@@ -23,7 +23,8 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
         // The same pass counts the pre-check's progress: queued messages without a jid, and those it skipped.
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             """
-            select status, count(*)::int, count(*) filter (where jid is null)::int, count(*) filter (where skip_code = 'not_on_whatsapp')::int
+            select status, count(*)::int, count(*) filter (where jid is null)::int, count(*) filter (where skip_code = 'not_on_whatsapp')::int,
+                   count(*) filter (where replied_at is not null)::int
               from campaigns.messages where campaign_id = $1 group by status
             """)
         {
@@ -49,13 +50,14 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var counts = Enum.GetValues<MessageStatus>().ToDictionary(status => status, _ => 0);
-        int @unchecked = 0, notOnWhatsApp = 0;
+        int @unchecked = 0, notOnWhatsApp = 0, replied = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
             var status = StatusText.ParseMessageStatus(reader.GetString(0));
             counts[status] = reader.GetInt32(1);
             @unchecked += status is MessageStatus.Queued ? reader.GetInt32(2) : 0;
             notOnWhatsApp += reader.GetInt32(3);
+            replied += reader.GetInt32(4);
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -80,7 +82,7 @@ internal sealed class CampaignProgressReader(NpgsqlDataSource dataSource, IClock
         }
 
         var eta = CampaignEta.Estimate(workloads, counts[MessageStatus.Pending], campaign.SendWindow, now);
-        return new CampaignDispatchProgress(counts, senders, eta, new PrecheckProgress(@unchecked, notOnWhatsApp));
+        return new CampaignDispatchProgress(counts, senders, eta, new PrecheckProgress(@unchecked, notOnWhatsApp)) { Replied = replied };
     }
 
     private static T? Nullable<T>(NpgsqlDataReader reader, string column)

@@ -70,7 +70,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             $"""
             select {Columns} from campaigns.campaigns
-             where tenant_id = $1
+             where tenant_id = $1 and kind = 'campaign' -- a campaign's test sends (kind 'test') are shown with it, not listed
                and ($2::text is null or status = $2)
                and ($3::uuid is null or (created_at, id) < (select created_at, id from campaigns.campaigns where id = $3 and tenant_id = $1))
              order by created_at desc, id desc
@@ -419,11 +419,11 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         CampaignId campaign, MessageStatus? status, int limit, string? after, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            """
-            select phone, line, status, body, body_hash, skip_code, skip_reason, sender_id, gateway_message_id, sent_at, error_code, error
-              from campaigns.messages
-             where campaign_id = $1 and ($2::text is null or status = $2) and ($3::text is null or phone > $3)
-             order by phone
+            $"""
+            select {Reports.MessageRows.Columns}
+              from campaigns.messages m
+             where m.campaign_id = $1 and ($2::text is null or m.status = $2) and ($3::text is null or m.phone > $3)
+             order by m.phone
              limit $4
             """);
         command.Parameters.Add(new() { Value = campaign.Value });
@@ -434,19 +434,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         var messages = new List<CampaignMessage>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            messages.Add(new CampaignMessage(
-                reader.GetString(0),
-                reader.GetInt32(1),
-                StatusText.ParseMessageStatus(reader.GetString(2)),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetGuid(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetFieldValue<NodaTime.Instant>(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.IsDBNull(11) ? null : reader.GetString(11)));
+            messages.Add(Reports.MessageRows.Read(reader));
         }
 
         return messages;

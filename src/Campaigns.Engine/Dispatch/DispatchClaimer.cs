@@ -115,11 +115,11 @@ internal sealed class DispatchClaimer(
                 as c (number, sender_id, sender_zone, day, cap, sent_today, warmup_from)
         ),
         pick as materialized (
-            select c.number, p.campaign_id, p.tenant_id, p.phone, p.media
+            select c.number, p.campaign_id, p.tenant_id, p.phone, p.media, p.kind
             from cand c
             cross join lateral (
-                select k.campaign_id, k.tenant_id, m.phone, k.media
-                from (select cs.campaign_id, k.tenant_id, k.media, k.window_starts, k.window_ends, k.window_days, k.window_time_zone
+                select k.campaign_id, k.tenant_id, m.phone, k.media, k.kind
+                from (select cs.campaign_id, k.tenant_id, k.media, k.window_starts, k.window_ends, k.window_days, k.window_time_zone, k.kind
                       from campaigns.campaign_senders cs
                       join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
                       where cs.sender_id = c.sender_id
@@ -133,9 +133,10 @@ internal sealed class DispatchClaimer(
                                                         else k.window_time_zone end) as local) w
                     where m.campaign_id = k.campaign_id and m.sender_id = c.sender_id and m.status = 'queued'
                       and m.jid is not null -- pre-checked only (PrecheckJob): the send goes to the gateway's jid
-                      and not exists (select 1 from campaigns.recipients r
-                                      where r.tenant_id = k.tenant_id and r.phone = m.phone
-                                        and r.last_campaign_message_at > now() - $8)
+                      -- a test send (kind 'test', see CampaignTests) is not bound by the recipient's period, nor counted in it
+                      and (k.kind = 'test' or not exists (select 1 from campaigns.recipients r
+                                                          where r.tenant_id = k.tenant_id and r.phone = m.phone
+                                                            and r.last_campaign_message_at > now() - $8))
                       and {WindowOpen}
                       -- A sender under a reach-out timelock ($12) sends only to recipients it already contacted.
                       and (c.sender_id <> all($12) or exists (select 1 from campaigns.recipients r
@@ -150,6 +151,7 @@ internal sealed class DispatchClaimer(
             insert into campaigns.recipients as r (tenant_id, phone, sender_id, last_campaign_message_at)
             select distinct on (p.tenant_id, p.phone) p.tenant_id, p.phone, c.sender_id, now()
             from pick p join cand c on c.number = p.number
+            where p.kind <> 'test'
             order by p.tenant_id, p.phone, p.number
             on conflict (tenant_id, phone) do update
                 set sender_id = excluded.sender_id, last_campaign_message_at = excluded.last_campaign_message_at,
@@ -162,8 +164,9 @@ internal sealed class DispatchClaimer(
             set status = 'sending', claimed_at = now(), claimed_by = $7, attempts = m.attempts + 1
             from pick p
             join cand c on c.number = p.number
-            join recipient r on r.tenant_id = p.tenant_id and r.phone = p.phone and r.sender_id = c.sender_id
+            left join recipient r on r.tenant_id = p.tenant_id and r.phone = p.phone and r.sender_id = c.sender_id
             where m.campaign_id = p.campaign_id and m.phone = p.phone and m.status = 'queued'
+              and (r.phone is not null or p.kind = 'test')
             returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media, m.jid, m.time_zone
         ),
         turn as (

@@ -56,12 +56,18 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
         await AddMessagesAsync(campaign, busy, "sent", 3, n += 2);
         await AddMessagesAsync(campaign, busy, "failed", 1, n += 3);
         await AddMessagesAsync(campaign, null, "skipped", 1, n += 1);
+        await using (var reply = DataSource.CreateCommand(
+            "update campaigns.messages set replied_at = now() where campaign_id = $1 and phone = (select min(phone) from campaigns.messages where campaign_id = $1 and status = 'sent')"))
+        {
+            reply.Parameters.Add(new() { Value = campaign });
+            await reply.ExecuteNonQueryAsync(Cancel);
+        }
 
         var body = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}", Cancel);
 
         var counts = body.GetProperty("counts");
         Assert.Equal(
-            """{"pending":0,"skipped":1,"queued":7,"sending":0,"sent":3,"delivered":0,"read":0,"failed":1,"cancelled":0,"unknown":0}""",
+            """{"pending":0,"skipped":1,"queued":7,"sending":0,"sent":3,"delivered":0,"read":0,"failed":1,"cancelled":0,"unknown":0,"replied":1}""",
             counts.GetRawText());
         var senders = body.GetProperty("senders").EnumerateArray().ToList();
         Assert.Equal(2, senders.Count);
@@ -213,7 +219,7 @@ public sealed class CampaignProgressEndpointsTests : IAsyncLifetime
             ["notOnWhatsApp", "unchecked"],
             schemas.GetProperty("PrecheckProgressResponse").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
         var required = schemas.GetProperty("MessageCountsResponse").GetProperty("required").EnumerateArray().Select(r => r.GetString());
-        Assert.Equal(["cancelled", "delivered", "failed", "pending", "queued", "read", "sending", "sent", "skipped", "unknown"], required.Order());
+        Assert.Equal(["cancelled", "delivered", "failed", "pending", "queued", "read", "replied", "sending", "sent", "skipped", "unknown"], required.Order());
         var sender = schemas.GetProperty("CampaignSenderResponse");
         Assert.Equal(
             ["capToday", "name", "queued", "senderId", "sentToday"],

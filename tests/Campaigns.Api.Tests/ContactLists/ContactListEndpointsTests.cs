@@ -125,6 +125,24 @@ public sealed class ContactListEndpointsTests(ApiFixture api) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Errors_HostileCells_AreNeutralisedButNumbersAreNot()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        const string csv = "name,phone\nA,\"+cmd|' /C calc'!A0\"\nB,=1+1\nC,@SUM(A1)\nD,-2\nE,\"\r=x\"\nF,+254712345678\nG,+254712345678\n";
+        var id = (await ImportAsync(client, csv)).GetProperty("id");
+
+        using var response = await client.GetAsync($"/api/contact-lists/{id}/errors", Cancel);
+
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("\n2,'+cmd|' /C calc'!A0,", text, StringComparison.Ordinal);
+        Assert.Contains("\n3,'=1+1,", text, StringComparison.Ordinal);
+        Assert.Contains("\n4,'@SUM(A1),", text, StringComparison.Ordinal);
+        Assert.Contains("\n5,'-2,", text, StringComparison.Ordinal);
+        Assert.Contains("\n6,\"'\r=x\",", text, StringComparison.Ordinal);
+        Assert.Contains("\n9,+254712345678,duplicate of line 8", text, StringComparison.Ordinal); // the quoted \r took a line
+    }
+
+    [Fact]
     public async Task List_NewestFirstWithPaging()
     {
         using var client = await api.CreateTenantClientAsync();
