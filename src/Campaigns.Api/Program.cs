@@ -7,6 +7,7 @@ using Campaigns.Api.ContactLists;
 using Campaigns.Api.Health;
 using Campaigns.Api.Hosting;
 using Campaigns.Api.Jobs;
+using Campaigns.Api.OptOut;
 using Campaigns.Api.Senders;
 using Campaigns.Api.Suppressions;
 using Campaigns.Api.Tenants;
@@ -80,6 +81,7 @@ if (roles.HasFlag(HostRoles.Api))
     api.MapSenders();
     app.MapWebhooks();
     api.MapCampaigns();
+    api.MapOptOutSettings();
 }
 
 await app.RunAsync();

@@ -6,6 +6,7 @@ using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Media;
 using Campaigns.Engine.Precheck;
+using Campaigns.Engine.Replies;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
@@ -53,6 +54,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddCampaigns();
         services.AddDispatch();
         services.AddPrecheck();
+        services.AddReplies();
         return services;
     }
 
