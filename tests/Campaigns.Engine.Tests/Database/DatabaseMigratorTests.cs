@@ -11,7 +11,7 @@ public sealed class DatabaseMigratorTests(TestDatabase database) : IClassFixture
     private static readonly string[] Tables =
     [
         "api_keys", "campaign_events", "campaign_senders", "campaigns", "contact_import_errors", "contact_lists", "contacts",
-        "data_protection_keys", "dispatch_loops", "gateways", "messages", "number_checks", "numbers", "recipients", "sender_health",
+        "data_protection_keys", "dispatch_loops", "gateways", "messages", "number_checks", "numbers", "recipients", "replies", "sender_health",
         "senders", "suppressions", "tenants", "webhook_inbox",
     ];
 
