@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text;
 
 namespace Campaigns.Domain.Replies;
 
 /// <summary>
-/// The form in which a reply and a keyword are compared: accents removed (Unicode FormD, non-spacing marks dropped),
-/// upper case, and only letters and digits kept. So <c>"  Stop! "</c>, <c>"stop."</c> and <c>"STOP"</c> read alike,
+/// The form in which a reply and a keyword are compared: accents removed (Unicode FormD splits them off as combining
+/// marks, which are not letters), upper case, and only letters and digits kept. So <c>"  Stop! "</c>, <c>"stop."</c> and <c>"STOP"</c> read alike,
 /// <c>"cancelár"</c> reads as <c>CANCELAR</c>, and <c>"opt-out"</c> or <c>"stop all"</c> as <c>OPTOUT</c> and
 /// <c>STOPALL</c>; a sentence that contains a keyword (<c>"please don't stop"</c>) stays a different word.
 /// </summary>
@@ -23,7 +22,7 @@ public static class OptOutText
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && char.IsLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c)) // combining marks (the accents FormD split off) are not letters
             {
                 builder.Append(char.ToUpperInvariant(c));
             }
