@@ -7,6 +7,7 @@ using Campaigns.Api.ContactLists;
 using Campaigns.Api.Health;
 using Campaigns.Api.Hosting;
 using Campaigns.Api.Jobs;
+using Campaigns.Api.OptOut;
 using Campaigns.Api.Reports;
 using Campaigns.Api.Senders;
 using Campaigns.Api.Suppressions;
@@ -82,6 +83,7 @@ if (roles.HasFlag(HostRoles.Api))
     app.MapWebhooks();
     api.MapCampaigns();
     api.MapReports();
+    api.MapOptOutSettings();
 }
 
 await app.RunAsync();

@@ -6,6 +6,7 @@ using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Media;
 using Campaigns.Engine.Precheck;
+using Campaigns.Engine.Replies;
 using Campaigns.Engine.Reports;
 using Campaigns.Engine.Security;
 using Campaigns.Engine.Senders;
@@ -57,6 +58,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddPrecheck();
         services.AddWebhookStatuses(); // MessageStatusApplier, ConnectionStateApplier, the missing-receipt check
         services.AddReports();
+        services.AddReplies();
         return services;
     }
 

@@ -12,6 +12,7 @@ namespace Campaigns.Api.Campaigns;
 /// <param name="PrepareError">Why the last prepare sent the campaign back to draft; cleared when the draft changes.</param>
 /// <param name="StartedAt">When it first became running; null before.</param>
 /// <param name="CompletedAt">When it was completed or cancelled; null before.</param>
+/// <param name="StopOnReply">Whether a reply from a number skips this campaign's unsent message to it.</param>
 internal sealed record CampaignResponse(
     Guid Id,
     string Name,
@@ -29,7 +30,8 @@ internal sealed record CampaignResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    bool StopOnReply)
 {
     public static CampaignResponse From(Campaign campaign)
     {
@@ -51,7 +53,8 @@ internal sealed record CampaignResponse(
             campaign.CreatedAt.ToDateTimeOffset(),
             campaign.UpdatedAt.ToDateTimeOffset(),
             campaign.StartedAt?.ToDateTimeOffset(),
-            campaign.CompletedAt?.ToDateTimeOffset());
+            campaign.CompletedAt?.ToDateTimeOffset(),
+            campaign.StopOnReply);
     }
 
     // Counts, senders, the estimate and the pre-check are read for one campaign (GET by id) only; listings leave them out (null).

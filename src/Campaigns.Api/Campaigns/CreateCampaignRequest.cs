@@ -12,6 +12,7 @@ namespace Campaigns.Api.Campaigns;
 /// <param name="StartAt">ISO-8601 with an offset (<c>2026-03-01T09:00:00+03:00</c> or <c>…Z</c>), not in the past. A string, not a
 /// date-time, so that a time without an offset is refused rather than read in the server's zone. Default: when started.</param>
 /// <param name="MaxIdentical">The most recipients one message text may go to; default 10.</param>
+/// <param name="StopOnReply">When a number replies, skip this campaign's message to it if not yet sent; default false.</param>
 internal sealed record CreateCampaignRequest(
     string? Name,
     Guid? ContactListId,
@@ -20,8 +21,9 @@ internal sealed record CreateCampaignRequest(
     IReadOnlyList<Guid>? SenderIds = null,
     SendWindowRequest? SendWindow = null,
     string? StartAt = null,
-    int? MaxIdentical = null)
+    int? MaxIdentical = null,
+    bool? StopOnReply = null)
 {
     public CampaignDraft ToDraft() =>
-        new(Name, ContactListId, Template, Media?.ToDraft(), SenderIds, SendWindow?.ToDraft(), StartAt, MaxIdentical);
+        new(Name, ContactListId, Template, Media?.ToDraft(), SenderIds, SendWindow?.ToDraft(), StartAt, MaxIdentical, StopOnReply);
 }

@@ -32,6 +32,9 @@ internal sealed class UpdateCampaignRequest
 
     public int? MaxIdentical { get; set => _fields.Set(out field, value); }
 
+    /// <summary>When a number replies, skip this campaign's message to it if not yet sent; null: false.</summary>
+    public bool? StopOnReply { get; set => _fields.Set(out field, value); }
+
     /// <summary>The fields given, for the service to apply to the stored campaign.</summary>
     public CampaignPatch ToPatch() => new()
     {
@@ -43,5 +46,6 @@ internal sealed class UpdateCampaignRequest
         SendWindow = _fields.Of(SendWindow) is { HasValue: true } window ? new(window.Value?.ToDraft()) : default,
         StartAt = _fields.Of(StartAt),
         MaxIdentical = _fields.Of(MaxIdentical),
+        StopOnReply = _fields.Of(StopOnReply),
     };
 }

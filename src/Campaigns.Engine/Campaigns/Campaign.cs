@@ -57,4 +57,7 @@ internal sealed record Campaign
 
     /// <summary>When it became completed or cancelled; null before.</summary>
     public Instant? CompletedAt { get; init; }
+
+    /// <summary>Whether a reply from a number skips this campaign's unsent message to it (<c>replied</c>); default false.</summary>
+    public bool StopOnReply { get; init; }
 }

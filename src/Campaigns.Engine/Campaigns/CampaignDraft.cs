@@ -9,6 +9,7 @@ namespace Campaigns.Engine.Campaigns;
 /// <param name="SendWindow">Null: 08:00–20:00 every day in each recipient's own time zone.</param>
 /// <param name="StartAt">ISO-8601 with an offset, e.g. <c>2026-03-01T09:00:00+03:00</c>; null: when started.</param>
 /// <param name="MaxIdentical">Null: <see cref="Templates.TemplateOptions.DefaultMaxIdentical"/> (10).</param>
+/// <param name="StopOnReply">Null: false.</param>
 internal sealed record CampaignDraft(
     string? Name,
     Guid? ContactListId,
@@ -17,4 +18,5 @@ internal sealed record CampaignDraft(
     IReadOnlyList<Guid>? SenderIds = null,
     SendWindowDraft? SendWindow = null,
     string? StartAt = null,
-    int? MaxIdentical = null);
+    int? MaxIdentical = null,
+    bool? StopOnReply = null);

@@ -28,4 +28,6 @@ internal sealed record CampaignPatch
     public Optional<string?> StartAt { get; init; }
 
     public Optional<int?> MaxIdentical { get; init; }
+
+    public Optional<bool?> StopOnReply { get; init; }
 }

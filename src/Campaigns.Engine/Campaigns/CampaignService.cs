@@ -302,6 +302,7 @@ internal sealed class CampaignService(
         SendWindow = valid.SendWindow,
         StartAt = valid.StartAt,
         MaxIdentical = valid.MaxIdentical,
+        StopOnReply = valid.StopOnReply,
         Status = CampaignStatus.Draft,
         CreatedAt = createdAt,
         UpdatedAt = updatedAt,

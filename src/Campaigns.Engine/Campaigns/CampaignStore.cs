@@ -26,11 +26,11 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         "array(select cs.sender_id from campaigns.campaign_senders cs where cs.campaign_id = campaigns.id order by cs.position), " +
         "window_starts, window_ends, window_days, window_time_zone, " +
         "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at, " +
-        "started_at, completed_at";
+        "started_at, completed_at, stop_on_reply";
 
     private const string InsertColumns =
         "id, tenant_id, name, contact_list_id, template, media, window_starts, window_ends, window_days, window_time_zone, " +
-        "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at";
+        "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at, stop_on_reply";
 
     public async Task InsertAsync(Campaign campaign, CancellationToken cancellationToken)
     {
@@ -40,13 +40,14 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         await using (var command = new NpgsqlCommand(
             $"""
             insert into campaigns.campaigns ({InsertColumns})
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, 0, null, null, $14, $15)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, 0, null, null, $14, $15, $16)
             """, connection, transaction))
         {
             AddDraftParameters(command, campaign);
             command.Parameters.Add(new() { Value = StatusText.Name(campaign.Status) });
             command.Parameters.Add(new() { Value = campaign.CreatedAt });
             command.Parameters.Add(new() { Value = campaign.UpdatedAt });
+            command.Parameters.Add(new() { Value = campaign.StopOnReply });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -104,12 +105,14 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             update campaigns.campaigns
                set name = $3, contact_list_id = $4, template = $5, media = $6, window_starts = $7,
                    window_ends = $8, window_days = $9, window_time_zone = $10, start_at = $11, max_identical = $12,
-                   prepare_error = null, prepare_result = null, recipients_total = 0, recipients_rendered = 0, updated_at = $13
+                   prepare_error = null, prepare_result = null, recipients_total = 0, recipients_rendered = 0, updated_at = $13,
+                   stop_on_reply = $14
              where id = $1 and tenant_id = $2 and status = 'draft'
             """, connection, transaction))
         {
             AddDraftParameters(command, campaign);
             command.Parameters.Add(new() { Value = campaign.UpdatedAt });
+            command.Parameters.Add(new() { Value = campaign.StopOnReply });
             if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 return false;
@@ -493,6 +496,7 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             UpdatedAt = reader.GetFieldValue<Instant>(19),
             StartedAt = reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20),
             CompletedAt = reader.IsDBNull(21) ? null : reader.GetFieldValue<Instant>(21),
+            StopOnReply = reader.GetBoolean(22),
         };
     }
 }

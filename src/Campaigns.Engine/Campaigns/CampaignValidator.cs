@@ -35,7 +35,7 @@ internal sealed class CampaignValidator(
         var startAt = CheckStartAt(draft.StartAt, errors);
         return CheckAsync(
             tenant, draft.Name, draft.ContactListId, draft.Template, draft.Media, draft.SenderIds, draft.MaxIdentical, window, startAt, errors,
-            cancellationToken);
+            draft.StopOnReply ?? false, cancellationToken);
     }
 
     /// <summary>
@@ -62,6 +62,7 @@ internal sealed class CampaignValidator(
             window,
             startAt,
             errors,
+            patch.StopOnReply.HasValue ? patch.StopOnReply.Value ?? false : current.StopOnReply,
             cancellationToken);
     }
 
@@ -77,6 +78,7 @@ internal sealed class CampaignValidator(
         SendWindow? window,
         Instant? startAt,
         IReadOnlyList<Error> timingErrors,
+        bool stopOnReply,
         CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
@@ -110,7 +112,8 @@ internal sealed class CampaignValidator(
             senders,
             window!,
             startAt,
-            maxIdentical!.Value);
+            maxIdentical!.Value,
+            stopOnReply);
     }
 
     private static SendWindow? CheckSendWindow(SendWindowDraft? draft, List<Error> errors)

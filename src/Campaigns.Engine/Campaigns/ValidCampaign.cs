@@ -17,4 +17,5 @@ internal sealed record ValidCampaign(
     IReadOnlyList<SenderId> Senders,
     SendWindow SendWindow,
     Instant? StartAt,
-    int MaxIdentical);
+    int MaxIdentical,
+    bool StopOnReply);
