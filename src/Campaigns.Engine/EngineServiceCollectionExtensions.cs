@@ -11,6 +11,7 @@ using Campaigns.Engine.Senders;
 using Campaigns.Engine.Suppressions;
 using Campaigns.Engine.Templates;
 using Campaigns.Engine.Tenants;
+using Campaigns.Engine.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,12 +48,12 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<GatewayStore>();
         services.AddSingleton<SenderService>();
         services.AddSingleton<GatewayRegistry>();
-        services.AddSingleton<Webhooks.WebhookInbox>();
         services.AddCampaignTemplates();
         services.AddMedia();
         services.AddCampaigns();
         services.AddDispatch();
         services.AddPrecheck();
+        services.AddWebhookProcessing();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Precheck;
+using Campaigns.Engine.Webhooks;
 using Hangfire;
 
 namespace Campaigns.Engine.Jobs;
@@ -30,6 +31,12 @@ internal static class RecurringJobs
     /// <summary>Moves queued messages off senders that cannot send them, and records campaigns that wait (<see cref="DispatchFailoverJob"/>).</summary>
     public const string DispatchFailover = "dispatch-failover";
 
+    /// <summary>Applies stored webhooks that are due: retries, and any a lost nudge left (<see cref="WebhookProcessJob"/>).</summary>
+    public const string WebhookProcess = "webhook-process";
+
+    /// <summary>Deletes old webhooks (<see cref="WebhookRetentionJob"/>).</summary>
+    public const string WebhookRetention = "webhook-retention";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -42,5 +49,7 @@ internal static class RecurringJobs
         // Every 5 s: a run makes at most one lookup per due number, and numbers wait Precheck:CallInterval between theirs.
         manager.AddOrUpdate<PrecheckJob>(Precheck, JobQueues.Default, job => job.RunAsync(null, CancellationToken.None), "*/5 * * * * *");
         manager.AddOrUpdate<DispatchFailoverJob>(DispatchFailover, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/30 * * * * *");
+        manager.AddOrUpdate<WebhookProcessJob>(WebhookProcess, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/5 * * * * *");
+        manager.AddOrUpdate<WebhookRetentionJob>(WebhookRetention, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
     }
 }
