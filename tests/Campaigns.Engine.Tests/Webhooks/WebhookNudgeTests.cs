@@ -1,0 +1,43 @@
+using Campaigns.Engine.Webhooks;
+using Campaigns.Tests.Shared;
+using Hangfire;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Campaigns.Engine.Tests.Webhooks;
+
+public sealed class WebhookNudgeTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public void Poke_ABurst_EnqueuesOneRunAfterTheDelayAndTheNextBurstAnother()
+    {
+        var time = new FakeTimeProvider();
+        using var nudge = new WebhookNudge(
+            new BackgroundJobClient(database.JobStorage), Options.Create(new WebhookOptions()), time, NullLogger<WebhookNudge>.Instance);
+        var monitor = database.JobStorage.GetMonitoringApi();
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            nudge.Poke();
+        }
+
+        var beforeTheDelay = monitor.EnqueuedCount("default");
+        time.Advance(TimeSpan.FromMilliseconds(99));
+        var justBefore = monitor.EnqueuedCount("default");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var afterTheDelay = monitor.EnqueuedCount("default");
+        time.Advance(TimeSpan.FromSeconds(5)); // quiet: nothing more
+        var quiet = monitor.EnqueuedCount("default");
+        for (var i = 0; i < 100; i++)
+        {
+            nudge.Poke();
+        }
+
+        time.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal((0, 0, 1, 1, 2), (beforeTheDelay, justBefore, afterTheDelay, quiet, monitor.EnqueuedCount("default")));
+        var job = monitor.EnqueuedJobs("default", 0, 10).Select(j => j.Value.Job).First();
+        Assert.Equal((typeof(WebhookProcessJob), nameof(WebhookProcessJob.RunAsync)), (job.Type, job.Method.Name));
+    }
+}
