@@ -13,8 +13,7 @@ public sealed class WebhookNudgeTests(TestDatabase database) : IClassFixture<Tes
     public void Poke_ABurst_EnqueuesOneRunAfterTheDelayAndTheNextBurstAnother()
     {
         var time = new FakeTimeProvider();
-        using var nudge = new WebhookNudge(
-            new BackgroundJobClient(database.JobStorage), Options.Create(new WebhookOptions()), time, NullLogger<WebhookNudge>.Instance);
+        using var nudge = CreateSut(time);
         var monitor = database.JobStorage.GetMonitoringApi();
         var before = monitor.EnqueuedCount("default");
 
@@ -46,8 +45,7 @@ public sealed class WebhookNudgeTests(TestDatabase database) : IClassFixture<Tes
     public void Poke_Steadily_EnqueuesARunEveryDelayNotOnlyWhenThePokesStop()
     {
         var time = new FakeTimeProvider();
-        using var nudge = new WebhookNudge(
-            new BackgroundJobClient(database.JobStorage), Options.Create(new WebhookOptions()), time, NullLogger<WebhookNudge>.Instance);
+        using var nudge = CreateSut(time);
         var monitor = database.JobStorage.GetMonitoringApi();
         var before = monitor.EnqueuedCount("default");
 
@@ -60,4 +58,7 @@ public sealed class WebhookNudgeTests(TestDatabase database) : IClassFixture<Tes
 
         Assert.Equal(3, monitor.EnqueuedCount("default") - before);
     }
+
+    private WebhookNudge CreateSut(TimeProvider time) =>
+        new(new BackgroundJobClient(database.JobStorage), Options.Create(new WebhookOptions()), time, NullLogger<WebhookNudge>.Instance);
 }
