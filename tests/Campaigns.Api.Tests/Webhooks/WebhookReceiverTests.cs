@@ -131,6 +131,36 @@ public sealed class WebhookReceiverTests(ApiFixture fixture) : IClassFixture<Api
         Assert.Single(await InboxAsync(sender));
     }
 
+    [Fact]
+    public async Task Receive_SameEventManyTimesAtOnce_StoresItOnce()
+    {
+        var (url, sender) = await SenderAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync(url, Example("webhook-send-message.json"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(await InboxAsync(sender));
+    }
+
+    [Fact]
+    public async Task Receive_ManyAtOnceSomeWithAWrongSecret_AnswersAndStoresEachAsItsOwn()
+    {
+        var (url, sender) = await SenderAsync();
+        var wrong = $"/webhooks/evolution/{sender:N}/not-the-secret";
+        string Update(int n) => JsonNode.Parse(Example("webhook-messages-update.json"))!.AsObject() is var body && (body["data"]!["keyId"] = $"ID{n}") is not null
+            ? body.ToJsonString()
+            : throw new InvalidOperationException();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(n => PostAsync(n % 2 == 0 ? url : wrong, Update(n))));
+
+        Assert.Equal(
+            Enumerable.Range(0, 40).Select(n => n % 2 == 0 ? HttpStatusCode.OK : HttpStatusCode.Unauthorized),
+            responses.Select(r => r.StatusCode));
+        Assert.Equal(
+            Enumerable.Range(0, 20).Select(n => $"ID{n * 2}").Order(),
+            (await InboxAsync(sender)).Select(r => JsonNode.Parse(r.Payload)!["data"]!["keyId"]!.GetValue<string>()).Order());
+    }
+
     [Theory]
     [InlineData("webhook-messages-update.json")]
     [InlineData("webhook-messages-update-v1.json")]
