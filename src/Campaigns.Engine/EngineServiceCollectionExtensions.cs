@@ -50,7 +50,6 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<GatewayStore>();
         services.AddSingleton<SenderService>();
         services.AddSingleton<GatewayRegistry>();
-        services.AddSingleton<Webhooks.WebhookInbox>();
         services.AddCampaignTemplates();
         services.AddMedia();
         services.AddCampaigns();
@@ -59,6 +58,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddWebhookStatuses(); // MessageStatusApplier, ConnectionStateApplier, the missing-receipt check
         services.AddReports();
         services.AddReplies();
+        services.AddWebhookProcessing();
         return services;
     }
 

@@ -25,7 +25,7 @@ internal static class WebhookDocument
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "The event as Evolution posts it (at most 1 MiB). Stored as sent, applied later.",
+            Description = "The event as Evolution posts it (at most Webhooks:MaxPayloadBytes, 1 MiB). Stored without `apikey` and `destination`, applied later.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/json"] = new() { Schema = new OpenApiSchemaReference(SchemaId, document) },

@@ -2,6 +2,7 @@ using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Precheck;
 using Campaigns.Engine.Receipts;
+using Campaigns.Engine.Webhooks;
 using Hangfire;
 
 namespace Campaigns.Engine.Jobs;
@@ -34,6 +35,12 @@ internal static class RecurringJobs
     /// <summary>Flags sent messages without a delivery receipt and checks them with the gateway (<see cref="MissingReceiptsJob"/>).</summary>
     public const string MissingReceipts = "missing-receipts";
 
+    /// <summary>Applies stored webhooks that are due: retries, and any a lost nudge left (<see cref="WebhookProcessJob"/>).</summary>
+    public const string WebhookProcess = "webhook-process";
+
+    /// <summary>Deletes old webhooks (<see cref="WebhookRetentionJob"/>).</summary>
+    public const string WebhookRetention = "webhook-retention";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -47,5 +54,7 @@ internal static class RecurringJobs
         manager.AddOrUpdate<PrecheckJob>(Precheck, JobQueues.Default, job => job.RunAsync(null, CancellationToken.None), "*/5 * * * * *");
         manager.AddOrUpdate<DispatchFailoverJob>(DispatchFailover, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/30 * * * * *");
         manager.AddOrUpdate<MissingReceiptsJob>(MissingReceipts, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        manager.AddOrUpdate<WebhookProcessJob>(WebhookProcess, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/5 * * * * *");
+        manager.AddOrUpdate<WebhookRetentionJob>(WebhookRetention, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
     }
 }
