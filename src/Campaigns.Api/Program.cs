@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.Json;
+using Campaigns.Api.Alerts;
 using Campaigns.Api.Campaigns;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
@@ -80,6 +81,7 @@ if (roles.HasFlag(HostRoles.Api))
     api.MapSenders();
     app.MapWebhooks();
     api.MapCampaigns();
+    api.MapAlerts();
 }
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using Campaigns.Engine.Alerts;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Database;
@@ -53,6 +54,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddCampaigns();
         services.AddDispatch();
         services.AddPrecheck();
+        services.AddAlerts();
         return services;
     }
 

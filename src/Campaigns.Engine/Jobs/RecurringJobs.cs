@@ -1,3 +1,4 @@
+using Campaigns.Engine.Alerts;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Precheck;
@@ -30,6 +31,9 @@ internal static class RecurringJobs
     /// <summary>Moves queued messages off senders that cannot send them, and records campaigns that wait (<see cref="DispatchFailoverJob"/>).</summary>
     public const string DispatchFailover = "dispatch-failover";
 
+    /// <summary>Posts waiting alerts to tenants' alert URLs (<see cref="AlertDeliveryJob"/>).</summary>
+    public const string AlertDelivery = "alert-delivery";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -42,5 +46,6 @@ internal static class RecurringJobs
         // Every 5 s: a run makes at most one lookup per due number, and numbers wait Precheck:CallInterval between theirs.
         manager.AddOrUpdate<PrecheckJob>(Precheck, JobQueues.Default, job => job.RunAsync(null, CancellationToken.None), "*/5 * * * * *");
         manager.AddOrUpdate<DispatchFailoverJob>(DispatchFailover, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/30 * * * * *");
+        manager.AddOrUpdate<AlertDeliveryJob>(AlertDelivery, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/5 * * * * *");
     }
 }
