@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -90,18 +89,11 @@ internal sealed class AlertDeliveryJob(
 
     private readonly AlertOptions _options = options.Value;
 
-    /// <summary>The HttpClient's primary handler: no redirects, connections only to addresses the options allow.</summary>
+    /// <summary>The HttpClient's primary handler: the media pre-flight's (no redirects, connections only to addresses the options allow).</summary>
     public static SocketsHttpHandler CreateHandler(AlertOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var allowPrivate = options.AllowPrivateAddresses;
-        return new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-            ConnectCallback = (context, cancellationToken) => MediaPreflight.ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
-        };
+        return MediaPreflight.CreateGuardedHandler(options.AllowPrivateAddresses);
     }
 
     /// <summary>One run; returns how many events were delivered.</summary>
