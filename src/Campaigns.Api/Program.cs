@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.Json;
+using Campaigns.Api.Alerts;
 using Campaigns.Api.Campaigns;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
@@ -84,6 +85,7 @@ if (roles.HasFlag(HostRoles.Api))
     api.MapCampaigns();
     api.MapReports();
     api.MapOptOutSettings();
+    api.MapAlerts();
 }
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using Campaigns.Engine.Alerts;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Database;
@@ -59,6 +60,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddReports();
         services.AddReplies();
         services.AddWebhookProcessing();
+        services.AddAlerts();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Campaigns.Engine.Alerts;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Precheck;
@@ -41,6 +42,9 @@ internal static class RecurringJobs
     /// <summary>Deletes old webhooks (<see cref="WebhookRetentionJob"/>).</summary>
     public const string WebhookRetention = "webhook-retention";
 
+    /// <summary>Posts waiting alerts to tenants' alert URLs (<see cref="AlertDeliveryJob"/>).</summary>
+    public const string AlertDelivery = "alert-delivery";
+
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -56,5 +60,6 @@ internal static class RecurringJobs
         manager.AddOrUpdate<MissingReceiptsJob>(MissingReceipts, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         manager.AddOrUpdate<WebhookProcessJob>(WebhookProcess, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/5 * * * * *");
         manager.AddOrUpdate<WebhookRetentionJob>(WebhookRetention, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        manager.AddOrUpdate<AlertDeliveryJob>(AlertDelivery, JobQueues.Default, job => job.RunAsync(CancellationToken.None), "*/5 * * * * *");
     }
 }

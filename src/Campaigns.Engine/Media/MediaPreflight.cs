@@ -30,15 +30,20 @@ internal sealed class MediaPreflight(HttpClient http, IOptions<MediaOptions> opt
     public static SocketsHttpHandler CreateHandler(MediaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var allowPrivate = options.AllowPrivateAddresses;
-        return new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
-        };
+        return CreateGuardedHandler(options.AllowPrivateAddresses);
     }
+
+    /// <summary>
+    /// A primary handler for calls to tenants' addresses (this pre-flight, the alerts' delivery): no automatic redirects,
+    /// connections through <see cref="ConnectAsync"/>.
+    /// </summary>
+    internal static SocketsHttpHandler CreateGuardedHandler(bool allowPrivate) => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
+    };
 
     /// <summary>Null when the media may be sent; otherwise why not (<see cref="MediaErrors.PreflightFailed"/>).</summary>
     public async Task<Error?> CheckAsync(MediaDraft media, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public sealed class DatabaseMigratorTests(TestDatabase database) : IClassFixture
     /// <summary>Every table of schema <c>campaigns</c> that the migrations create, and no other.</summary>
     private static readonly string[] Tables =
     [
+        "alert_endpoints", "alert_outbox",
         "api_keys", "campaign_events", "campaign_senders", "campaigns", "contact_import_errors", "contact_lists", "contacts",
         "data_protection_keys", "dispatch_loops", "gateways", "messages", "number_checks", "numbers", "recipients", "replies", "sender_health",
         "senders", "suppressions", "tenants", "webhook_inbox",
