@@ -251,6 +251,24 @@ internal sealed class SenderStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<ListUser>?> DeleteAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken)
     {
+        // The delete locks the sender, then its cascade locks the sender's stored webhooks; the webhook processor locks
+        // webhooks, then updates their sender (a connection.update). PostgreSQL breaks such a deadlock by failing one
+        // side; the delete is tried again (the processor retries on its own).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryDeleteAsync(tenant, id, cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<ListUser>?> TryDeleteAsync(TenantId tenant, SenderId id, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockSender = new NpgsqlCommand(

@@ -69,6 +69,16 @@ internal static class EndToEnd
         }
     }
 
+    /// <summary>
+    /// The messages a campaign's counts show as having left: sent, delivered or read (the sandbox's receipts move a
+    /// sent message on within milliseconds, and the webhook processor applies them).
+    /// </summary>
+    public static int Reached(JsonElement campaign)
+    {
+        var counts = campaign.GetProperty("counts");
+        return counts.GetProperty("sent").GetInt32() + counts.GetProperty("delivered").GetInt32() + counts.GetProperty("read").GetInt32();
+    }
+
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         using (response)
