@@ -14,18 +14,27 @@ namespace Campaigns.Api.Tests.Senders;
 /// gateway with two open instances, <c>alpha</c> and <c>beta</c>. A new instance made through <c>/instance/create</c>
 /// waits for its QR to be scanned.
 /// </summary>
-public sealed class SenderFixture : IAsyncLifetime
+public class SenderFixture : IAsyncLifetime
 {
     public const string GlobalKey = "fixture-global-key";
     public const string AlphaToken = "ALPHA-TOKEN";
     public const string BetaToken = "BETA-TOKEN";
 
     private readonly TestDatabase _database = new();
+    private readonly IReadOnlyDictionary<string, string?> _sandboxSettings;
     private WebApplicationFactory<Program>? _factory;
     private RunningSandbox? _sandbox;
 
     /// <summary>A number the sandbox's network says is not on WhatsApp.</summary>
     public const string NotOnWhatsApp = "+254799000111";
+
+    public SenderFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A fixture whose sandbox also takes <paramref name="sandboxSettings"/> (e.g. a share of replying recipients).</summary>
+    protected SenderFixture(IReadOnlyDictionary<string, string?> sandboxSettings) => _sandboxSettings = sandboxSettings;
 
     public Uri Sandbox => _sandbox?.BaseAddress ?? throw new InvalidOperationException("Not initialised.");
 
@@ -39,6 +48,11 @@ public sealed class SenderFixture : IAsyncLifetime
         var settings = QuietSandbox.Settings(GlobalKey, ("alpha", AlphaToken, "254700000001"), ("beta", BetaToken, "447700900001"));
         settings["Sandbox:Network:AutoOpenAfterMs"] = "-1"; // a new instance waits for its QR to be scanned
         settings["Sandbox:Network:NotOnWhatsAppNumbers:0"] = NotOnWhatsApp.TrimStart('+');
+        foreach (var (key, value) in _sandboxSettings)
+        {
+            settings[key] = value;
+        }
+
         _sandbox = await SandboxHost.StartAsync(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -98,6 +112,7 @@ public sealed class SenderFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
