@@ -100,7 +100,7 @@ internal static class SuppressionEndpoints
         var page = await suppressions.ListAsync(user.TenantId(), size, after?.Value, cancellationToken);
         var next = page.Count == size ? page[^1].Phone : null;
         return TypedResults.Ok(new Page<SuppressionResponse>(
-            page.Select(s => new SuppressionResponse(s.Phone, s.Reason, s.CreatedAt.ToDateTimeOffset())).ToArray(), next));
+            page.Select(s => new SuppressionResponse(s.Phone, s.Reason, s.CreatedAt.ToDateTimeOffset(), s.Detail)).ToArray(), next));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(

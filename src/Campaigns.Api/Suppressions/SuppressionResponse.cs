@@ -1,3 +1,3 @@
 namespace Campaigns.Api.Suppressions;
 
-internal sealed record SuppressionResponse(string Phone, string Reason, DateTimeOffset CreatedAt);
+internal sealed record SuppressionResponse(string Phone, string Reason, DateTimeOffset CreatedAt, string? Detail);

@@ -28,7 +28,7 @@ internal sealed class SuppressionStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            select phone, reason, created_at from campaigns.suppressions
+            select phone, reason, created_at, detail from campaigns.suppressions
              where tenant_id = $1 and ($2::text is null or phone > $2)
              order by phone limit $3
             """);
@@ -39,7 +39,7 @@ internal sealed class SuppressionStore(NpgsqlDataSource dataSource)
         var result = new List<Suppression>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(new Suppression(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<Instant>(2)));
+            result.Add(new Suppression(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<Instant>(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
         return result;

@@ -57,9 +57,10 @@ public sealed class ResultsEndToEndTests(RepliesFixture fixture) : IClassFixture
         Assert.NotEmpty(stopped);
         Assert.NotEqual(phones.Length, stopped.Length);
 
-        var suppressions = (await client.GetFromJsonAsync<JsonElement>("/api/suppressions?limit=100", Cancel)).GetProperty("items").EnumerateArray()
-            .Where(s => s.GetProperty("reason").GetString() == "opt_out").Select(s => s.GetProperty("phone").GetString()).Order().ToArray();
-        Assert.Equal(stopped, suppressions);
+        var optOuts = (await client.GetFromJsonAsync<JsonElement>("/api/suppressions?limit=100", Cancel)).GetProperty("items").EnumerateArray()
+            .Where(s => s.GetProperty("reason").GetString() == "opt_out").ToArray();
+        Assert.Equal(stopped, optOuts.Select(s => s.GetProperty("phone").GetString()).Order());
+        Assert.All(optOuts, s => Assert.Equal(replies.Single(r => r.Phone == s.GetProperty("phone").GetString()).Body, s.GetProperty("detail").GetString()));
         var skipped = (await MessagesAsync(client, later)).Where(m => m.GetProperty("skipCode").GetString() == "opted_out")
             .Select(m => m.GetProperty("phone").GetString()).Order().ToArray();
         Assert.Equal(stopped, skipped);
