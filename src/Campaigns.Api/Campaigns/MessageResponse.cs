@@ -17,6 +17,10 @@ namespace Campaigns.Api.Campaigns;
 /// <param name="ReadAt">When its read (or played) receipt arrived.</param>
 /// <param name="FailedAt">When the gateway reported that it failed after accepting it.</param>
 /// <param name="RepliedAt">When the recipient first replied to it.</param>
+/// <param name="ReceiptMissingAt">
+/// When it was flagged for having no delivery receipt long after it was sent (a wrong jid leaves a message pending
+/// forever); null otherwise. The flag goes when a later receipt, or the gateway's own record, shows it delivered.
+/// </param>
 /// <param name="Error">Why it failed or is unknown; null otherwise.</param>
 internal sealed record MessageResponse(
     string Phone,
@@ -34,6 +38,7 @@ internal sealed record MessageResponse(
     DateTimeOffset? ReadAt,
     DateTimeOffset? FailedAt,
     DateTimeOffset? RepliedAt,
+    DateTimeOffset? ReceiptMissingAt,
     MessageErrorResponse? Error)
 {
     public static MessageResponse From(CampaignMessage message)
@@ -44,6 +49,7 @@ internal sealed record MessageResponse(
             message.BodyHash is null ? null : Convert.ToHexStringLower(message.BodyHash), message.SkipCode, message.SkipReason,
             message.SenderId, message.GatewayMessageId, message.SentAt?.ToDateTimeOffset(), message.DeliveredAt?.ToDateTimeOffset(),
             message.ReadAt?.ToDateTimeOffset(), message.FailedAt?.ToDateTimeOffset(), message.RepliedAt?.ToDateTimeOffset(),
+            message.ReceiptMissingAt?.ToDateTimeOffset(),
             message.ErrorCode is { } code ? new MessageErrorResponse(code, message.Error) : null);
     }
 }

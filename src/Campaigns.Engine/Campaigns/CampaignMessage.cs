@@ -35,4 +35,5 @@ internal sealed record CampaignMessage(
     Instant? DeliveredAt = null,
     Instant? ReadAt = null,
     Instant? FailedAt = null,
-    Instant? RepliedAt = null);
+    Instant? RepliedAt = null,
+    Instant? ReceiptMissingAt = null);

@@ -49,7 +49,7 @@ internal sealed class MessageLog(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             var message = MessageRows.Read(reader);
-            var key = new MessageLogKey(reader.GetFieldValue<Instant>(17), message.CampaignId, message.Phone);
+            var key = new MessageLogKey(reader.GetFieldValue<Instant>(MessageRows.Count), message.CampaignId, message.Phone);
             messages.Add((message, key));
         }
 

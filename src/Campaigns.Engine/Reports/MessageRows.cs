@@ -11,7 +11,10 @@ internal static class MessageRows
     /// <summary>The columns <see cref="Read"/> reads, in order, from <c>campaigns.messages m</c>.</summary>
     public const string Columns =
         "m.phone, m.line, m.status, m.body, m.body_hash, m.skip_code, m.skip_reason, m.sender_id, m.gateway_message_id, m.sent_at, " +
-        "m.error_code, m.error, m.campaign_id, m.delivered_at, m.read_at, m.failed_at, m.replied_at";
+        "m.error_code, m.error, m.campaign_id, m.delivered_at, m.read_at, m.failed_at, m.replied_at, m.receipt_missing_at";
+
+    /// <summary>How many columns <see cref="Columns"/> names: the ordinal of the first column a query selects after them.</summary>
+    public const int Count = 18;
 
     public static CampaignMessage Read(NpgsqlDataReader reader) => new(
         reader.GetString(0),
@@ -30,7 +33,8 @@ internal static class MessageRows
         Time(reader, 13),
         Time(reader, 14),
         Time(reader, 15),
-        Time(reader, 16));
+        Time(reader, 16),
+        Time(reader, 17));
 
     /// <summary>A nullable <c>timestamptz</c> column.</summary>
     public static Instant? Time(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<Instant>(ordinal);
