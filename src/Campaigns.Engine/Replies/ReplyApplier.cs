@@ -61,6 +61,24 @@ internal sealed class ReplyApplier(OptOutSettingsService settings, ILogger<Reply
         returning campaign_id, message_phone
         """;
 
+    /// <summary>
+    /// Whether a message of the tenant (<c>$1</c>) to the phone (<c>$2</c>) or a jid (<c>$3</c>) is being sent: its answer
+    /// (and the WhatsApp id a reply may quote) is not recorded yet.
+    /// </summary>
+    private const string InFlight =
+        """
+        select exists (
+            select 1 from campaigns.messages m
+             where m.status = 'sending' and (m.phone = $2::text or m.jid = any($3::text[]))
+               and exists (select 1 from campaigns.campaigns c where c.id = m.campaign_id and c.tenant_id = $1))
+        """;
+
+    /// <summary>
+    /// How many times a reply waits for a send in flight to the same number to be recorded (the processor's back-off
+    /// makes that about half a minute); then it is stored with whatever it can be attributed to.
+    /// </summary>
+    private const int MaxInFlightWaits = 5;
+
     private const string MarkReplied =
         """
         update campaigns.messages set replied_at = least(coalesce(replied_at, $3), $3)
@@ -128,11 +146,29 @@ internal sealed class ReplyApplier(OptOutSettingsService settings, ILogger<Reply
                 words[tenant] = tenantWords;
             }
 
+            // A fast reply (an auto-answer) can arrive before the send it answers has recorded its answer: it waits for
+            // it, or it would be stored unattributed.
+            if (inboxEvent.Attempts < MaxInFlightWaits && await InFlightAsync(connection, transaction, tenant, message, cancellationToken))
+            {
+                results[inboxEvent.Id] = ApplyResult.Retry;
+                continue;
+            }
+
             await ApplyAsync(connection, transaction, inboxEvent, message, tenantWords.Read(message.Text), cancellationToken);
             results[inboxEvent.Id] = ApplyResult.Applied;
         }
 
         return results;
+    }
+
+    private static async Task<bool> InFlightAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenant, IncomingMessage message, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(InFlight, connection, transaction);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = (object?)message.Phone ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = message.Jids.ToArray() });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task ApplyAsync(

@@ -112,6 +112,42 @@ public sealed class ReplyApplierTests(TestDatabase database) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task ApplyAsync_ReplyWhileTheSendToThatNumberIsInFlight_WaitsThenAttributesItOnceRecorded()
+    {
+        var tenant = await Dispatch.TenantAsync();
+        var sender = await Dispatch.SenderAsync(tenant);
+        var phone = DispatchKit.NewNumber();
+        var campaign = await Dispatch.CampaignAsync(tenant, [sender], [(phone, sender)]);
+        // An auto-answer can come back before the send's answer is recorded: the message is still 'sending'.
+        await Dispatch.ExecuteAsync("update campaigns.messages set status = 'sending', claimed_at = now() where campaign_id = $1 and phone = $2", campaign, phone);
+        var keyId = ReplyKit.NewKeyId();
+        var reply = ReplyKit.Upsert(tenant, sender, keyId, Jid(phone), "Auto-reply: we are closed");
+
+        Assert.Equal(ApplyResult.Retry, Assert.Single((await _kit.ApplyAsync(reply)).Values));
+        Assert.Empty(await _kit.RepliesAsync(tenant, keyId));
+
+        await _kit.SentAsync(campaign, phone, ReplyKit.NewKeyId(), minutesAgo: 0);
+        Assert.Equal(ApplyResult.Applied, Assert.Single((await _kit.ApplyAsync(reply with { Attempts = 1 })).Values));
+        Assert.Equal(campaign, Assert.Single(await _kit.RepliesAsync(tenant, keyId)).Campaign);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_SendInFlightForLong_StoredAfterItsWaits()
+    {
+        var tenant = await Dispatch.TenantAsync();
+        var sender = await Dispatch.SenderAsync(tenant);
+        var phone = DispatchKit.NewNumber();
+        var campaign = await Dispatch.CampaignAsync(tenant, [sender], [(phone, sender)]);
+        await Dispatch.ExecuteAsync("update campaigns.messages set status = 'sending', claimed_at = now() where campaign_id = $1 and phone = $2", campaign, phone);
+        var keyId = ReplyKit.NewKeyId();
+
+        var results = await _kit.ApplyAsync(ReplyKit.Upsert(tenant, sender, keyId, Jid(phone), "Hello?") with { Attempts = 5 });
+
+        Assert.Equal(ApplyResult.Applied, Assert.Single(results.Values));
+        Assert.Single(await _kit.RepliesAsync(tenant, keyId));
+    }
+
+    [Fact]
     public async Task ApplyAsync_SameUpsertAgain_ChangesNothing()
     {
         var tenant = await Dispatch.TenantAsync();
