@@ -19,4 +19,8 @@ internal static partial class AssignLog
 
     [LoggerMessage(EventId = 1253, Level = LogLevel.Information, Message = "{Count} scheduled campaigns reached their start")]
     public static partial void BeganDue(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1254, Level = LogLevel.Information,
+        Message = "Campaign {CampaignId}: {Count} messages skipped, their numbers suppressed since the prepare")]
+    public static partial void SkippedSuppressed(ILogger logger, Guid campaignId, int count);
 }

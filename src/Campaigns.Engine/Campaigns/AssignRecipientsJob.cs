@@ -66,6 +66,21 @@ internal sealed class AssignRecipientsJob(NpgsqlDataSource dataSource, IClock cl
             tenant = found;
         }
 
+        // Numbers suppressed since the prepare read the list (by hand, or an opt-out that came while it was rendering,
+        // after the opt-out skipped what was stored then) are never assigned: skipped as prepare skips them.
+        var suppressed = await ExecuteAsync(
+            connection,
+            """
+            update campaigns.messages m set status = 'skipped', skip_code = $3, skip_reason = $4
+             where m.campaign_id = $1 and m.status = 'pending'
+               and exists (select 1 from campaigns.suppressions s where s.tenant_id = $2 and s.phone = m.phone)
+            """,
+            cancellationToken, id.Value, tenant, CampaignErrors.Suppressed().Code, CampaignErrors.Suppressed().Message);
+        if (suppressed > 0)
+        {
+            AssignLog.SkippedSuppressed(logger, id.Value, suppressed);
+        }
+
         var senders = await UsableSendersAsync(connection, id, cancellationToken);
         if (senders.Length == 0)
         {

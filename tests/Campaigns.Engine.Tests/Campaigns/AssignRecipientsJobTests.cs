@@ -122,6 +122,30 @@ public sealed class AssignRecipientsJobTests(TestDatabase database) : IClassFixt
         Assert.NotNull(completed.CompletedAt);
     }
 
+    [Fact]
+    public async Task RunAsync_NumberSuppressedSinceThePrepare_SkippedNotQueued()
+    {
+        var tenant = await _kit.TenantAsync();
+        var campaign = await RunningAsync(tenant, await _kit.ListAsync(tenant, 5, names: 5), [await _kit.SenderAsync(tenant)]);
+        // An opt-out (or a person) suppresses a number after the prepare stored its message.
+        await _kit.ExecuteAsync(
+            """
+            insert into campaigns.suppressions (tenant_id, phone, reason)
+            select c.tenant_id, m.phone, 'opt_out' from campaigns.messages m join campaigns.campaigns c on c.id = m.campaign_id
+             where m.campaign_id = $1 order by m.phone limit 1
+            """,
+            campaign);
+
+        Assert.Equal(4, await _kit.Assign.RunAsync(campaign.Id.Value, Cancel));
+
+        Assert.Equal(1, await _kit.ScalarAsync(
+            """
+            select count(*) from campaigns.messages m where m.campaign_id = $1 and m.status = 'skipped' and m.skip_code = 'recipient.suppressed'
+               and exists (select 1 from campaigns.suppressions s where s.phone = m.phone)
+            """,
+            campaign));
+    }
+
     /// <summary>A ready campaign moved to running by hand, so that the test runs the assignment itself.</summary>
     private async Task<Campaign> RunningAsync(Domain.Tenants.TenantId tenant, Engine.Contacts.ContactList list, IReadOnlyList<SenderId> senders)
     {
