@@ -1,5 +1,7 @@
+using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Suppressions;
 using Campaigns.Engine.Tenants;
+using Campaigns.Engine.Tests.Dispatch;
 using Campaigns.Tests.Shared;
 
 namespace Campaigns.Engine.Tests.Suppressions;
@@ -22,6 +24,27 @@ public sealed class SuppressionServiceTests(TestDatabase database) : IClassFixtu
         var invalid = Assert.Single((IEnumerable<Dictionary<string, object?>>)result.Error.Details["invalid"]!);
         Assert.Equal((2, "not a number"), ((int)invalid["position"]!, (string?)invalid["value"]));
         Assert.Empty(await sut.ListAsync(tenant, 10, null, Cancel));
+    }
+
+    [Fact]
+    public async Task AddAsync_NumberWithUnsentMessages_SkipsThemInEveryCampaignAndCompletesOneLeftEmpty()
+    {
+        var kit = new DispatchKit(database);
+        var tenant = await kit.TenantAsync();
+        var sender = await kit.SenderAsync(tenant);
+        var (phone, other) = (DispatchKit.NewNumber(), DispatchKit.NewNumber());
+        var only = await kit.CampaignAsync(tenant, [sender], [(phone, sender)]);
+        var both = await kit.CampaignAsync(tenant, [sender], [(phone, sender), (other, sender)]);
+
+        var result = await CreateSut().AddAsync(new TenantId(tenant), [new(1, phone)], "KE", Cancel);
+
+        Assert.True(result.IsSuccess);
+        const string Status = "select status || '/' || coalesce(skip_code, '') from campaigns.messages where campaign_id = $1 and phone = $2";
+        Assert.Equal("skipped/recipient.suppressed", await kit.ScalarAsync<string>(Status, only, phone));
+        Assert.Equal("skipped/recipient.suppressed", await kit.ScalarAsync<string>(Status, both, phone));
+        Assert.Equal("queued/", await kit.ScalarAsync<string>(Status, both, other));
+        const string Campaign = "select status from campaigns.campaigns where id = $1";
+        Assert.Equal(("completed", "running"), (await kit.ScalarAsync<string>(Campaign, only), await kit.ScalarAsync<string>(Campaign, both)));
     }
 
     [Fact]
