@@ -1,3 +1,4 @@
+using System.Buffers;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
 using Campaigns.Domain.Common;
@@ -87,10 +88,9 @@ internal static class WebhookEndpoints
     /// <summary>Reads at most <paramref name="limit"/> bytes of body (a larger one is an error: 413) and parses them.</summary>
     private static async Task<Result<WebhookEnvelope>> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        var tooLarge = new Error("webhook.too_large", $"The body is larger than {limit} bytes.", "body", ErrorKind.TooLarge);
         if (request.ContentLength > limit)
         {
-            return tooLarge;
+            return TooLarge(limit);
         }
 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -99,18 +99,27 @@ internal static class WebhookEndpoints
         }
 
         using var body = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024); // the hot path: no buffer allocated per request
+        try
         {
-            if (body.Length + read > limit)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return tooLarge;
-            }
+                if (body.Length + read > limit)
+                {
+                    return TooLarge(limit);
+                }
 
-            body.Write(chunk, 0, read);
+                body.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return WebhookEnvelope.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
     }
+
+    private static Error TooLarge(long limit) => new("webhook.too_large", $"The body is larger than {limit} bytes.", "body", ErrorKind.TooLarge);
 }

@@ -24,21 +24,23 @@ internal static class WebhookDedupe
             return null;
         }
 
+        // The WhatsApp id as the appliers read it (one reading of keyId / id / key.id for both).
+        if (EvolutionIds.WhatsAppMessageId(eventName, data) is not { } id)
+        {
+            return null;
+        }
+
         return eventName switch
         {
-            WebhookEvents.MessagesUpdate when (Text(data, "keyId") ?? Text(data, "id")) is { } waId && Text(data, "status") is { } status
-                => $"u:{waId}:{status}",
-            WebhookEvents.SendMessage when KeyId(data) is { } id => "s:" + id,
-            WebhookEvents.MessagesUpsert when KeyId(data) is { } id => "m:" + id,
+            WebhookEvents.MessagesUpdate when Text(data, "status") is { } status => $"u:{id}:{status}",
+            WebhookEvents.SendMessage => "s:" + id,
+            WebhookEvents.MessagesUpsert => "m:" + id,
             _ => null,
         };
     }
 
     /// <summary>The state of a <c>connection.update</c> (<c>data.state</c>), or null.</summary>
     public static string? State(JsonElement data) => data.ValueKind == JsonValueKind.Object ? Text(data, "state") : null;
-
-    private static string? KeyId(JsonElement data) =>
-        data.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.Object ? Text(key, "id") : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value)
