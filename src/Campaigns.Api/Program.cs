@@ -13,6 +13,7 @@ using Campaigns.Api.Reports;
 using Campaigns.Api.Senders;
 using Campaigns.Api.Suppressions;
 using Campaigns.Api.Tenants;
+using Campaigns.Api.Web;
 using Campaigns.Api.Webhooks;
 using Campaigns.Api;
 using Campaigns.Engine.Database;
@@ -64,6 +65,11 @@ if (roles.HasFlag(HostRoles.Worker))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+if (roles.HasFlag(HostRoles.Api))
+{
+    app.UseWebPage(); // the marketers' page at /, served before authentication: it signs in through the API
+}
+
 app.UseAuthentication();
 app.UseApiLimits();
 app.UseAuthorization();
@@ -77,6 +83,7 @@ if (roles.HasFlag(HostRoles.Api))
     app.MapScalarApiReference(); // the browsable reference at /scalar
 
     var api = app.MapGroup("/api").RequireAuthorization();
+    api.MapTenant();
     api.MapContactLists();
     api.MapSuppressions();
     api.MapGateways();

@@ -38,4 +38,12 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = ApiKey.Hash(key) });
         return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? new TenantId(id) : null;
     }
+
+    /// <summary>A tenant's name, or null when there is no such tenant.</summary>
+    public async Task<string?> FindNameAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select name from campaigns.tenants where id = $1");
+        command.Parameters.Add(new() { Value = tenant.Value });
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
 }

@@ -1,0 +1,11 @@
+// Campaigns: placeholder until its page lands.
+import { pageHeading } from '../ui.js';
+
+export function index(main) {
+  main.append(pageHeading('Campaigns'));
+}
+
+export function detail(main) {
+  main.append(pageHeading('Campaigns'));
+}
+
