@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Campaigns.Api.Common;
@@ -34,6 +35,9 @@ internal static class ContactListEndpoints
             .WithSummary("Rows of the upload that were not imported, as CSV: line,value,reason")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/error-rows", ErrorRows).WithName("ListImportErrors")
+            .WithSummary("The same rows as the CSV report, as JSON pages in file order (keyset paging by line)")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapDelete("/{id:guid}", Delete).WithName("DeleteContactList").WithSummary("Delete a list and its contacts; refused (409) while a campaign that is not a draft uses it")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
@@ -161,6 +165,22 @@ internal static class ContactListEndpoints
         }
 
         return TypedResults.Empty;
+    }
+
+    private static async Task<Results<Ok<Page<ImportErrorResponse>>, ProblemHttpResult>> ErrorRows(
+        Guid id, ClaimsPrincipal user, ContactListStore lists, int? limit, int? after, CancellationToken cancellationToken)
+    {
+        var list = await lists.FindAsync(user.TenantId(), new ContactListId(id), cancellationToken);
+        if (list is null)
+        {
+            return ErrorResults.NotFound("contact list");
+        }
+
+        var size = Paging.Limit(limit);
+        var errors = await lists.ErrorsAsync(list.Id, size, after, cancellationToken);
+        var next = errors.Count == size ? errors[^1].Line.ToString(CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new Page<ImportErrorResponse>(
+            errors.Select(e => new ImportErrorResponse(e.Line, e.Value, e.Reason)).ToArray(), next));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(

@@ -89,6 +89,30 @@ internal sealed class ContactListStore(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>A page of the import's unused rows in file order; <paramref name="afterLine"/> is the last line of the previous page.</summary>
+    public async Task<IReadOnlyList<ImportRowError>> ErrorsAsync(
+        ContactListId list, int limit, int? afterLine, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select line, value, reason from campaigns.contact_import_errors
+             where list_id = $1 and ($2::integer is null or line > $2)
+             order by line
+             limit $3
+            """);
+        command.Parameters.Add(new() { Value = list.Value });
+        command.Parameters.Add(new() { Value = afterLine is { } line ? line : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var errors = new List<ImportRowError>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            errors.Add(new ImportRowError(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+        }
+
+        return errors;
+    }
+
     /// <summary>
     /// Deletes a list with its contacts and import report, unless a campaign that is not a draft and not finished uses it
     /// (then <see cref="ContactListErrors.InUse"/> names them): such a campaign would still send to its numbers. A draft

@@ -143,6 +143,45 @@ public sealed class ContactListEndpointsTests(ApiFixture api) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task ErrorRows_KeysetPaging_WalksEveryUnusedRowOnceInLineOrderWithCellsAsWritten()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        const string csv = "name,phone,note\n\"Ann\",0712345678,\"multi\nline\"\nBob,=cmd,x\nCy,0712345678,y\nDi,12,z\nEd,\"a, \"\"b\"\"\",w\n";
+        var id = (await ImportAsync(client, csv)).GetProperty("id");
+
+        var rows = new List<(int Line, string? Value, string? Reason)>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>(
+                $"/api/contact-lists/{id}/error-rows?limit=2" + (after is null ? "" : $"&after={after}"), Cancel);
+            rows.AddRange(page.GetProperty("items").EnumerateArray().Select(e =>
+                (e.GetProperty("line").GetInt32(), e.GetProperty("value").GetString(), e.GetProperty("reason").GetString())));
+            after = page.GetProperty("next").GetString();
+            pages++;
+        }
+        while (after is not null && pages < 10);
+
+        Assert.Equal([4, 5, 6, 7], rows.Select(r => r.Line));
+        Assert.Equal(["=cmd", "0712345678", "12", "a, \"b\""], rows.Select(r => r.Value)); // not defused: JSON is no spreadsheet
+        Assert.Equal("duplicate of line 2", rows[1].Reason);
+        Assert.Equal(3, pages); // 2 + 2 + an empty last page
+    }
+
+    [Fact]
+    public async Task ErrorRows_CursorNotALine_Answers400NamingAfter()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var id = (await ImportAsync(client, Csv)).GetProperty("id");
+
+        using var response = await client.GetAsync($"/api/contact-lists/{id}/error-rows?after=abc", Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("after", problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task List_NewestFirstWithPaging()
     {
         using var client = await api.CreateTenantClientAsync();
@@ -185,7 +224,7 @@ public sealed class ContactListEndpointsTests(ApiFixture api) : IClassFixture<Ap
 
         foreach (var target in new[] { id, Guid.NewGuid() })
         {
-            foreach (var url in new[] { $"/api/contact-lists/{target}", $"/api/contact-lists/{target}/contacts", $"/api/contact-lists/{target}/errors" })
+            foreach (var url in new[] { $"/api/contact-lists/{target}", $"/api/contact-lists/{target}/contacts", $"/api/contact-lists/{target}/errors", $"/api/contact-lists/{target}/error-rows" })
             {
                 using var response = await intruder.GetAsync(url, Cancel);
                 var problem = await Problem.ReadAsync(response, HttpStatusCode.NotFound);
