@@ -9,6 +9,8 @@ import { keysetPager } from './lists/pager.js';
 import { uploadForm } from './lists/upload.js';
 
 const pageSize = 50;
+// A list's page holds its report and its contacts: smaller pages keep both in view.
+const detailPageSize = 25;
 
 const numberCell = value => h('td', { class: 'number' }, number(value));
 const numberHeader = text => ({ text, class: 'number' });
@@ -32,7 +34,7 @@ export async function index(main, { signal }) {
   });
   main.append(
     uploadForm({ signal, onImported: () => lists.first() }),
-    h('section', { 'aria-labelledby': 'lists-heading' }, h('h2', { id: 'lists-heading' }, 'Your lists'), lists.element));
+    h('section', null, h('h2', { id: 'lists-heading' }, 'Your lists'), lists.element));
   await lists.first();
 }
 
@@ -55,13 +57,13 @@ export async function detail(main, { params, signal }) {
       h('a', { class: 'button primary', href: `#/campaigns/new?list=${encodeURIComponent(list.id)}` }, 'New campaign from this list'),
       remove),
     actionErrors,
-    h('section', { class: 'card', 'aria-labelledby': 'import-heading' },
+    h('section', { class: 'card import-card' },
       h('h2', { id: 'import-heading' }, 'Import'),
       importCounts(list),
       h('p', { class: 'muted small list-meta' },
         list.fileName ? `From ${list.fileName}, ` : '', `uploaded ${dateTime(list.createdAt)}; `,
         `numbers without a country code read as ${list.defaultRegion}.`)),
-    h('section', { 'aria-labelledby': 'columns-heading' },
+    h('section', null,
       h('h2', { id: 'columns-heading' }, 'Columns'),
       h('ul', { class: 'columns' }, list.columns.map(column => h('li', null,
         h('code', null, column), column === list.phoneColumn ? h('span', { class: 'small' }, ' (phone numbers)') : null)))));
@@ -75,7 +77,7 @@ export async function detail(main, { params, signal }) {
       empty: 'No rows were left out.',
       signal,
       headers: [numberHeader('Line'), 'Phone cell', 'Reason'],
-      load: (after, s) => api(`/api/contact-lists/${list.id}/error-rows?limit=${pageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal: s }),
+      load: (after, s) => api(`/api/contact-lists/${list.id}/error-rows?limit=${detailPageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal: s }),
       row: error => h('tr', null,
         h('td', { class: 'number' }, String(error.line)),
         h('td', null, error.value === null || error.value === '' ? h('span', { class: 'muted' }, '(empty)') : h('code', null, error.value)),
@@ -95,7 +97,7 @@ export async function detail(main, { params, signal }) {
         save.disabled = false;
       }
     });
-    main.append(h('section', { 'aria-labelledby': 'report-heading' },
+    main.append(h('section', null,
       h('div', { class: 'section-heading' }, h('h2', { id: 'report-heading' }, `Rows not imported (${number(unused)})`), save),
       h('p', { class: 'muted small' }, 'Line numbers are the lines of the file as an editor shows them (the header is line 1).'),
       reportErrors,
@@ -107,16 +109,17 @@ export async function detail(main, { params, signal }) {
   const contacts = keysetPager({
     caption: 'Contacts',
     noun: 'contacts',
+    className: 'contacts',
     empty: 'This list has no contacts.',
     signal,
     headers: [numberHeader('Line'), 'Phone', ...columns],
-    load: (after, s) => api(`/api/contact-lists/${list.id}/contacts?limit=${pageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal: s }),
+    load: (after, s) => api(`/api/contact-lists/${list.id}/contacts?limit=${detailPageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal: s }),
     row: contact => h('tr', null,
       h('td', { class: 'number' }, String(contact.line)),
       h('th', { scope: 'row', class: 'nowrap' }, contact.phone),
       columns.map(column => h('td', null, contact.fields[column] ?? ''))),
   });
-  main.append(h('section', { 'aria-labelledby': 'contacts-heading' },
+  main.append(h('section', null,
     h('h2', { id: 'contacts-heading' }, `Contacts (${number(list.imported)})`),
     contacts.element));
   pending.push(contacts.first());

@@ -45,7 +45,7 @@ export async function index(main, { signal }) {
   const listErrors = h('div');
   main.append(
     addForm({ signal, onAdded: () => table.first() }),
-    h('section', { 'aria-labelledby': 'suppressed-heading' },
+    h('section', null,
       h('h2', { id: 'suppressed-heading' }, 'Suppressed numbers'),
       listErrors,
       table.element));
@@ -66,7 +66,7 @@ function addForm({ signal, onAdded }) {
   const errors = h('div', { class: 'form-errors' });
   const result = h('div', { class: 'add-result' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Suppress numbers');
-  const form = h('form', { class: 'card', novalidate: true, 'aria-labelledby': 'add-heading' },
+  const form = h('form', { class: 'card suppress-form', novalidate: true, 'aria-labelledby': 'add-heading' },
     h('h2', { id: 'add-heading' }, 'Add numbers'),
     numbers.element, region.element, errors,
     h('div', { class: 'form-actions' }, submit),

@@ -4,11 +4,11 @@ import { h, replace } from '../../dom.js';
 import { announce, showProblem, table } from '../../ui.js';
 
 /**
- * keysetPager({ caption, headers, row, load, empty, noun, signal }) → { element, reload(), first() }.
+ * keysetPager({ caption, headers, row, load, empty, noun, signal, className }) → { element, reload(), first() }.
  * load(after, signal) → { items, next } (after is null for the first page); row(item) → a <tr>; headers are strings, or
  * { text, class } (class 'number' right-aligns a column of figures); noun names the items in announcements ("contacts").
  */
-export function keysetPager({ caption, headers, row, load, empty, noun, signal }) {
+export function keysetPager({ caption, headers, row, load, empty, noun, signal, className }) {
   const cursors = [null]; // cursors[i] opens page i
   let index = 0;
   let next = null;
@@ -18,7 +18,7 @@ export function keysetPager({ caption, headers, row, load, empty, noun, signal }
   const previous = h('button', { type: 'button', onclick: () => go(index - 1) }, 'Previous page');
   const following = h('button', { type: 'button', onclick: () => go(index + 1) }, 'Next page');
   const nav = h('nav', { class: 'pager-nav', 'aria-label': `${caption}: pages` }, previous, status, following);
-  const element = h('div', { class: 'pager' }, errors, body, nav);
+  const element = h('div', { class: className ? `pager ${className}` : 'pager' }, errors, body, nav);
 
   async function go(target, { quiet = false } = {}) {
     if (target > index && next === null) return;
