@@ -177,7 +177,7 @@ internal static class ContactListEndpoints
         }
 
         var size = Paging.Limit(limit);
-        var errors = await lists.ErrorsAsync(list.Id, size, after, cancellationToken);
+        var errors = await lists.ErrorsAsync(list.Id, after, size, cancellationToken).ToListAsync(cancellationToken);
         var next = errors.Count == size ? errors[^1].Line.ToString(CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new Page<ImportErrorResponse>(
             errors.Select(e => new ImportErrorResponse(e.Line, e.Value, e.Reason)).ToArray(), next));

@@ -76,22 +76,18 @@ internal sealed class ContactListStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The rows of the import that were not used, in file order, streamed.</summary>
-    public async IAsyncEnumerable<ImportRowError> ErrorsAsync(
-        ContactListId list, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "select line, value, reason from campaigns.contact_import_errors where list_id = $1 order by line");
-        command.Parameters.Add(new() { Value = list.Value });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return new ImportRowError(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
-        }
-    }
+    public IAsyncEnumerable<ImportRowError> ErrorsAsync(ContactListId list, CancellationToken cancellationToken) =>
+        ErrorsAsync(list, afterLine: null, limit: null, cancellationToken);
 
-    /// <summary>A page of the import's unused rows in file order; <paramref name="afterLine"/> is the last line of the previous page.</summary>
-    public async Task<IReadOnlyList<ImportRowError>> ErrorsAsync(
-        ContactListId list, int limit, int? afterLine, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of the import that were not used, in file order, streamed: all of them, or a page of at most
+    /// <paramref name="limit"/> after line <paramref name="afterLine"/> (the last line of the previous page).
+    /// </summary>
+    public async IAsyncEnumerable<ImportRowError> ErrorsAsync(
+        ContactListId list,
+        int? afterLine,
+        int? limit,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
@@ -102,15 +98,12 @@ internal sealed class ContactListStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.Add(new() { Value = list.Value });
         command.Parameters.Add(new() { Value = afterLine is { } line ? line : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        command.Parameters.Add(new() { Value = limit });
+        command.Parameters.Add(new() { Value = limit is { } size ? size : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer }); // null: no limit
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var errors = new List<ImportRowError>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            errors.Add(new ImportRowError(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+            yield return new ImportRowError(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
         }
-
-        return errors;
     }
 
     /// <summary>
