@@ -7,6 +7,7 @@ import { badge, number, problemBox, table } from '../../ui.js';
 
 const debounceMs = 400;
 const rows = 10;
+const retryMs = 1500;
 
 /**
  * The preview panel: { element, refresh() } where refresh() schedules a preview of what request() returns now
@@ -54,6 +55,13 @@ export function previewPanel({ request, onTemplateError, signal }) {
       replace(body, statistics(preview), messages(preview));
     } catch (error) {
       if (error?.name === 'AbortError' || mine !== generation) return;
+      if (error?.status === 429) {
+        // Too many previews of this tenant at once (another tab, a teammate): try again shortly.
+        status.textContent = 'The server is busy with other previews; trying again…';
+        clearTimeout(timer);
+        timer = setTimeout(run, retryMs);
+        return;
+      }
       const templateShown = onTemplateError?.(error);
       status.textContent = templateShown ? 'The preview waits for the template to be fixed.' : 'The preview failed.';
       replace(body, templateShown
