@@ -288,8 +288,8 @@ async function editor(main, ctx, campaign) {
         campaignId = answer.id;
         // The page is now the draft's: a second save changes it rather than creating another one.
         history.replaceState(null, '', `#/campaigns/${campaignId}/edit`);
-        main.querySelector('h1').textContent = `Edit campaign: ${answer.name}`;
       }
+      main.querySelector('h1').textContent = `Edit campaign: ${answer.name}`;
       return answer;
     } catch (error) {
       const leftover = applyFieldErrors(fields, error);
