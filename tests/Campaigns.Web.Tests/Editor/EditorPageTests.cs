@@ -24,8 +24,11 @@ public sealed partial class EditorPageTests(WebEnvironment env)
 
         await page.GetByLabel("Contact list").SelectOptionAsync(list.ToString());
         var message = Message(page);
+        // A column goes in at the caret, not at the end.
+        await message.FillAsync("Hi !");
+        await message.EvaluateAsync("textarea => textarea.setSelectionRange(3, 3)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Insert {{ first_name }}" }).ClickAsync();
-        await Expect(message).ToHaveValueAsync("{{ first_name }}");
+        await Expect(message).ToHaveValueAsync("Hi {{ first_name }}!");
 
         // An unclosed variable: the error shows under the template, with its place, and the caret can go there.
         await message.FillAsync("Hi {{ first_name");
@@ -50,6 +53,8 @@ public sealed partial class EditorPageTests(WebEnvironment env)
         await Expect(Statistic(page, "Distinct texts")).ToHaveTextAsync(statistics.GetProperty("distinctBodies").GetInt64().ToString("N0", Culture));
         await Expect(Statistic(page, "Largest group (same text)")).ToHaveTextAsync($"{statistics.GetProperty("largestShare").GetInt32()} of at most 10");
 
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Spring offer");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await WebEnvironment.ScreenshotAsync(page, "editor");
         await WebEnvironment.AssertAccessibleAsync(page);
         await env.AssertNoPageErrorsAsync(page);
