@@ -140,6 +140,37 @@ public sealed partial class EditorPageTests(WebEnvironment env)
     }
 
     [Fact]
+    public async Task SaveDraft_MediaByUrl_PreviewsTheCaptionAndKeepsTheMedia()
+    {
+        var tenant = await env.CreateTenantAsync();
+        var list = await WebEnvironment.ImportSampleAsync(tenant);
+        var page = await env.OpenAsync(tenant, $"/campaigns/new?list={list}");
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Picture offer");
+        await page.GetByLabel("Media with a caption").CheckAsync();
+        await page.GetByLabel("File URL").FillAsync("https://example.com/offer.jpg");
+        await page.GetByLabel("Caption", new() { Exact = true }).FillAsync("{Hi|Hello} {{ first_name }}, look at this.");
+        var rows = page.GetByRole(AriaRole.Table, new() { Name = PreviewTable }).Locator("tbody tr");
+        await Expect(rows.First.Locator("td").Nth(2)).ToHaveTextAsync(new Regex("^(Hi|Hello) [^,]+, look at this\\.$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(EditUrl());
+
+        var id = Guid.Parse(EditUrl().Match(page.Url).Groups[1].Value);
+        var stored = await tenant.Api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}", Cancel);
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("template").ValueKind);
+        var media = stored.GetProperty("media");
+        Assert.Equal("image", media.GetProperty("type").GetString());
+        Assert.Equal("https://example.com/offer.jpg", media.GetProperty("url").GetString());
+        Assert.Equal("{Hi|Hello} {{ first_name }}, look at this.", media.GetProperty("caption").GetString());
+
+        var reopened = await env.OpenAsync(tenant, $"/campaigns/{id}/edit");
+        await Expect(reopened.GetByLabel("Media with a caption")).ToBeCheckedAsync();
+        await Expect(reopened.GetByLabel("File URL")).ToHaveValueAsync("https://example.com/offer.jpg");
+        await Expect(reopened.GetByLabel("Caption", new() { Exact = true })).ToHaveValueAsync("{Hi|Hello} {{ first_name }}, look at this.");
+        await env.AssertNoPageErrorsAsync(reopened);
+    }
+
+    [Fact]
     public async Task SaveDraft_InvalidFields_ShowsEachErrorUnderItsField()
     {
         var tenant = await env.CreateTenantAsync();
