@@ -66,5 +66,5 @@ export function timelineChart(signal) {
         series.map(([key]) => h('td', { class: 'number' }, number(p[key])))))));
   }
 
-  return { element, update };
+  return { element, update, hasPoints: () => plot !== null || !details.hidden };
 }

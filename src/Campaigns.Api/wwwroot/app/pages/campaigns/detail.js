@@ -14,7 +14,8 @@ import { handled, isActive, messageStatuses, messageTotal } from './counts.js';
 
 const fastMs = 2000;
 const slowEvery = 5; // ticks: every 10 s when nothing is happening
-const timelineEveryMs = 5000;
+const timelineEveryMs = 2000;
+const largeCampaign = 10_000;
 
 export async function detail(main, ctx) {
   const { signal } = ctx;
@@ -54,12 +55,16 @@ export async function detail(main, ctx) {
     render();
   };
 
+  // The timeline is read again when the counts moved, at most every 2 s (every 10 s for a large campaign: each read
+  // passes over all its messages); at once when the first message went out.
   let lastTimeline = 0;
   let timelineKey = null;
   const refreshTimeline = async force => {
     const c = campaign.counts;
     const key = c ? [c.sent, c.delivered, c.read, c.failed, c.replied, campaign.status].join() : campaign.status;
-    if (!force && (key === timelineKey || Date.now() - lastTimeline < timelineEveryMs)) return;
+    const every = c && messageTotal(c) > largeCampaign ? timelineEveryMs * 5 : timelineEveryMs;
+    const first = !chart.hasPoints() && c && c.sent + c.delivered + c.read + c.failed > 0;
+    if (!force && !first && (key === timelineKey || Date.now() - lastTimeline < every)) return;
     timelineKey = key;
     lastTimeline = Date.now();
     chart.update(await api(`/api/campaigns/${encodeURIComponent(id)}/timeline`, { signal }));
@@ -117,9 +122,9 @@ export async function detail(main, ctx) {
   poll(signal, async () => {
     ticks += 1;
     if (ticks === 1) return; // drawn above
+    if (tests.running()) await tests.load();
     if (!isActive(campaign.status) && ticks % slowEvery !== 0) return;
     await refresh();
-    if (tests.running()) await tests.load();
   }, fastMs, error => showProblem(problems, error));
 }
 
