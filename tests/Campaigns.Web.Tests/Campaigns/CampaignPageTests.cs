@@ -38,7 +38,6 @@ public sealed partial class CampaignPageTests(WebEnvironment env)
         await page.GetByText("The chart as a table").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Messages over time" }).Locator("tbody tr").First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Progress per sender" })).ToContainTextAsync(instance);
-        await WebEnvironment.ScreenshotAsync(page, "campaign");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
         await Expect(Status(page)).ToHaveTextAsync("paused");
@@ -48,6 +47,7 @@ public sealed partial class CampaignPageTests(WebEnvironment env)
         var sentBefore = await SentInAllAsync(page);
         await Expect(page.Locator(".campaign-totals")).Not.ToHaveTextAsync(new Regex($"^Sent in all: {sentBefore} "));
         Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"), "The page was reloaded.");
+        await WebEnvironment.ScreenshotAsync(page, "campaign"); // a few seconds in: the chart has a shape
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Download the report (CSV)" }).ClickAsync());
