@@ -29,6 +29,9 @@ internal static class ReportEndpoints
             .WithSummary("A campaign's report as CSV, streamed: phone, the list's columns, status, sent/delivered/read/replied times (ISO-8601 UTC), error; ?status=unreached for the recipients not reached")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapGet("/campaigns/{id:guid}/timeline", Timeline).WithName("GetCampaignTimeline")
+            .WithSummary("A campaign's messages sent, delivered, read, replied to and failed over time, counted cumulatively in at most 200 equal buckets from its first event to its last (to now while it runs or is paused)")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/campaigns/{id:guid}/retry", Retry).WithName("RetryCampaign")
             .WithSummary("Once a campaign is completed or cancelled: a new contact list of the recipients not reached (not those suppressed, opted out or not on WhatsApp) and a new draft campaign over it with the same template, media, senders and window")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
@@ -52,6 +55,15 @@ internal static class ReportEndpoints
                 $"/api/campaigns/{result.Value.Campaign}",
                 new RetryResponse(result.Value.Campaign.Value, result.Value.ContactList.Value, result.Value.Recipients))
             : ErrorResults.ToProblem(result.Error);
+    }
+
+    private static async Task<Results<Ok<CampaignTimelineResponse>, ProblemHttpResult>> Timeline(
+        Guid id, ClaimsPrincipal user, CampaignService campaigns, CampaignTimelineReader timeline, CancellationToken cancellationToken)
+    {
+        var campaign = await campaigns.FindAsync(user.TenantId(), new CampaignId(id), cancellationToken);
+        return campaign.IsSuccess
+            ? TypedResults.Ok(CampaignTimelineResponse.From(await timeline.ReadAsync(campaign.Value, cancellationToken)))
+            : ErrorResults.ToProblem(campaign.Error);
     }
 
     private static async Task<Results<Accepted<TestSendResponse>, ProblemHttpResult>> Test(
