@@ -72,7 +72,10 @@ async function render() {
   focusHeading(document.getElementById('main'));
 }
 
-onUnauthorized(() => signOut('Your API key was not accepted (revoked, or mistyped). Sign in again.'));
+// A key refused while signed in (revoked meanwhile): sign out. The sign-in form handles its own refusals.
+onUnauthorized(() => {
+  if (currentPath() !== '/signin') signOut('Your API key was not accepted (revoked, or mistyped). Sign in again.');
+});
 document.getElementById('sign-out').addEventListener('click', () => signOut('You are signed out.'));
 window.addEventListener('hashchange', render);
 render();
