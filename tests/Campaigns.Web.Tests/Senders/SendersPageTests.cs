@@ -59,6 +59,22 @@ public sealed partial class SendersPageTests(WebEnvironment env)
     }
 
     [Fact]
+    public async Task LinkView_SenderAlreadyOpen_ShowsItsPhoneAndNoQrCode()
+    {
+        var tenant = await env.CreateTenantAsync();
+        var (instance, senderId) = await env.AddOpenSenderAsync(tenant);
+        var phone = (await SenderAsync(tenant, senderId)).Phone;
+
+        var page = await env.OpenAsync(tenant, $"/senders?link={senderId}");
+
+        await Expect(page.Locator(".linked-phone")).ToHaveTextAsync(phone!);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Link {instance}'s phone" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img)).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel linking" })).ToBeHiddenAsync();
+        await env.AssertNoPageErrorsAsync(page);
+    }
+
+    [Fact]
     public async Task PauseAndResume_FromItsCard_ChangeTheSenderAndSaySo()
     {
         var tenant = await env.CreateTenantAsync();
