@@ -2,8 +2,9 @@
 // the API once and is never shown back (the API never returns it).
 import { api } from '../../api.js';
 import { h, replace } from '../../dom.js';
-import { announce, busy, dateTime, field, table } from '../../ui.js';
-import { showFormProblem, showSenderProblem } from './explain.js';
+import { announce, dateTime, table } from '../../ui.js';
+import { showSenderProblem } from './explain.js';
+import { apiForm, textField } from './forms.js';
 
 /** The tenant's gateways (the API answers them all: a tenant has a handful). */
 export function listGateways(signal) {
@@ -41,38 +42,17 @@ export function gatewaysSection(signal) {
 
 /** The form that registers a gateway: name, URL and global key. onRegistered(gateway) after a success. */
 export function gatewayForm(signal, onRegistered) {
-  const name = field({ label: 'Gateway name', input: h('input', { type: 'text', name: 'name', required: true, autocomplete: 'off' }) });
-  const url = field({
-    label: 'Gateway URL',
-    hint: 'The Evolution API server\'s address, e.g. https://evolution.example.com',
-    input: h('input', { type: 'url', name: 'url', required: true, autocomplete: 'off', spellcheck: 'false' }),
-  });
-  const key = field({
-    label: 'Global API key',
-    hint: 'Evolution\'s AUTHENTICATION_API_KEY. Stored encrypted; it is never shown again.',
-    input: h('input', { type: 'password', name: 'apiKey', required: true, autocomplete: 'off', spellcheck: 'false' }),
-  });
-  const errors = h('div', { class: 'form-errors' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Register gateway');
-  const form = h('form', { class: 'gateway-form', novalidate: true }, name.element, url.element, key.element, errors,
-    h('div', { class: 'form-actions' }, submit));
-  const fields = { name, url, apiKey: key };
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    busy(submit, null, async () => {
-      showSenderProblem(errors, null);
-      try {
-        const gateway = await api('/api/gateways', {
-          method: 'POST', json: { name: name.input.value.trim(), url: url.input.value.trim(), apiKey: key.input.value }, signal,
-        });
-        showFormProblem(form, fields, errors, null);
-        form.reset();
-        announce(`Gateway ${gateway.name} is registered.`);
-        await onRegistered?.(gateway);
-      } catch (error) {
-        showFormProblem(form, fields, errors, error);
-      }
+  const name = textField('Gateway name', 'name');
+  const url = textField('Gateway URL', 'url', { type: 'url', hint: 'The Evolution API server\'s address, e.g. https://evolution.example.com' });
+  const key = textField('Global API key', 'apiKey',
+    { type: 'password', hint: 'Evolution\'s AUTHENTICATION_API_KEY. Stored encrypted; it is never shown again.' });
+  const form = apiForm('gateway-form', { name, url, apiKey: key }, 'Register gateway', async () => {
+    const gateway = await api('/api/gateways', {
+      method: 'POST', json: { name: name.input.value.trim(), url: url.input.value.trim(), apiKey: key.input.value }, signal,
     });
+    form.reset();
+    announce(`Gateway ${gateway.name} is registered.`);
+    await onRegistered?.(gateway);
   });
   return form;
 }

@@ -5,7 +5,8 @@ import { h, replace } from '../../dom.js';
 import { announce, badge, busy, field, pageHeading, poll } from '../../ui.js';
 import { navigate } from '../../router.js';
 import { gatewayForm, listGateways } from './gateways.js';
-import { act, showFormProblem, showSenderProblem, stateText } from './explain.js';
+import { act, showSenderProblem, stateText } from './explain.js';
+import { apiForm, senderNameField, textField } from './forms.js';
 
 /** WhatsApp renews a linking code about every 20 s; the page asks for a fresh one on that rhythm. */
 const qrLifetimeMs = 20_000;
@@ -36,36 +37,16 @@ export async function linkNew(main, ctx) {
     input: h('select', { name: 'gatewayId', required: true },
       gateways.map(g => h('option', { value: g.id }, `${g.name} (${g.url})`))),
   });
-  const instance = field({
-    label: 'Instance name',
-    hint: 'A new name on that gateway, e.g. sales-3 (letters, digits and dashes).',
-    input: h('input', { type: 'text', name: 'instance', required: true, autocomplete: 'off', spellcheck: 'false' }),
-  });
-  const name = field({
-    label: 'Sender name',
-    hint: 'How campaigns show this number, e.g. Sales line 3.',
-    input: h('input', { type: 'text', name: 'name', required: true, autocomplete: 'off' }),
-  });
-  const errors = h('div', { class: 'form-errors' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Create and show the QR code');
-  const form = h('form', { class: 'card narrow', novalidate: true },
-    gateway.element, instance.element, name.element, errors, h('div', { class: 'form-actions' }, submit));
-  const fields = { gatewayId: gateway, instance, name };
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    busy(submit, null, async () => {
-      try {
-        const sender = await api('/api/senders', {
-          method: 'POST',
-          json: { name: name.input.value.trim(), gatewayId: gateway.input.value, instance: instance.input.value.trim(), createInstance: true },
-          signal: ctx.signal,
-        });
-        announce(`${sender.name} is created. Scan its QR code with the phone.`);
-        navigate(`/senders?link=${sender.id}`);
-      } catch (error) {
-        showFormProblem(form, fields, errors, error);
-      }
+  const instance = textField('Instance name', 'instance', { hint: 'A new name on that gateway, e.g. sales-3 (letters, digits and dashes).' });
+  const name = senderNameField('Sales line 3');
+  const form = apiForm('card narrow', { gatewayId: gateway, instance, name }, 'Create and show the QR code', async () => {
+    const sender = await api('/api/senders', {
+      method: 'POST',
+      json: { name: name.input.value.trim(), gatewayId: gateway.input.value, instance: instance.input.value.trim(), createInstance: true },
+      signal: ctx.signal,
     });
+    announce(`${sender.name} is created. Scan its QR code with the phone.`);
+    navigate(`/senders?link=${sender.id}`);
   });
   replace(body, form);
 }
