@@ -136,6 +136,36 @@ public sealed partial class SendersPageTests(WebEnvironment env)
     }
 
     [Fact]
+    public async Task ClearRestriction_Confirmed_EndsTheTimelockShownOnTheCard()
+    {
+        var tenant = await env.CreateTenantAsync();
+        var (instance, senderId) = await env.AddOpenSenderAsync(tenant);
+        // As dispatch records WhatsApp's 463 (SenderRestrictions): until tomorrow.
+        await using (var restrict = env.DataSource.CreateCommand(
+            "update campaigns.senders set restricted_until = now() + interval '1 day', restriction = 'reachout_timelock', restricted_at = now() where id = $1"))
+        {
+            restrict.Parameters.Add(new() { Value = senderId });
+            Assert.Equal(1, await restrict.ExecuteNonQueryAsync(Cancel));
+        }
+
+        var page = await env.OpenAsync(tenant, "/senders");
+        var card = page.GetByRole(AriaRole.Article, new() { Name = instance });
+        await Expect(card).ToContainTextAsync("Reach-out timelock until");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Clear restriction" }).ClickAsync();
+        var confirm = card.GetByRole(AriaRole.Button, new() { Name = "Yes, clear the restriction" });
+        await Expect(confirm).ToBeFocusedAsync();
+        Assert.NotNull((await SenderAsync(tenant, senderId)).Restriction); // nothing happens before the visitor says yes
+        await confirm.ClickAsync();
+
+        await Expect(card).Not.ToContainTextAsync("Reach-out timelock");
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Clear restriction" })).ToBeHiddenAsync();
+        await Expect(page.Locator("#announcer")).ToHaveTextAsync($"{instance}'s restriction is cleared.");
+        Assert.Null((await SenderAsync(tenant, senderId)).Restriction);
+        await env.AssertNoPageErrorsAsync(page);
+    }
+
+    [Fact]
     public async Task RegisterExistingInstance_AlreadyASender_ShowsThe409AtTheInstanceField()
     {
         var tenant = await env.CreateTenantAsync();
@@ -197,7 +227,9 @@ public sealed partial class SendersPageTests(WebEnvironment env)
 
     private sealed record SenderPage(IReadOnlyList<SenderView> Items);
 
-    private sealed record SenderView(Guid Id, string Instance, string State, string? Phone, SenderPauseView? Paused);
+    private sealed record SenderView(Guid Id, string Instance, string State, string? Phone, SenderPauseView? Paused, SenderRestrictionView? Restriction);
+
+    private sealed record SenderRestrictionView(string Kind, DateTimeOffset Until);
 
     private sealed record SenderPauseView(string Reason);
 }

@@ -149,7 +149,7 @@ function senderCard(initial, signal, onDeleted) {
     const key = JSON.stringify(next);
     if (key === drawn) return;
     drawn = key;
-    if (before !== next && before.state !== next.state) announce(`${next.name}: the connection is now ${next.state}.`);
+    if (before.state !== next.state) announce(`${next.name}: the connection is now ${next.state}.`);
     draw();
   }
 
