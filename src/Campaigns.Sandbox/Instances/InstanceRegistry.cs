@@ -118,12 +118,23 @@ internal sealed class InstanceRegistry
         return qr;
     }
 
-    /// <summary>Opens the connection (a scan, or a demo's "it came back").</summary>
+    /// <summary>
+    /// Opens the connection (a scan, or a demo's "it came back"). An instance created without a number gets one now,
+    /// as a phone that scans the QR code brings its own (<see cref="LinkedNumber"/>), so <c>ownerJid</c> and the
+    /// <c>connection.update</c>'s <c>wuid</c> name it.
+    /// </summary>
     public void Open(SandboxInstance instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
         instance.StopFlap();
         instance.Start();
+        if (instance.Number is null)
+        {
+            var number = LinkedNumber(_options.Seed, instance.Name);
+            instance.LinkNumber(number);
+            instance.TimeZone = NumberZones.Of(number) ?? instance.TimeZone;
+        }
+
         if (instance.MoveTo(ConnectionState.Open, _clock.GetCurrentInstant()) is not null)
         {
             Announce(instance, ConnectionState.Open, 200);
@@ -308,6 +319,17 @@ internal sealed class InstanceRegistry
     }
 
     /// <summary>A UUID v4-shaped id that is the same in every run for the same seed and name.</summary>
+    /// <summary>
+    /// The number of the phone that links an instance created without one: a Kenyan mobile number (<c>2547</c> and eight
+    /// digits) drawn from the seed and the instance's name, so a rerun links the same number.
+    /// </summary>
+    internal static string LinkedNumber(string seed, string name)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\nnumber\n{name}"));
+        var digits = BitConverter.ToUInt64(hash, 0) % 100_000_000UL;
+        return "2547" + digits.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static Guid StableGuid(string seed, string purpose, string name)
     {
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\n{purpose}\n{name}"))[..16];

@@ -21,6 +21,7 @@ internal sealed class SandboxInstance
     private CancellationTokenSource? _flap;
     private SandboxTimelock? _timelock;
     private bool _answersError;
+    private string? _number;
 
     /// <param name="started">False for an instance created without <c>qrcode</c>: Baileys has not started until it connects.</param>
     public SandboxInstance(
@@ -30,7 +31,7 @@ internal sealed class SandboxInstance
         Name = name;
         InstanceId = instanceId;
         Token = token;
-        Number = number;
+        _number = number;
         ProfileName = profileName;
         _timeZone = timeZone;
         _started = started;
@@ -48,7 +49,29 @@ internal sealed class SandboxInstance
     public string Token { get; }
 
     /// <summary>The linked account's number, digits only; null until linked when created without a number.</summary>
-    public string? Number { get; }
+    public string? Number
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _number;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records the number of the phone that linked (scanned the QR code) when the instance had none yet, as a real
+    /// gateway learns its <c>ownerJid</c> from the phone; a number already known stays.
+    /// </summary>
+    public void LinkNumber(string number)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(number);
+        lock (_gate)
+        {
+            _number ??= number;
+        }
+    }
 
     public string? OwnerJid => Number is null ? null : Number + Jid.UserSuffix;
 

@@ -67,6 +67,24 @@ public sealed class InstanceEndpointsTests
     }
 
     [Fact]
+    public async Task Scan_InstanceCreatedWithoutNumber_LinksThePhonesNumber()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(s => s["Sandbox:Network:AutoOpenAfterMs"] = "-1");
+        using var client = sandbox.CreateClient(TestSandbox.GlobalKey);
+        using var created = await client.PostJsonAsync(
+            "/instance/create", new { instanceName = "zeta", integration = "WHATSAPP-BAILEYS", qrcode = true });
+        var before = (await client.GetJsonAsync("/instance/fetchInstances?instanceName=zeta"))[0];
+
+        using var scan = await client.PostAsync(new Uri("/sandbox/instances/zeta/scan", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        var after = (await client.GetJsonAsync("/instance/fetchInstances?instanceName=zeta"))[0];
+
+        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, before.GetProperty("ownerJid").ValueKind);
+        Assert.Matches("^2547[0-9]{8}@s\\.whatsapp\\.net$", after.GetProperty("ownerJid").GetString());
+        Assert.Equal(after.GetProperty("ownerJid").GetString(), after.GetProperty("number").GetString() + "@s.whatsapp.net");
+    }
+
+    [Fact]
     public async Task Create_WithoutQrCode_IsClosedUntilConnectIsCalled()
     {
         await using var sandbox = await TestSandbox.StartAsync();
