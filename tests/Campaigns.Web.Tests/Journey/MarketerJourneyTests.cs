@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Campaigns.Web.Tests.CampaignPages.CampaignPageParts;
 using static Microsoft.Playwright.Assertions;
 
 namespace Campaigns.Web.Tests.Journey;
@@ -13,7 +14,7 @@ namespace Campaigns.Web.Tests.Journey;
 /// through the API (linking by QR code has its own test in SendersPageTests), because a new number's warm-up and the
 /// default pacing would take minutes per message.
 /// </summary>
-public sealed partial class MarketerJourneyTests(WebEnvironment env)
+public sealed class MarketerJourneyTests(WebEnvironment env)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -72,16 +73,15 @@ public sealed partial class MarketerJourneyTests(WebEnvironment env)
         await Expect(start).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await start.ClickAsync();
         await Expect(Status(page)).ToHaveTextAsync("running");
-        var totals = page.Locator(".campaign-totals");
+        var totals = Totals(page);
         await Expect(totals).ToHaveTextAsync(SentSome(), new() { Timeout = 30_000 });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
         await Expect(Status(page)).ToHaveTextAsync("paused");
         await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
         await Expect(Status(page)).ToHaveTextAsync("running");
-        var sentBefore = int.Parse(SentInAll().Match(await totals.InnerTextAsync()).Groups[1].Value.Replace(",", "", StringComparison.Ordinal),
-            System.Globalization.CultureInfo.InvariantCulture);
-        await Expect(totals).Not.ToHaveTextAsync(new Regex($"^Sent in all: {sentBefore:N0} "), new() { Timeout = 30_000 });
+        var sentBefore = await SentInAllAsync(page);
+        await Expect(totals).Not.ToHaveTextAsync(SentExactly(sentBefore), new() { Timeout = 30_000 });
         Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"), "The page was reloaded.");
 
         // The report: one line per recipient.
@@ -99,31 +99,4 @@ public sealed partial class MarketerJourneyTests(WebEnvironment env)
             + campaign.GetProperty("counts").GetProperty("read").GetInt32() > 0);
         await env.AssertNoPageErrorsAsync(page);
     }
-
-    /// <summary>CSV records (RFC 4180): line breaks inside quoted cells do not end one.</summary>
-    private static int Records(string csv)
-    {
-        var (records, quoted) = (0, false);
-        for (var i = 0; i < csv.Length; i++)
-        {
-            if (csv[i] == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (csv[i] == '\n' && !quoted)
-            {
-                records++;
-            }
-        }
-
-        return csv.Length > 0 && csv[^1] != '\n' ? records + 1 : records;
-    }
-
-    private static ILocator Status(IPage page) => page.Locator(".campaign-summary .badge");
-
-    [GeneratedRegex(@"^Sent in all: [1-9]")]
-    private static partial Regex SentSome();
-
-    [GeneratedRegex(@"^Sent in all: ([\d,]+)")]
-    private static partial Regex SentInAll();
 }
