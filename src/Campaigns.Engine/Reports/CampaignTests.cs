@@ -233,6 +233,9 @@ internal sealed class CampaignTests(
             },
         });
         await batch.ExecuteNonQueryAsync(cancellationToken);
+        // The senders' numbers get their row and become due: a number that never sent has none, and the pre-check only
+        // looks up numbers that have one (without this, a test from a new sender stayed queued for ever).
+        await Dispatch.DispatchWake.WakeSendersAsync(connection, transaction, messages.Select(m => m.Sender).Distinct().ToArray(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }
