@@ -24,6 +24,7 @@ export async function detail(main, ctx) {
   try {
     campaign = await api(`/api/campaigns/${encodeURIComponent(id)}`, { signal });
   } catch (error) {
+    if (error?.name === 'AbortError') throw error; // left meanwhile: <main> is the next page's now
     main.append(pageHeading('Campaign'), problemBox(error), h('p', null, h('a', { href: '#/campaigns' }, 'Back to the campaigns')));
     return;
   }
