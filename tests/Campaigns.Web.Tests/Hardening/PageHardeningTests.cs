@@ -172,6 +172,40 @@ public sealed partial class PageHardeningTests(WebEnvironment env)
         }
     }
 
+    [Fact]
+    public async Task CampaignPage_FiguresRedrawnByThePoll_KeepTheKeyboardFocus()
+    {
+        var tenant = await env.CreateTenantAsync();
+        var (_, sender) = await env.AddOpenSenderAsync(tenant);
+        var id = await CreateCampaignAsync(tenant, "Focus kept", await WebEnvironment.ImportSampleAsync(tenant), sender);
+        using (var prepare = await tenant.Api.PostAsync($"/api/campaigns/{id}/prepare", null, Cancel))
+        {
+            await WebEnvironment.ReadAsync(prepare);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await tenant.Api.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}", Cancel)).GetProperty("status").GetString() != "ready")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The campaign did not get ready.");
+            await Task.Delay(100, Cancel);
+        }
+
+        using (var start = await tenant.Api.PostAsync($"/api/campaigns/{id}/start", null, Cancel))
+        {
+            await WebEnvironment.ReadAsync(start);
+        }
+
+        var page = await env.OpenAsync(tenant, $"/campaigns/{id}");
+        // A keyboard user reading the per-sender table (a focusable, scrolling region) while the campaign sends.
+        var senders = page.GetByRole(AriaRole.Region, new() { Name = "Progress per sender" });
+        await senders.FocusAsync();
+        var before = await senders.TextContentAsync() ?? "";
+
+        await Expect(senders).Not.ToHaveTextAsync(before, new() { Timeout = 20_000 }); // redrawn by the poll
+        await Expect(senders).ToBeFocusedAsync();
+        await env.AssertNoPageErrorsAsync(page);
+    }
+
     private static async Task<Guid> CreateCampaignAsync(Tenant tenant, string name, Guid list, Guid? sender)
     {
         using var created = await tenant.Api.PostAsJsonAsync("/api/campaigns", new

@@ -2,7 +2,7 @@
 // campaigns/detail.js). Everything goes through the documented REST API.
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { badge, dateTime, number, pageHeading, percent, poll, problemBox, progressBar, showProblem, table } from '../ui.js';
+import { badge, dateTime, keepFocus, number, pageHeading, percent, poll, problemBox, progressBar, showProblem, table } from '../ui.js';
 import { handled, isActive, messageTotal, statusesForFilter } from './campaigns/counts.js';
 
 export { detail } from './campaigns/detail.js';
@@ -106,7 +106,7 @@ function renderRow(row, counts) {
     progress = h('span', { class: 'muted' }, campaign.status === 'draft' ? 'not prepared' : '…');
   }
   const cell = value => h('td', { class: 'number' }, counts ? number(value) : '—');
-  replace(row.element,
+  keepFocus(row.element, () => replace(row.element,
     h('th', { scope: 'row' }, h('a', { href: `#/campaigns/${campaign.id}` }, campaign.name)),
     h('td', null, badge(campaign.status)),
     h('td', { class: 'campaigns-progress' }, progress),
@@ -116,7 +116,7 @@ function renderRow(row, counts) {
     cell(counts?.failed),
     cell(counts?.replied),
     h('td', null, dateTime(campaign.createdAt)),
-    h('td', null, dateTime(campaign.startedAt)));
+    h('td', null, dateTime(campaign.startedAt))));
 }
 
 function renderStats(container, stats) {
