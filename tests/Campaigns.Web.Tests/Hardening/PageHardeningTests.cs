@@ -206,6 +206,49 @@ public sealed partial class PageHardeningTests(WebEnvironment env)
         await env.AssertNoPageErrorsAsync(page);
     }
 
+    [Fact]
+    public async Task CampaignsIndex_FilterChangedWithTheKeyboard_KeepsTheFocusOnTheFilter()
+    {
+        var tenant = await env.CreateTenantAsync();
+        await CreateCampaignAsync(tenant, "Filtered draft", await WebEnvironment.ImportSampleAsync(tenant), null);
+        var page = await env.OpenAsync(tenant, "/campaigns");
+        var filter = page.GetByLabel("Show");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Campaigns, newest first" });
+        await Expect(table).ToContainTextAsync("Filtered draft");
+
+        await filter.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown"); // "draft"
+        await Expect(page).ToHaveURLAsync(new Regex("#/campaigns\\?status=draft$"));
+        await Expect(table).ToContainTextAsync("Filtered draft");
+        await Expect(filter).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("ArrowDown"); // "preparing"
+        await Expect(page.GetByText("No campaign is preparing.")).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("#/campaigns\\?status=preparing$"));
+        await Expect(filter).ToBeFocusedAsync();
+        await env.AssertNoPageErrorsAsync(page);
+    }
+
+    [Fact]
+    public async Task LinkNewNumber_GatewaysUnreadable_ShowsTheProblemInsteadOfABlankPage()
+    {
+        var tenant = await env.CreateTenantAsync();
+        var page = await env.OpenAsync(tenant, "/senders");
+        await page.RouteAsync("**/api/gateways", route => route.FulfillAsync(new()
+        {
+            Status = 503,
+            ContentType = "application/problem+json",
+            Body = "{\"title\":\"The database is not reachable\",\"status\":503,\"detail\":\"Try again in a minute.\"}",
+        }));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Link a new number" }).ClickAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The database is not reachable" });
+        await Expect(alert.First).ToContainTextAsync("Try again in a minute.");
+        await page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        await env.AssertNoPageErrorsAsync(page);
+    }
+
     private static async Task<Guid> CreateCampaignAsync(Tenant tenant, string name, Guid list, Guid? sender)
     {
         using var created = await tenant.Api.PostAsJsonAsync("/api/campaigns", new
