@@ -140,6 +140,24 @@ public sealed partial class PageHardeningTests(WebEnvironment env)
     }
 
     [Fact]
+    public async Task Suppressions_RemovedWithTheKeyboard_LeaveTheFocusOnTheTable()
+    {
+        var tenant = await env.CreateTenantAsync();
+        using var added = await tenant.Api.PostAsync("/api/suppressions", JsonContent.Create(new[] { "+254713100001", "+254713100002" }), Cancel);
+        await WebEnvironment.ReadAsync(added);
+        var page = await env.OpenAsync(tenant, "/suppressions");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        var table = page.GetByRole(AriaRole.Region, new() { Name = "Suppressed numbers" });
+
+        await table.GetByRole(AriaRole.Button, new() { Name = "Remove +254713100001" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(table.GetByRole(AriaRole.Button, new() { Name = "Remove +254713100001" })).ToHaveCountAsync(0);
+        await Expect(table).ToBeFocusedAsync(); // the button went with its row: the focus stays in the table
+        await env.AssertNoPageErrorsAsync(page);
+    }
+
+    [Fact]
     public async Task LongStoredNames_OnAPhone_WrapInsteadOfWideningThePage()
     {
         const string longName = "customers_export_2026-11-30_nairobi_branch_full_list_with_opt_ins";
