@@ -126,6 +126,7 @@ public sealed partial class PageHardeningTests(WebEnvironment env)
         var previous = pages.GetByRole(AriaRole.Button, new() { Name = "Previous page" });
         var next = pages.GetByRole(AriaRole.Button, new() { Name = "Next page" });
         await Expect(pages).ToContainTextAsync("Page 1: 50 numbers.");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Suppressions", Level = 1 })).ToBeFocusedAsync(); // loaded
 
         await next.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -148,6 +149,7 @@ public sealed partial class PageHardeningTests(WebEnvironment env)
         var page = await env.OpenAsync(tenant, "/suppressions");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         var table = page.GetByRole(AriaRole.Region, new() { Name = "Suppressed numbers" });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Suppressions", Level = 1 })).ToBeFocusedAsync(); // loaded
 
         await table.GetByRole(AriaRole.Button, new() { Name = "Remove +254713100001" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -216,6 +218,7 @@ public sealed partial class PageHardeningTests(WebEnvironment env)
         var page = await env.OpenAsync(tenant, $"/campaigns/{id}");
         // A keyboard user reading the per-sender table (a focusable, scrolling region) while the campaign sends.
         var senders = page.GetByRole(AriaRole.Region, new() { Name = "Progress per sender" });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Focus kept", Level = 1 })).ToBeFocusedAsync(); // loaded
         await senders.FocusAsync();
         var before = await senders.TextContentAsync() ?? "";
 
@@ -233,6 +236,9 @@ public sealed partial class PageHardeningTests(WebEnvironment env)
         var filter = page.GetByLabel("Show");
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Campaigns, newest first" });
         await Expect(table).ToContainTextAsync("Filtered draft");
+        // Loaded: the shell has moved the focus to the heading (after the statistics came), so it will not move again.
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "All campaigns" })).ToContainTextAsync("Delivery rate");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns", Level = 1 })).ToBeFocusedAsync();
 
         await filter.FocusAsync();
         await page.Keyboard.PressAsync("ArrowDown"); // "draft"
