@@ -164,6 +164,25 @@ export function poll(signal, tick, intervalMs, onError) {
   run();
 }
 
+const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
+
+/**
+ * Redraws a part of the page (a poll's new figures) and gives the keyboard focus back if the redraw took it: to the
+ * element at the same place among the part's focusable elements (its link, its button, its scrolling table).
+ */
+export function keepFocus(container, redraw) {
+  const active = document.activeElement;
+  if (!active || active === document.body || !container.contains(active)) {
+    redraw();
+    return;
+  }
+  const place = [...container.querySelectorAll(focusable)].indexOf(active);
+  redraw();
+  if (active.isConnected || place < 0) return;
+  const items = [...container.querySelectorAll(focusable)];
+  items[Math.min(place, items.length - 1)]?.focus({ preventScroll: true });
+}
+
 /** Runs an action from a button: disables it meanwhile, and shows its error in `errors` (a container). */
 export async function busy(button, errors, action) {
   button.disabled = true;

@@ -2,7 +2,7 @@
 // campaigns/detail.js). Everything goes through the documented REST API.
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { badge, dateTime, number, pageHeading, percent, poll, problemBox, progressBar, showProblem, table } from '../ui.js';
+import { announce, badge, dateTime, keepFocus, number, pageHeading, percent, poll, problemBox, progressBar, showProblem, table } from '../ui.js';
 import { handled, isActive, messageTotal, statusesForFilter } from './campaigns/counts.js';
 
 export { detail } from './campaigns/detail.js';
@@ -11,11 +11,13 @@ const pageSize = 20;
 
 export async function index(main, ctx) {
   const { signal } = ctx;
-  const filter = ctx.query.get('status') ?? '';
+  let filter = ctx.query.get('status') ?? '';
   const problems = h('div', { class: 'campaigns-problems' });
   const stats = h('section', { class: 'card campaigns-stats', 'aria-labelledby': 'campaigns-stats-heading' },
     h('h2', { id: 'campaigns-stats-heading' }, 'All campaigns'), h('p', { class: 'muted' }, 'Loading the statistics…'));
-  const select = h('select', { id: 'campaigns-status', onchange: () => { location.hash = select.value ? `#/campaigns?status=${select.value}` : '#/campaigns'; } },
+  // The filter redraws the listing in place (the address follows): navigating would move the focus to the heading
+  // at every arrow key in the list of statuses.
+  const select = h('select', { id: 'campaigns-status', onchange: () => applyFilter() },
     h('option', { value: '' }, 'Every status'),
     statusesForFilter.map(status => h('option', { value: status, selected: status === filter }, status)));
   const rows = h('tbody');
@@ -26,8 +28,9 @@ export async function index(main, ctx) {
         ['Campaign', 'Status', 'Progress', 'Sent', 'Delivered', 'Read', 'Failed', 'Replied', 'Created', 'Started']
           .map((name, i) => h('th', { scope: 'col', class: i >= 3 && i <= 7 ? 'number' : null }, name)))),
       rows));
-  const empty = h('p', { class: 'muted', hidden: true }, filter ? `No campaign is ${filter}.` : 'No campaign yet. ',
-    filter ? null : h('a', { href: '#/campaigns/new' }, 'Write the first one.'));
+  const emptyText = () => [filter ? `No campaign is ${filter}.` : 'No campaign yet. ',
+    filter ? null : h('a', { href: '#/campaigns/new' }, 'Write the first one.')];
+  const empty = h('p', { class: 'muted', hidden: true }, emptyText());
   const more = h('button', { type: 'button' }, 'Show more campaigns');
   const moreBox = h('div', { hidden: true }, more); // a button's display (app.css) would override its own hidden
   main.append(h('div', { class: 'campaigns-page' },
@@ -40,12 +43,15 @@ export async function index(main, ctx) {
   // Rows of running (or paused) campaigns are refreshed by the poll below; the others are read once.
   const shown = new Map();
   let next = null;
+  let view = 0; // bumped by the filter: a page read for an earlier filter is dropped
 
   const loadPage = async after => {
+    const mine = view;
     const query = new URLSearchParams({ limit: String(pageSize) });
     if (filter) query.set('status', filter);
     if (after) query.set('after', after);
     const page = await api(`/api/campaigns?${query}`, { signal });
+    if (mine !== view) return;
     for (const campaign of page.items) {
       const row = { campaign, element: h('tr') };
       shown.set(campaign.id, row);
@@ -59,6 +65,25 @@ export async function index(main, ctx) {
     // Counts are only on a campaign read by its id: read the page's campaigns that have messages, a few at a time.
     await readDetails(page.items.filter(c => !['draft', 'preparing'].includes(c.status)).map(c => shown.get(c.id)), signal);
   };
+
+  async function applyFilter() {
+    filter = select.value;
+    history.replaceState(null, '', filter ? `#/campaigns?status=${encodeURIComponent(filter)}` : '#/campaigns');
+    view += 1;
+    shown.clear();
+    replace(rows);
+    next = null;
+    moreBox.hidden = true;
+    replace(empty, emptyText());
+    showProblem(problems, null);
+    try {
+      const mine = view;
+      await loadPage(null);
+      if (mine === view) announce(shown.size ? `${shown.size}${next ? ' or more' : ''} campaigns shown.` : empty.textContent);
+    } catch (error) {
+      showProblem(problems, error);
+    }
+  }
 
   more.addEventListener('click', async () => {
     more.disabled = true;
@@ -106,7 +131,7 @@ function renderRow(row, counts) {
     progress = h('span', { class: 'muted' }, campaign.status === 'draft' ? 'not prepared' : '…');
   }
   const cell = value => h('td', { class: 'number' }, counts ? number(value) : '—');
-  replace(row.element,
+  keepFocus(row.element, () => replace(row.element,
     h('th', { scope: 'row' }, h('a', { href: `#/campaigns/${campaign.id}` }, campaign.name)),
     h('td', null, badge(campaign.status)),
     h('td', { class: 'campaigns-progress' }, progress),
@@ -116,7 +141,7 @@ function renderRow(row, counts) {
     cell(counts?.failed),
     cell(counts?.replied),
     h('td', null, dateTime(campaign.createdAt)),
-    h('td', null, dateTime(campaign.startedAt)));
+    h('td', null, dateTime(campaign.startedAt))));
 }
 
 function renderStats(container, stats) {

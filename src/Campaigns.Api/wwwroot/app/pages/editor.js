@@ -25,6 +25,7 @@ export async function edit(main, ctx) {
   try {
     campaign = await api(`/api/campaigns/${encodeURIComponent(ctx.params.id)}`, { signal: ctx.signal });
   } catch (error) {
+    if (error?.name === 'AbortError') throw error; // left meanwhile: <main> is the next page's now
     main.append(problemBox(error) ?? '', h('p', null, h('a', { href: '#/campaigns' }, 'Back to the campaigns')));
     return;
   }
@@ -302,9 +303,26 @@ async function editor(main, ctx, campaign) {
     }
   }
 
+  // One save at a time, whichever button (or Enter in a field) asks: before the first answer there is no draft's id
+  // yet, so a second save would create a second campaign.
+  let saving = false;
+  async function once(button, work) {
+    if (saving) return;
+    saving = true;
+    saveDraft.disabled = true;
+    savePrepare.disabled = true;
+    try {
+      await busy(button, formErrors, work);
+    } finally {
+      saving = false;
+      saveDraft.disabled = false;
+      savePrepare.disabled = false;
+    }
+  }
+
   form.addEventListener('submit', event => {
     event.preventDefault();
-    busy(saveDraft, formErrors, async () => {
+    once(saveDraft, async () => {
       const answer = await save();
       if (!answer) return;
       saved.textContent = `Draft saved at ${new Date(answer.updatedAt).toLocaleTimeString()}.`;
@@ -312,7 +330,7 @@ async function editor(main, ctx, campaign) {
       announce('Draft saved.');
     });
   });
-  savePrepare.addEventListener('click', () => busy(savePrepare, formErrors, async () => {
+  savePrepare.addEventListener('click', () => once(savePrepare, async () => {
     const answer = await save();
     if (!answer) return;
     await api(`/api/campaigns/${answer.id}/prepare`, { method: 'POST', signal });

@@ -40,7 +40,7 @@ export async function index(main, { signal }) {
         ? (suppression.reason === 'opt_out' ? h('q', { class: 'reply' }, suppression.detail) : suppression.detail)
         : h('span', { class: 'muted' }, '—')),
       h('td', { class: 'nowrap' }, dateTime(suppression.createdAt)),
-      h('td', null, removeButton(suppression, listErrors, signal, () => table.reload()))),
+      h('td', null, removeButton(suppression, listErrors, signal, () => table.reload(), () => table.element.querySelector('.table-wrap')))),
   });
   const listErrors = h('div');
   main.append(
@@ -127,7 +127,8 @@ function showAddProblem(error, list, { numbers, region, errors }) {
   announce(`The numbers were not added: ${error.message}`);
 }
 
-function removeButton(suppression, errors, signal, reload) {
+/** The Remove button of a row; once its row is gone the focus goes to the table (from focusAfter()), not nowhere. */
+function removeButton(suppression, errors, signal, reload, focusAfter) {
   const button = h('button', { type: 'button', class: 'danger small-button', 'aria-label': `Remove ${suppression.phone}` }, 'Remove');
   button.addEventListener('click', async () => {
     if (!window.confirm(`Take ${suppression.phone} off the suppression list? Campaigns may send to it again.`)) return;
@@ -137,6 +138,7 @@ function removeButton(suppression, errors, signal, reload) {
       await api(`/api/suppressions/${encodeURIComponent(suppression.phone)}`, { method: 'DELETE', signal });
       announce(`${suppression.phone} was taken off the suppression list.`);
       await reload();
+      if (!button.isConnected) (focusAfter() ?? document.querySelector('main h1'))?.focus();
     } catch (error) {
       if (error?.name === 'AbortError') return;
       showProblem(errors, error);

@@ -1,7 +1,7 @@
 // The campaign's results over time: a uPlot line chart (window.uPlot, vendored) that follows its container's width,
 // with the same numbers as a table in a <details> for screen readers and anyone who prefers figures.
 import { h, replace } from '../../dom.js';
-import { number, table } from '../../ui.js';
+import { keepFocus, number, table } from '../../ui.js';
 
 const withSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -58,12 +58,12 @@ export function timelineChart(signal) {
         legend: { live: false },
       }, data, plotArea);
     }
-    replace(tableArea, table(
+    keepFocus(tableArea, () => replace(tableArea, table(
       `Messages over time, ${timeline.bucketSeconds}-second steps; each figure counts everything up to that time`,
       ['Up to', ...series.map(([, label]) => label)],
       points.map(p => h('tr', null,
         h('th', { scope: 'row' }, h('time', { datetime: p.at }, withSeconds.format(new Date(p.at)))),
-        series.map(([key]) => h('td', { class: 'number' }, number(p[key])))))));
+        series.map(([key]) => h('td', { class: 'number' }, number(p[key]))))))));
   }
 
   return { element, update, hasPoints: () => plot !== null || !details.hidden };

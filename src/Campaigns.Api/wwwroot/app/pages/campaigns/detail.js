@@ -5,7 +5,7 @@ import { api, download } from '../../api.js';
 import { h, replace } from '../../dom.js';
 import { navigate } from '../../router.js';
 import {
-  announce, badge, busy, dateTime, field, applyFieldErrors, number, pageHeading, percent, poll, problemBox, progressBar,
+  announce, badge, busy, dateTime, field, applyFieldErrors, keepFocus, number, pageHeading, percent, poll, problemBox, progressBar,
   relative, showProblem, table,
 } from '../../ui.js';
 import { timelineChart } from './chart.js';
@@ -24,6 +24,7 @@ export async function detail(main, ctx) {
   try {
     campaign = await api(`/api/campaigns/${encodeURIComponent(id)}`, { signal });
   } catch (error) {
+    if (error?.name === 'AbortError') throw error; // left meanwhile: <main> is the next page's now
     main.append(pageHeading('Campaign'), problemBox(error), h('p', null, h('a', { href: '#/campaigns' }, 'Back to the campaigns')));
     return;
   }
@@ -47,12 +48,13 @@ export async function detail(main, ctx) {
     problems, summary, preparing, progress, chartSection, senders, tests.element, reports.element, events));
 
   const drawn = {};
+  const parts = { actions, summary, preparing, progress, senders, events };
   /** Redraws a part only when its data changed, so focus and scroll in the other parts stay put. */
   const draw = (name, data, render) => {
     const key = JSON.stringify(data);
     if (drawn[name] === key) return;
     drawn[name] = key;
-    render();
+    keepFocus(parts[name], render);
   };
 
   // The timeline is read again when the counts moved, at most every 2 s (every 10 s for a large campaign: each read

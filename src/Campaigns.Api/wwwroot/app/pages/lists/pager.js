@@ -15,16 +15,22 @@ export function keysetPager({ caption, headers, row, load, empty, noun, signal, 
   const body = h('div', { class: 'pager-body' });
   const errors = h('div');
   const status = h('p', { class: 'pager-status muted small' });
-  const previous = h('button', { type: 'button', onclick: () => go(index - 1) }, 'Previous page');
-  const following = h('button', { type: 'button', onclick: () => go(index + 1) }, 'Next page');
+  // A turn in progress ignores more clicks; the buttons are not disabled meanwhile, since a disabled button loses the
+  // keyboard focus it has.
+  let turning = false;
+  const turn = async target => {
+    if (turning) return;
+    turning = true;
+    try { await go(target); } finally { turning = false; }
+  };
+  const previous = h('button', { type: 'button', onclick: () => turn(index - 1) }, 'Previous page');
+  const following = h('button', { type: 'button', onclick: () => turn(index + 1) }, 'Next page');
   const nav = h('nav', { class: 'pager-nav', 'aria-label': `${caption}: pages` }, previous, status, following);
   const element = h('div', { class: className ? `pager ${className}` : 'pager' }, errors, body, nav);
 
   async function go(target, { quiet = false } = {}) {
     if (target > index && next === null) return;
     if (target > index) cursors[target] = next;
-    previous.disabled = true;
-    following.disabled = true;
     element.setAttribute('aria-busy', 'true');
     try {
       const page = await load(cursors[target], signal);
@@ -61,7 +67,18 @@ export function keysetPager({ caption, headers, row, load, empty, noun, signal, 
       following.disabled = next === null;
     } finally {
       element.removeAttribute('aria-busy');
+      keepFocus();
     }
+  }
+
+  /** The page button that had the focus and is now disabled (first or last page) hands it on, so it is not lost. */
+  function keepFocus() {
+    const focused = document.activeElement;
+    if (focused !== previous && focused !== following) return;
+    if (!focused.disabled && !nav.hidden) return;
+    const other = focused === previous ? following : previous;
+    if (!other.disabled && !nav.hidden) other.focus();
+    else body.querySelector('.table-wrap')?.focus();
   }
 
   return {

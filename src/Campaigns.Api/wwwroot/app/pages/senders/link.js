@@ -21,7 +21,14 @@ export async function linkNew(main, ctx) {
   main.append(pageHeading('Link a new number'), backLink());
   const body = h('div');
   main.append(body);
-  const gateways = await listGateways(ctx.signal);
+  let gateways;
+  try {
+    gateways = await listGateways(ctx.signal);
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error;
+    showSenderProblem(body, error); // not a blank page: what went wrong, from the API's problem details
+    return;
+  }
   if (gateways.length === 0) {
     replace(body,
       h('p', null, 'A new number is linked through a registered gateway (an Evolution API server and its global key). Register one first.'),

@@ -133,9 +133,14 @@ function senderCard(initial, signal, onDeleted) {
       trigger.focus();
     };
     yes.addEventListener('click', async () => {
+      // Once: a second click while the first runs would send the request again.
+      yes.disabled = true;
+      no.disabled = true;
       await action();
       confirmBox.hidden = true;
       replace(confirmBox);
+      // A refusal (shown under the card) leaves the focus nowhere: back to the button that asked.
+      if ((!document.activeElement || document.activeElement === document.body) && trigger.isConnected) trigger.focus();
     });
     no.addEventListener('click', close);
     replace(confirmBox, h('p', null, question), h('div', { class: 'actions' }, yes, no));
