@@ -78,6 +78,9 @@ public sealed class WebEnvironment : IAsyncLifetime
         // The dispatch loops start now rather than at the watchdog's first run, so a campaign started from a page sends at once.
         _factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.DispatchWatchdog);
 
+        // Expectations wait up to 15 s (Playwright's default is 5 s): on CI's two cores the API, the sandbox, PostgreSQL,
+        // Chromium and the other test projects share the machine, and a poll or a webhook can take that long.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -18,6 +18,30 @@ public sealed partial class PageHardeningTests(WebEnvironment env)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Navigation_KeyboardUserTabsOnWhileThePageLoads_IsNotPulledBackToTheHeading()
+    {
+        var tenant = await env.CreateTenantAsync();
+        var page = await env.OpenAsync(tenant, "/campaigns");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns", Level = 1 })).ToBeFocusedAsync();
+        // The lists page's read answers 1.5 s late.
+        await page.RouteAsync("**/api/contact-lists**", async route =>
+        {
+            await Task.Delay(1500, Cancel);
+            await route.ContinueAsync();
+        });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Contact lists" }).ClickAsync();
+
+        // The heading has the focus at once, before the read; the visitor tabs on into the page meanwhile and stays there.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contact lists", Level = 1 })).ToBeFocusedAsync(new() { Timeout = 1000 });
+        await page.Keyboard.PressAsync("Tab");
+        await page.EvaluateAsync("document.activeElement.dataset.tabbedTo = 'yes'");
+        await Expect(page.GetByText("No lists yet: upload a CSV file above.")).ToBeVisibleAsync();
+        Assert.Equal("yes", await page.EvaluateAsync<string?>("document.activeElement.dataset.tabbedTo ?? null"));
+        await env.AssertNoPageErrorsAsync(page);
+    }
+
+    [Fact]
     public async Task PageLeftWhileItLoads_DrawsNothingIntoTheNextPage()
     {
         var tenant = await env.CreateTenantAsync();

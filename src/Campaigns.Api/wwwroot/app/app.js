@@ -66,10 +66,19 @@ async function render() {
     header.hidden = true;
   }
   markCurrentNav();
+  // The focus goes to the new page's heading as soon as it is drawn, not after its reads, so that a keyboard user who
+  // tabs on meanwhile is not pulled back; a page that draws its heading only after its reads gets it then, unless the
+  // visitor is already inside it.
   await show({
-    notFound: main => replace(main, pageHeading('Not found'), h('p', null, 'There is no such page. ', h('a', { href: '#/campaigns' }, 'Go to the campaigns.'))),
+    notFound: main => {
+      replace(main, pageHeading('Not found'), h('p', null, 'There is no such page. ', h('a', { href: '#/campaigns' }, 'Go to the campaigns.')));
+      focusHeading(main);
+    },
+    started: main => focusHeading(main),
+    settled: main => {
+      if (!main.contains(document.activeElement)) focusHeading(main);
+    },
   });
-  focusHeading(document.getElementById('main'));
 }
 
 // A key refused while signed in (revoked meanwhile): sign out. The sign-in form handles its own refusals.

@@ -28,7 +28,11 @@ export function currentPath() {
   return hash.split('?')[0] || '/';
 }
 
-export async function show({ fallback = '/campaigns', notFound } = {}) {
+/**
+ * Draws the current route. `started(main)` runs as soon as the page's first, synchronous part is drawn (before its
+ * reads answer); `settled(main)` once it has finished drawing, unless the visitor has left it meanwhile.
+ */
+export async function show({ fallback = '/campaigns', notFound, started, settled } = {}) {
   const [path, search] = location.hash.replace(/^#/, '').split('?');
   const match = routes
     .map(candidate => ({ candidate, result: candidate.regex.exec(path || '/') }))
@@ -47,9 +51,13 @@ export async function show({ fallback = '/campaigns', notFound } = {}) {
   const params = Object.fromEntries(match.candidate.names.map((name, index) => [name, decodeURIComponent(match.result[index + 1])]));
   const query = new URLSearchParams(search ?? '');
   main.replaceChildren();
+  const signal = current.signal;
   try {
-    await match.candidate.render(main, { params, query, signal: current.signal, path });
+    const rendering = match.candidate.render(main, { params, query, signal, path });
+    started?.(main);
+    await rendering;
   } catch (error) {
     if (error?.name !== 'AbortError') throw error;
   }
+  if (!signal.aborted) settled?.(main);
 }
