@@ -44,6 +44,13 @@ public sealed class WebEnvironment : IAsyncLifetime
 
     public Uri SandboxAddress => _sandbox?.BaseAddress ?? throw new InvalidOperationException("Not initialised.");
 
+    /// <summary>
+    /// The demo's template: spintax and the contact's own columns keep every text of the sample to at most 10 recipients,
+    /// so a campaign over <see cref="SamplePath"/> with it can be prepared.
+    /// </summary>
+    public const string SampleTemplate =
+        "{Hi|Hello|Hey} {{ first_name }}! {Good news|Some news} for {{ city }}: your {{ plan }} plan {now has|gets} a {free upgrade|bonus month} {this week|until Sunday}.";
+
     /// <summary>samples/contacts.csv, copied next to the tests.</summary>
     public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "samples", "contacts.csv");
 

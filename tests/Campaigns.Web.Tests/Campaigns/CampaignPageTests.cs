@@ -13,9 +13,7 @@ namespace Campaigns.Web.Tests.CampaignPages; // not ".Campaigns": it would hide 
 /// </summary>
 public sealed partial class CampaignPageTests(WebEnvironment env)
 {
-    // The demo's template: spintax and the contact's own columns keep every text to at most 10 recipients of the sample.
-    private const string Template =
-        "{Hi|Hello|Hey} {{ first_name }}! {Good news|Some news} for {{ city }}: your {{ plan }} plan {now has|gets} a {free upgrade|bonus month} {this week|until Sunday}.";
+    private const string Template = WebEnvironment.SampleTemplate;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

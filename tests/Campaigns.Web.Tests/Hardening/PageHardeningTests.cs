@@ -12,8 +12,7 @@ namespace Campaigns.Web.Tests.Hardening;
 /// </summary>
 public sealed partial class PageHardeningTests(WebEnvironment env)
 {
-    private const string Template =
-        "{Hi|Hello|Hey} {{ first_name }}! {Good news|Some news} for {{ city }}: your {{ plan }} plan {now has|gets} a {free upgrade|bonus month} {this week|until Sunday}.";
+    private const string Template = WebEnvironment.SampleTemplate;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

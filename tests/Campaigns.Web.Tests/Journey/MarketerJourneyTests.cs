@@ -48,8 +48,7 @@ public sealed class MarketerJourneyTests(WebEnvironment env)
         await message.FillAsync("{Hi|Hello} {{ first_name");
         await Expect(message).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(message).ToHaveAccessibleDescriptionAsync(new Regex("line 1, column \\d+: this code block is never closed"));
-        await message.FillAsync(
-            "{Hi|Hello|Hey} {{ first_name }}! {Good news|Some news} for {{ city }}: your {{ plan }} plan {now has|gets} a {free upgrade|bonus month} {this week|until Sunday}.");
+        await message.FillAsync(WebEnvironment.SampleTemplate);
         await Expect(message).Not.ToHaveAttributeAsync("aria-invalid", "true");
         var preview = page.GetByRole(AriaRole.Table, new() { Name = "Preview of the first contacts' messages" }).Locator("tbody tr");
         await Expect(preview).ToHaveCountAsync(10);

@@ -72,6 +72,20 @@ export async function api(path, options = {}) {
   return type.includes('json') ? response.json() : response.text();
 }
 
+/**
+ * A listing's path for one page: pagePath('/api/senders', { limit: 50, after: next, status: 'draft' }) →
+ * '/api/senders?limit=50&after=…&status=draft'. Parameters that are null, undefined or '' are left out, and every value
+ * is encoded (a cursor may hold '+').
+ */
+export function pagePath(path, parameters) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters)) {
+    if (value !== null && value !== undefined && value !== '') query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
 /** A JSON Merge Patch (RFC 7396), as both PATCH endpoints take. */
 export function patch(path, changes, signal) {
   return api(path, { method: 'PATCH', json: changes, contentType: 'application/merge-patch+json', signal });

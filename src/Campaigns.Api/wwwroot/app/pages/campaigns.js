@@ -1,6 +1,6 @@
 // Campaigns: the tenant's campaigns with the /api/stats summary (index), and one campaign's page (detail, in
 // campaigns/detail.js). Everything goes through the documented REST API.
-import { api } from '../api.js';
+import { api, pagePath } from '../api.js';
 import { h, replace } from '../dom.js';
 import { announce, badge, dateTime, keepFocus, number, pageHeading, percent, poll, problemBox, progressBar, showProblem, table } from '../ui.js';
 import { handled, isActive, messageTotal, statusesForFilter } from './campaigns/counts.js';
@@ -47,10 +47,7 @@ export async function index(main, ctx) {
 
   const loadPage = async after => {
     const mine = view;
-    const query = new URLSearchParams({ limit: String(pageSize) });
-    if (filter) query.set('status', filter);
-    if (after) query.set('after', after);
-    const page = await api(`/api/campaigns?${query}`, { signal });
+    const page = await api(pagePath('/api/campaigns', { limit: pageSize, status: filter, after }), { signal });
     if (mine !== view) return;
     for (const campaign of page.items) {
       const row = { campaign, element: h('tr') };

@@ -2,7 +2,7 @@
 // (#/campaigns/:id/edit), with the live preview of real rows beside the template. Everything goes through the
 // documented API: POST /api/campaigns, PATCH (merge patch) /api/campaigns/{id}, POST /api/campaigns/preview and
 // POST /api/campaigns/{id}/prepare.
-import { api, patch, ApiError } from '../api.js';
+import { api, patch, ApiError, pagePath } from '../api.js';
 import { h, replace, uid } from '../dom.js';
 import { announce, applyFieldErrors, badge, busy, field, number, pageHeading, problemBox, showProblem } from '../ui.js';
 import { navigate } from '../router.js';
@@ -68,9 +68,7 @@ async function listAll(path, signal, pages = 5) {
   const items = [];
   let after = null;
   for (let page = 0; page < pages; page += 1) {
-    const query = new URLSearchParams({ limit: String(pageSize) });
-    if (after) query.set('after', after);
-    const answer = await api(`${path}?${query}`, { signal });
+    const answer = await api(pagePath(path, { limit: pageSize, after }), { signal });
     items.push(...answer.items);
     after = answer.next;
     if (!after) return { items, more: false };

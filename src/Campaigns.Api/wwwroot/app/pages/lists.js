@@ -1,6 +1,6 @@
 // Contact lists: the tenant's lists with their import counts and an upload form (#/lists), and one list (#/lists/:id):
 // its counts and columns, the line-numbered report of the rows not imported, its contacts page by page, delete.
-import { api, download } from '../api.js';
+import { api, download, pagePath } from '../api.js';
 import { h, replace } from '../dom.js';
 import { announce, dateTime, number, pageHeading, problemBox, showProblem } from '../ui.js';
 import { navigate } from '../router.js';
@@ -24,7 +24,7 @@ export async function index(main, { signal }) {
     signal,
     headers: ['Name', 'File', numberHeader('Rows'), numberHeader('Imported'), numberHeader('Invalid'),
       numberHeader('Duplicates'), numberHeader('Suppressed'), 'Created'],
-    load: (after, s) => api(`/api/contact-lists?limit=${pageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal: s }),
+    load: (after, s) => api(pagePath('/api/contact-lists', { limit: pageSize, after }), { signal: s }),
     row: list => h('tr', null,
       h('th', { scope: 'row' }, h('a', { href: `#/lists/${list.id}` }, list.name)),
       h('td', null, list.fileName ?? '—'),
@@ -77,7 +77,7 @@ export async function detail(main, { params, signal }) {
       empty: 'No rows were left out.',
       signal,
       headers: [numberHeader('Line'), 'Phone cell', 'Reason'],
-      load: (after, s) => api(`/api/contact-lists/${list.id}/error-rows?limit=${detailPageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal: s }),
+      load: (after, s) => api(pagePath(`/api/contact-lists/${list.id}/error-rows`, { limit: detailPageSize, after }), { signal: s }),
       row: error => h('tr', null,
         h('td', { class: 'number' }, String(error.line)),
         h('td', null, error.value === null || error.value === '' ? h('span', { class: 'muted' }, '(empty)') : h('code', null, error.value)),
@@ -113,7 +113,7 @@ export async function detail(main, { params, signal }) {
     empty: 'This list has no contacts.',
     signal,
     headers: [numberHeader('Line'), 'Phone', ...columns],
-    load: (after, s) => api(`/api/contact-lists/${list.id}/contacts?limit=${detailPageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal: s }),
+    load: (after, s) => api(pagePath(`/api/contact-lists/${list.id}/contacts`, { limit: detailPageSize, after }), { signal: s }),
     row: contact => h('tr', null,
       h('td', { class: 'number' }, String(contact.line)),
       h('th', { scope: 'row', class: 'nowrap' }, contact.phone),

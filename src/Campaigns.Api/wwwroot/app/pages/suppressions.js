@@ -1,6 +1,6 @@
 // Suppressions (#/suppressions): the numbers that are never sent to, page by page with why each is there (an opt-out
 // reply, with its text, or added by hand) and since when; add numbers; take one off the list.
-import { api, ApiError } from '../api.js';
+import { api, ApiError, pagePath } from '../api.js';
 import { h, replace } from '../dom.js';
 import { announce, dateTime, field, pageHeading, problemBox, showProblem } from '../ui.js';
 import { keysetPager } from './lists/pager.js';
@@ -32,7 +32,7 @@ export async function index(main, { signal }) {
     empty: 'No numbers are suppressed.',
     signal,
     headers: ['Phone', 'Reason', 'Detail', 'Since', 'Actions'],
-    load: (after, s) => api(`/api/suppressions?limit=${pageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal: s }),
+    load: (after, s) => api(pagePath('/api/suppressions', { limit: pageSize, after }), { signal: s }),
     row: suppression => h('tr', null,
       h('th', { scope: 'row', class: 'nowrap' }, suppression.phone),
       h('td', null, h('span', { class: `reason reason-${String(suppression.reason).replace(/[^a-z_]/gi, '')}` }, reasonText(suppression.reason))),

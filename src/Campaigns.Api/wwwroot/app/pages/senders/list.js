@@ -1,6 +1,6 @@
 // The tenant's senders as cards: connection, today's budget, next send, pacing, warm-up, pause and restriction, each
 // with its actions. Polled, so a sender's state changes (a webhook, dispatch pausing it) show without a reload.
-import { api } from '../../api.js';
+import { api, pagePath } from '../../api.js';
 import { h, replace, uid } from '../../dom.js';
 import { announce, badge, dateTime, number, poll, progressBar, relative } from '../../ui.js';
 import { act, pauseText, showSenderProblem, stateText } from './explain.js';
@@ -23,9 +23,7 @@ export function sendersSection(signal) {
     const items = [];
     let last = null;
     for (const after of cursors) {
-      const query = new URLSearchParams({ limit: String(pageSize) });
-      if (after) query.set('after', after);
-      const page = await api(`/api/senders?${query}`, { signal });
+      const page = await api(pagePath('/api/senders', { limit: pageSize, after }), { signal });
       items.push(...page.items);
       last = page.next;
     }
