@@ -32,7 +32,7 @@ internal sealed class CampaignTimelineReader(NpgsqlDataSource dataSource, IClock
         // Aligned on the bucket size, the first and last events can fall in partial buckets at both ends: a span of at
         // most (MaxBuckets - 2) buckets keeps the count within MaxBuckets.
         await using var command = dataSource.CreateCommand(
-            """
+            $"""
             with bounds as (
                 select least(min(sent_at), min(delivered_at), min(read_at), min(replied_at), min(failed_at),
                              min(claimed_at) filter (where status = 'failed' and failed_at is null)) as first,
@@ -53,10 +53,10 @@ internal sealed class CampaignTimelineReader(NpgsqlDataSource dataSource, IClock
             -- grouping sets aggregate every set from the same scan; grouping() tells the sets apart (15: sent … 30: failed).
             events as (
                 select floor((date_part('epoch', m.sent_at) - g.origin) / g.size)::int as sent,
-                       floor((date_part('epoch', coalesce(m.delivered_at, m.read_at)) - g.origin) / g.size)::int as delivered,
+                       floor((date_part('epoch', {MessageEventTimes.Delivered}) - g.origin) / g.size)::int as delivered,
                        floor((date_part('epoch', m.read_at) - g.origin) / g.size)::int as read,
                        floor((date_part('epoch', m.replied_at) - g.origin) / g.size)::int as replied,
-                       floor((date_part('epoch', coalesce(m.failed_at, case when m.status = 'failed' then m.claimed_at end)) - g.origin) / g.size)::int as failed
+                       floor((date_part('epoch', {MessageEventTimes.Failed}) - g.origin) / g.size)::int as failed
                   from grid g cross join campaigns.messages m
                  where m.campaign_id = $1),
             sets as (

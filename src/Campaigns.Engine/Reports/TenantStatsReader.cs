@@ -40,13 +40,13 @@ internal sealed class TenantStatsReader(NpgsqlDataSource dataSource, IClock cloc
             Parameters = { new() { Value = tenant.Value }, new() { Value = todayStart } },
         });
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
-            """
+            $"""
             with events as (
                 select (e.at at time zone 'UTC')::date as day, e.kind
                   from campaigns.campaigns c
                   join campaigns.messages m on m.campaign_id = c.id
-                 cross join lateral (values ('sent', m.sent_at), ('delivered', coalesce(m.delivered_at, m.read_at)), ('read', m.read_at),
-                                            ('failed', coalesce(m.failed_at, case when m.status = 'failed' then m.claimed_at end)),
+                 cross join lateral (values ('sent', m.sent_at), ('delivered', {MessageEventTimes.Delivered}), ('read', m.read_at),
+                                            ('failed', {MessageEventTimes.Failed}),
                                             ('replied', m.replied_at)) as e (kind, at)
                  where c.tenant_id = $1 and c.kind = 'campaign' and c.started_at is not null and (c.completed_at is null or c.completed_at >= $2)
                    and e.at >= $2)
