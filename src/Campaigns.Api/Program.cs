@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Text.Json;
 using Campaigns.Api.Alerts;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Campaigns;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
@@ -8,6 +9,7 @@ using Campaigns.Api.ContactLists;
 using Campaigns.Api.Health;
 using Campaigns.Api.Hosting;
 using Campaigns.Api.Jobs;
+using Campaigns.Api.Messages;
 using Campaigns.Api.OptOut;
 using Campaigns.Api.Reports;
 using Campaigns.Api.Senders;
@@ -44,6 +46,7 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorization();
+builder.Services.AddApiScopes();
 builder.Services.AddOperatorDashboard();
 builder.Services.AddCampaignsMetrics();
 builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
@@ -93,6 +96,10 @@ if (roles.HasFlag(HostRoles.Api))
     api.MapReports();
     api.MapOptOutSettings();
     api.MapAlerts();
+    api.MapDirectSends();
+    api.MapBulkSends();
+    api.MapApiKeys();
+    api.MapAuthTokens();
 }
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Common;
 using Campaigns.Engine.Tenants;
 using Microsoft.AspNetCore.Authentication;
@@ -29,13 +30,20 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var tenant = await tenants.FindByKeyAsync(values.ToString().Trim(), Context.RequestAborted);
-        if (tenant is not { } id)
+        var owner = await tenants.FindByKeyAsync(values.ToString().Trim(), Context.RequestAborted);
+        if (owner is not { } key)
         {
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(TenantClaim, id.Value.ToString())], SchemeName);
+        // An API key may do everything: its principal holds every scope.
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(TenantClaim, key.Tenant.Value.ToString()),
+                new Claim(TenantClaims.KeyClaim, key.KeyId.ToString()),
+                .. ApiScopes.All.Select(scope => new Claim(ApiScopes.Claim, scope)),
+            ],
+            SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -18,7 +18,7 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
             Parameters = { new() { Value = tenant.Value }, new() { Value = name.Trim() } },
         });
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
-            "insert into campaigns.api_keys (id, tenant_id, key_hash, key_prefix) values ($1, $2, $3, $4)")
+            "insert into campaigns.api_keys (id, tenant_id, key_hash, key_prefix, name) values ($1, $2, $3, $4, 'First key')")
         {
             Parameters =
             {
@@ -30,13 +30,14 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
         return (tenant, key);
     }
 
-    /// <summary>The tenant a key belongs to, or null for an unknown or revoked key.</summary>
-    public async Task<TenantId?> FindByKeyAsync(string key, CancellationToken cancellationToken)
+    /// <summary>The tenant a key belongs to and the key's id, or null for an unknown or revoked key.</summary>
+    public async Task<ApiKeyOwner?> FindByKeyAsync(string key, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select tenant_id from campaigns.api_keys where key_hash = $1 and revoked_at is null");
+            "select tenant_id, id from campaigns.api_keys where key_hash = $1 and revoked_at is null");
         command.Parameters.Add(new() { Value = ApiKey.Hash(key) });
-        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? new TenantId(id) : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ApiKeyOwner(new TenantId(reader.GetGuid(0)), reader.GetGuid(1)) : null;
     }
 
     /// <summary>A tenant's name, or null when there is no such tenant.</summary>

@@ -15,7 +15,7 @@ public sealed class TenantStoreTests(TestDatabase database) : IClassFixture<Test
         var (tenant, key) = await store.CreateAsync("Acme", Cancel);
 
         Assert.StartsWith(ApiKey.Prefix, key, StringComparison.Ordinal);
-        Assert.Equal(tenant, await store.FindByKeyAsync(key, Cancel));
+        Assert.Equal(tenant, (await store.FindByKeyAsync(key, Cancel))?.Tenant);
         await using var command = database.DataSource.CreateCommand(
             "select count(*) from campaigns.api_keys where tenant_id = $1 and (key_prefix = $2 or encode(key_hash, 'escape') like '%' || $2 || '%')");
         command.Parameters.Add(new() { Value = tenant.Value });
@@ -42,6 +42,6 @@ public sealed class TenantStoreTests(TestDatabase database) : IClassFixture<Test
         var second = await store.CreateAsync("B", Cancel);
 
         Assert.NotEqual(first.ApiKey, second.ApiKey);
-        Assert.Equal(second.Tenant, await store.FindByKeyAsync(second.ApiKey, Cancel));
+        Assert.Equal(second.Tenant, (await store.FindByKeyAsync(second.ApiKey, Cancel))?.Tenant);
     }
 }
