@@ -40,6 +40,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddSingleton<OperatorCounters>();
         services.AddSingleton<HotTableStats>();
         services.AddSingleton<TenantStore>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ContactImporter>();
         services.AddSingleton<ContactListStore>();
         services.AddSingleton<SuppressionStore>();
