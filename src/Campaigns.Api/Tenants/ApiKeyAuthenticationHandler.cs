@@ -16,7 +16,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    TenantStore tenants)
+    TenantStore tenants,
+    ApiKeyStore keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -35,6 +36,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The API key is not valid.");
         }
+
+        await keys.TouchAsync(key.KeyId, Context.RequestAborted); // its last use, shown in the key's listing (throttled)
 
         // An API key may do everything: its principal holds every scope.
         var identity = new ClaimsIdentity(
