@@ -9,6 +9,7 @@ import * as suppressions from './pages/suppressions.js';
 import * as editor from './pages/editor.js';
 import * as senders from './pages/senders.js';
 import * as campaigns from './pages/campaigns.js';
+import * as keys from './pages/keys.js';
 
 route('/signin', signIn.page);
 route('/campaigns', campaigns.index);
@@ -19,6 +20,7 @@ route('/lists', lists.index);
 route('/lists/:id', lists.detail);
 route('/suppressions', suppressions.index);
 route('/senders', senders.index);
+route('/keys', keys.index);
 
 const header = document.querySelector('.site-header');
 
