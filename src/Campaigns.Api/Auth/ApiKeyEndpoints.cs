@@ -17,7 +17,8 @@ internal static class ApiKeyEndpoints
     {
         var group = api.MapGroup("/keys").WithTags("API keys").RequireAuthorization(ApiScopes.ApiKeyOnlyPolicy);
         group.MapGet("/", List).WithName("ListApiKeys")
-            .WithSummary("The tenant's API keys, newest first, revoked ones included, each with its last use (keyset paging: 'after' is the 'next' of the previous page)");
+            .WithSummary("The tenant's API keys, newest first, revoked ones included, each with its last use (keyset paging: 'after' is the 'next' of the previous page)")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:guid}", Get).WithName("GetApiKey").WithSummary("One of the tenant's API keys")
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/", Create).WithName("CreateApiKey")
