@@ -77,13 +77,7 @@ internal sealed class BulkStarter(NpgsqlDataSource dataSource, CampaignService c
 
         BulkSendLog.StartRefused(logger, id.Value, error.Code, error.Message);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var latest = new NpgsqlCommand(
-            "select detail ->> 'reason' from campaigns.campaign_events where campaign_id = $1 and kind = 'bulk_start_refused' order by id desc limit 1",
-            connection);
-        latest.Parameters.Add(new() { Value = id.Value });
-        if (await latest.ExecuteScalarAsync(cancellationToken) as string != error.Message)
-        {
-            await CampaignEventStore.AppendAsync(connection, null, id.Value, "bulk_start_refused", new { error.Code, Reason = error.Message }, cancellationToken);
-        }
+        await CampaignEventStore.AppendWhenReasonChangesAsync(
+            connection, id.Value, "bulk_start_refused", error.Message, new { error.Code, Reason = error.Message }, cancellationToken);
     }
 }

@@ -74,14 +74,8 @@ internal sealed class StartDueCampaignsJob(
 
             refused.Add(new CampaignId(id));
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var latest = new NpgsqlCommand(
-                "select detail ->> 'reason' from campaigns.campaign_events where campaign_id = $1 and kind = 'media_preflight_failed' order by id desc limit 1",
-                connection);
-            latest.Parameters.Add(new() { Value = id });
-            if (await latest.ExecuteScalarAsync(cancellationToken) as string != error.Message)
-            {
-                await CampaignEventStore.AppendAsync(connection, null, id, "media_preflight_failed", new { Reason = error.Message }, cancellationToken);
-            }
+            await CampaignEventStore.AppendWhenReasonChangesAsync(
+                connection, id, "media_preflight_failed", error.Message, new { Reason = error.Message }, cancellationToken);
         }
 
         return refused;
