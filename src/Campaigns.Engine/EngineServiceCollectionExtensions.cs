@@ -1,4 +1,5 @@
 using Campaigns.Engine.Alerts;
+using Campaigns.Engine.BulkSends;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Database;
@@ -55,6 +56,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddCampaignTemplates();
         services.AddMedia();
         services.AddCampaigns();
+        services.AddBulkSends();
         services.AddDispatch();
         services.AddPrecheck();
         services.AddWebhookStatuses(); // MessageStatusApplier, ConnectionStateApplier, the missing-receipt check

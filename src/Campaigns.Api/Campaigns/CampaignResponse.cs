@@ -54,8 +54,18 @@ internal sealed record CampaignResponse(
             campaign.UpdatedAt.ToDateTimeOffset(),
             campaign.StartedAt?.ToDateTimeOffset(),
             campaign.CompletedAt?.ToDateTimeOffset(),
-            campaign.StopOnReply);
+            campaign.StopOnReply)
+        {
+            Origin = campaign.Origin,
+            Delay = campaign.Delay is { } delay ? (int)delay.TotalSeconds : null,
+        };
     }
+
+    /// <summary><c>bulk</c> for a campaign made by a bulk send (<c>POST /api/messages/bulk</c>); null for one made as a campaign.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>A bulk send's <c>delay</c>: at least this many seconds between two of its sends from one sender; null: none.</summary>
+    public int? Delay { get; init; }
 
     // Counts, senders, the estimate and the pre-check are read for one campaign (GET by id) only; listings leave them out (null).
 

@@ -60,4 +60,10 @@ internal sealed record Campaign
 
     /// <summary>Whether a reply from a number skips this campaign's unsent message to it (<c>replied</c>); default false.</summary>
     public bool StopOnReply { get; init; }
+
+    /// <summary>Who made it, as stored: <c>bulk</c> for a bulk send (<c>POST /api/messages/bulk</c>); null for a campaign made as one.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>A bulk caller's <c>delay</c>: at least this long between two of its sends from one sender (<c>min_gap_ms</c>); null: none.</summary>
+    public Duration? Delay { get; init; }
 }

@@ -42,6 +42,27 @@ internal sealed class CampaignEventStore(NpgsqlDataSource dataSource)
         return (events, waiting ? CampaignWaiting.NoUsableSender : null);
     }
 
+    /// <summary>
+    /// Adds an event of <paramref name="kind"/> unless the campaign's latest one of that kind gives the same
+    /// <paramref name="reason"/> (its detail's <c>reason</c>): a condition retried every minute says why once, and again
+    /// only when the reason changes.
+    /// </summary>
+    /// <param name="detail">Serialised as JSON with camelCase names; its <c>reason</c> is <paramref name="reason"/>.</param>
+    public static async Task AppendWhenReasonChangesAsync(
+        NpgsqlConnection connection, Guid campaign, string kind, string reason, object detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var latest = new NpgsqlCommand(
+            "select detail ->> 'reason' from campaigns.campaign_events where campaign_id = $1 and kind = $2 order by id desc limit 1",
+            connection);
+        latest.Parameters.Add(new() { Value = campaign });
+        latest.Parameters.Add(new() { Value = kind });
+        if (await latest.ExecuteScalarAsync(cancellationToken) as string != reason)
+        {
+            await AppendAsync(connection, null, campaign, kind, detail, cancellationToken);
+        }
+    }
+
     /// <summary>Adds an event to <paramref name="campaign"/> (its <c>at</c> is the database's <c>now()</c>).</summary>
     /// <param name="detail">Serialised as JSON with camelCase names.</param>
     public static async Task AppendAsync(

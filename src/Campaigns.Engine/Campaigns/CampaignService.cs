@@ -290,7 +290,7 @@ internal sealed class CampaignService(
         return messages.ToArray();
     }
 
-    private static Campaign FromValid(ValidCampaign valid, CampaignId id, TenantId tenant, Instant createdAt, Instant updatedAt) => new()
+    internal static Campaign FromValid(ValidCampaign valid, CampaignId id, TenantId tenant, Instant createdAt, Instant updatedAt) => new()
     {
         Id = id,
         Tenant = tenant,

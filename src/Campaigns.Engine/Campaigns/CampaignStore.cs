@@ -26,21 +26,35 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         "array(select cs.sender_id from campaigns.campaign_senders cs where cs.campaign_id = campaigns.id order by cs.position), " +
         "window_starts, window_ends, window_days, window_time_zone, " +
         "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at, " +
-        "started_at, completed_at, stop_on_reply";
+        "started_at, completed_at, stop_on_reply, origin, min_gap_ms";
 
     private const string InsertColumns =
         "id, tenant_id, name, contact_list_id, template, media, window_starts, window_ends, window_days, window_time_zone, " +
-        "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at, stop_on_reply";
+        "start_at, max_identical, status, recipients_total, recipients_rendered, prepare_result, prepare_error, created_at, updated_at, stop_on_reply, " +
+        "origin, min_gap_ms, idempotency_key";
 
     public async Task InsertAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertAsync(connection, transaction, campaign, idempotencyKey: null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts a campaign with its senders in the caller's transaction (a bulk send creates its list and its campaign
+    /// together). A second campaign of the tenant with the same <paramref name="idempotencyKey"/> violates the unique
+    /// index <c>campaigns_idempotency</c>.
+    /// </summary>
+    public static async Task InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Campaign campaign, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
         await using (var command = new NpgsqlCommand(
             $"""
             insert into campaigns.campaigns ({InsertColumns})
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, 0, null, null, $14, $15, $16)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, 0, null, null, $14, $15, $16, $17, $18, $19)
             """, connection, transaction))
         {
             AddDraftParameters(command, campaign);
@@ -48,11 +62,31 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             command.Parameters.Add(new() { Value = campaign.CreatedAt });
             command.Parameters.Add(new() { Value = campaign.UpdatedAt });
             command.Parameters.Add(new() { Value = campaign.StopOnReply });
+            command.Parameters.Add(new() { Value = (object?)campaign.Origin ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new()
+            {
+                Value = campaign.Delay is { } delay ? checked((int)delay.TotalMilliseconds) : DBNull.Value,
+                NpgsqlDbType = NpgsqlDbType.Integer,
+            });
+            command.Parameters.Add(new() { Value = (object?)idempotencyKey ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await ReplaceSendersAsync(connection, transaction, campaign, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The tenant's campaign (of any kind) made under <paramref name="idempotencyKey"/>, with its kind and origin; null when none.</summary>
+    public async Task<(CampaignId Id, string Kind, string? Origin)?> FindByIdempotencyKeyAsync(
+        TenantId tenant, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id, kind, origin from campaigns.campaigns where tenant_id = $1 and idempotency_key = $2");
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = idempotencyKey });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (new CampaignId(reader.GetGuid(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            : null;
     }
 
     public async Task<Campaign?> FindAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
@@ -167,6 +201,29 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var start = await MoveToPreparingAsync(connection, transaction, tenant, id, list, total, now, cancellationToken);
+        if (start == PrepareStart.Started)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// <see cref="BeginPreparingAsync"/> in the caller's transaction, which the caller commits (a bulk send moves the
+    /// draft it has just inserted).
+    /// </summary>
+    public static async Task<PrepareStart> MoveToPreparingAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        TenantId tenant,
+        CampaignId id,
+        ContactListId list,
+        int total,
+        Instant now,
+        CancellationToken cancellationToken)
+    {
         await using (var lockList = new NpgsqlCommand(
             "select 1 from campaigns.contact_lists where tenant_id = $1 and id = $2 for share", connection, transaction))
         {
@@ -198,7 +255,6 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return PrepareStart.Started;
     }
 
@@ -382,6 +438,31 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.Add(new() { Value = id.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadUsabilityAsync(reader, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether each of the tenant's senders <paramref name="ids"/> can send now (null: every sender of the tenant, oldest
+    /// first), with why not, as <see cref="SenderUsabilityAsync(CampaignId, CancellationToken)"/> says it for a campaign's.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid Id, string? Refusal)>> SenderUsabilityAsync(
+        TenantId tenant, IReadOnlyList<Guid>? ids, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select s.id, s.state, s.state_reason, s.paused_reason, s.phone
+              from campaigns.senders s
+             where s.tenant_id = $1 and ($2::uuid[] is null or s.id = any($2))
+             order by s.created_at, s.id
+            """);
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = ids is null ? DBNull.Value : ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadUsabilityAsync(reader, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<(Guid Id, string? Refusal)>> ReadUsabilityAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         var senders = new List<(Guid, string?)>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -497,6 +578,8 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
             StartedAt = reader.IsDBNull(20) ? null : reader.GetFieldValue<Instant>(20),
             CompletedAt = reader.IsDBNull(21) ? null : reader.GetFieldValue<Instant>(21),
             StopOnReply = reader.GetBoolean(22),
+            Origin = reader.IsDBNull(23) ? null : reader.GetString(23),
+            Delay = reader.IsDBNull(24) ? null : Duration.FromMilliseconds(reader.GetInt32(24)),
         };
     }
 }

@@ -35,7 +35,24 @@ internal sealed class CampaignValidator(
         var startAt = CheckStartAt(draft.StartAt, errors);
         return CheckAsync(
             tenant, draft.Name, draft.ContactListId, draft.Template, draft.Media, draft.SenderIds, draft.MaxIdentical, window, startAt, errors,
-            draft.StopOnReply ?? false, cancellationToken);
+            draft.StopOnReply ?? false, knownList: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A new campaign over <paramref name="list"/>, a list the caller is creating in a transaction not yet committed (a
+    /// bulk send's): checked exactly as <see cref="ValidateAsync(TenantId, CampaignDraft, CancellationToken)"/>, the
+    /// list taken as given rather than looked up.
+    /// </summary>
+    public Task<Result<ValidCampaign>> ValidateAsync(TenantId tenant, CampaignDraft draft, ContactList list, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(list);
+        var errors = new List<Error>();
+        var window = CheckSendWindow(draft.SendWindow, errors);
+        var startAt = CheckStartAt(draft.StartAt, errors);
+        return CheckAsync(
+            tenant, draft.Name, list.Id.Value, draft.Template, draft.Media, draft.SenderIds, draft.MaxIdentical, window, startAt, errors,
+            draft.StopOnReply ?? false, list, cancellationToken);
     }
 
     /// <summary>
@@ -63,10 +80,12 @@ internal sealed class CampaignValidator(
             startAt,
             errors,
             patch.StopOnReply.HasValue ? patch.StopOnReply.Value ?? false : current.StopOnReply,
+            knownList: null,
             cancellationToken);
     }
 
     /// <param name="timingErrors">The problems found in the send window and start, which the caller read.</param>
+    /// <param name="knownList">The list when the caller has it (not committed yet); null: looked up by <paramref name="listId"/>.</param>
     private async Task<Result<ValidCampaign>> CheckAsync(
         TenantId tenant,
         string? nameText,
@@ -79,6 +98,7 @@ internal sealed class CampaignValidator(
         Instant? startAt,
         IReadOnlyList<Error> timingErrors,
         bool stopOnReply,
+        ContactList? knownList,
         CancellationToken cancellationToken)
     {
         var errors = new List<Error>();
@@ -92,7 +112,7 @@ internal sealed class CampaignValidator(
             errors.Add(CampaignErrors.NameTooLong(name.Length));
         }
 
-        var list = await CheckListAsync(tenant, listId, errors, cancellationToken);
+        var list = knownList is null ? await CheckListAsync(tenant, listId, errors, cancellationToken) : CheckNotEmpty(knownList, errors);
         var maxIdentical = CheckMaxIdentical(requestedMaxIdentical, errors);
         var template = CheckTemplate(list, templateText, media, maxIdentical, errors);
         var senders = await CheckSendersAsync(tenant, senderIds, errors, cancellationToken);
@@ -188,8 +208,15 @@ internal sealed class CampaignValidator(
         if (list is null)
         {
             errors.Add(CampaignErrors.UnknownContactList());
+            return null;
         }
-        else if (list.Imported == 0)
+
+        return CheckNotEmpty(list, errors);
+    }
+
+    private static ContactList CheckNotEmpty(ContactList list, List<Error> errors)
+    {
+        if (list.Imported == 0)
         {
             errors.Add(CampaignErrors.EmptyContactList());
         }

@@ -7,6 +7,7 @@ using Campaigns.Domain.Common;
 using Campaigns.Domain.Contacts;
 using Campaigns.Domain.Templates;
 using Campaigns.Domain.Tenants;
+using Campaigns.Engine.BulkSends;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Database;
 using Campaigns.Engine.Jobs;
@@ -301,11 +302,13 @@ internal sealed class PrepareCampaignJob(
         }
 
         var ready = CampaignLifecycle.Apply(id, CampaignStatus.Preparing, CampaignTransition.FinishPreparing).Value;
+        bool? bulk; // null: no longer preparing
         await using (var finish = new NpgsqlCommand(
             """
             update campaigns.campaigns
                set status = $2, recipients_rendered = $3, prepare_result = $4, prepare_error = null, prepared_at = $5, updated_at = $5
              where id = $1 and status = 'preparing'
+            returning origin = 'bulk'
             """, writer, transaction))
         {
             finish.Parameters.Add(new() { Value = id.Value });
@@ -313,13 +316,26 @@ internal sealed class PrepareCampaignJob(
             finish.Parameters.Add(new() { Value = (int)rendered });
             finish.Parameters.Add(new() { Value = JsonSerializer.Serialize(result, CampaignStore.Json), NpgsqlDbType = NpgsqlDbType.Jsonb });
             finish.Parameters.Add(new() { Value = clock.Now() });
-            if (await finish.ExecuteNonQueryAsync(cancellationToken) != 1)
+            bulk = await finish.ExecuteScalarAsync(cancellationToken) switch
+            {
+                null => null,
+                bool isBulk => isBulk,
+                _ => false, // a campaign without an origin
+            };
+            if (bulk is null)
             {
                 return PrepareOutcome.NotPreparing; // taken back to draft meanwhile: the messages are rolled back
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (bulk == true)
+        {
+            // A bulk send starts itself once ready; should this enqueue be lost, start-due-campaigns starts it.
+            var campaignId = id.Value;
+            jobs.Enqueue<BulkStarter>(starter => starter.RunAsync(campaignId, CancellationToken.None));
+        }
+
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         CampaignLog.Prepared(logger, id.Value, result.Ready, result.Skipped, result.DistinctBodies, result.LargestShare, seconds);
         return PrepareOutcome.Ready;

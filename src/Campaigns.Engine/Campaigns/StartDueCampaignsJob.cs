@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Templates;
+using Campaigns.Engine.BulkSends;
 using Campaigns.Engine.Jobs;
 using Campaigns.Engine.Media;
 using Hangfire;
@@ -18,7 +19,7 @@ namespace Campaigns.Engine.Campaigns;
 /// alone is enough. Safe on any number of servers at once: each campaign moves once and assignment takes turns.
 /// A due media campaign's url passes its pre-flight first (<see cref="MediaPreflight"/>); one that fails stays scheduled,
 /// is tried again at the next run, and says why in a <c>media_preflight_failed</c> event (written again only when the
-/// reason changes).
+/// reason changes). Ready bulk sends are started too (<see cref="BulkStarter"/>): one whose start was refused or lost.
 /// </summary>
 internal sealed class StartDueCampaignsJob(
     CampaignStore campaigns,
@@ -26,7 +27,8 @@ internal sealed class StartDueCampaignsJob(
     NpgsqlDataSource dataSource,
     IClock clock,
     ILogger<StartDueCampaignsJob> logger,
-    MediaPreflight preflight)
+    MediaPreflight preflight,
+    BulkStarter bulkSends)
 {
     [JobDisplayName("Start due campaigns, assign pending recipients")]
     [Queue(JobQueues.Default)]
@@ -40,6 +42,7 @@ internal sealed class StartDueCampaignsJob(
             AssignLog.BeganDue(logger, begun.Count);
         }
 
+        await bulkSends.StartReadyAsync(cancellationToken);
         foreach (var id in await RunningWithPendingAsync(cancellationToken))
         {
             await assign.RunAsync(id.Value, cancellationToken);
@@ -71,14 +74,8 @@ internal sealed class StartDueCampaignsJob(
 
             refused.Add(new CampaignId(id));
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var latest = new NpgsqlCommand(
-                "select detail ->> 'reason' from campaigns.campaign_events where campaign_id = $1 and kind = 'media_preflight_failed' order by id desc limit 1",
-                connection);
-            latest.Parameters.Add(new() { Value = id });
-            if (await latest.ExecuteScalarAsync(cancellationToken) as string != error.Message)
-            {
-                await CampaignEventStore.AppendAsync(connection, null, id, "media_preflight_failed", new { Reason = error.Message }, cancellationToken);
-            }
+            await CampaignEventStore.AppendWhenReasonChangesAsync(
+                connection, id, "media_preflight_failed", error.Message, new { Reason = error.Message }, cancellationToken);
         }
 
         return refused;

@@ -7,5 +7,6 @@ namespace Campaigns.Engine.Contacts;
 /// <param name="FileName">The uploaded file's name, kept for people.</param>
 /// <param name="DefaultRegion">ISO 3166 alpha-2 region for numbers written without a country code.</param>
 /// <param name="PhoneColumn">The header of the phone column; found by name when null.</param>
+/// <param name="RowName">What a row is called in the report of duplicates (<c>duplicate of line 3</c>); default <c>line</c>.</param>
 internal sealed record ContactImportRequest(
-    TenantId Tenant, string? Name, string? FileName, string DefaultRegion, string? PhoneColumn);
+    TenantId Tenant, string? Name, string? FileName, string DefaultRegion, string? PhoneColumn, string RowName = "line");

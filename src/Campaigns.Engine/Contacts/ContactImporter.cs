@@ -108,14 +108,90 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stored = await StoreAsync(
+            connection,
+            list,
+            request,
+            content.Length / 16, // a contact row is rarely under 16 bytes
+            (seen, suppressions, output, token) => ProduceAsync(reader, header, region, seen, suppressions, output, token),
+            cancellationToken);
+        if (stored.Rows == 0)
+        {
+            return ImportErrors.NoDataRows(header.Columns); // the transaction is rolled back on dispose
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        ContactImportLog.Imported(logger, stored.Id.Value, stored.Rows, stored.Imported, stored.Invalid, stored.Duplicates, stored.Suppressed);
+        return stored;
+    }
+
+    /// <summary>
+    /// Imports rows given in memory (a bulk send's recipients) into a new list, exactly as a file's rows: each number
+    /// normalised, invalid, duplicate and suppressed rows counted and reported (<c>contact_import_errors</c>, the row's
+    /// index as its line). The columns are <paramref name="phoneColumn"/> and <paramref name="fieldColumns"/>; a field a
+    /// row does not give is empty, as a short cell of a file. Runs in the transaction open on <paramref name="connection"/>,
+    /// which the caller commits or rolls back: the list can be created together with what uses it.
+    /// </summary>
+    public async Task<ContactList> ImportRowsAsync(
+        NpgsqlConnection connection,
+        ContactImportRequest request,
+        string phoneColumn,
+        IReadOnlyList<string> fieldColumns,
+        IReadOnlyList<ContactRow> rows,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(fieldColumns);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!PhoneNormalizer.IsSupportedRegion(request.DefaultRegion))
+        {
+            throw new ArgumentException($"'{request.DefaultRegion}' is not a supported region: check it first.", nameof(request));
+        }
+
+        var region = request.DefaultRegion.ToUpperInvariant();
+        var list = new ContactList(
+            ContactListId.New(),
+            string.IsNullOrWhiteSpace(request.Name) ? "Contacts" : request.Name.Trim(),
+            request.FileName,
+            region,
+            phoneColumn,
+            [phoneColumn, .. fieldColumns],
+            0, 0, 0, 0, 0,
+            clock.Now());
+        var stored = await StoreAsync(
+            connection,
+            list,
+            request,
+            rows.Count,
+            (seen, suppressions, output, token) => ProduceRowsAsync(rows, fieldColumns, region, seen, suppressions, output, token),
+            cancellationToken);
+        ContactImportLog.Imported(logger, stored.Id.Value, stored.Rows, stored.Imported, stored.Invalid, stored.Duplicates, stored.Suppressed);
+        return stored;
+    }
+
+    /// <summary>
+    /// Creates <paramref name="list"/> and stores the rows <paramref name="produce"/> writes, in the transaction open on
+    /// <paramref name="connection"/> (not committed here): parsing and normalising run on one thread while this one
+    /// COPYs finished batches, memory bounded by two batches and the filters.
+    /// </summary>
+    /// <param name="expectedNumbers">How many numbers the duplicate filter is sized for, unless <see cref="ExpectedNumbers"/> says.</param>
+    private async Task<ContactList> StoreAsync(
+        NpgsqlConnection connection,
+        ContactList list,
+        ContactImportRequest request,
+        long expectedNumbers,
+        Func<PhoneFilter, PhoneFilter?, ChannelWriter<StagingBatch>, CancellationToken, Task> produce,
+        CancellationToken cancellationToken)
+    {
         await PrepareAsync(connection, list, request, cancellationToken);
         var suppressions = await LoadSuppressionsAsync(connection, request, cancellationToken);
 
         // Parsing and phone normalisation are CPU work; COPY is PostgreSQL's: both run at once, memory bounded.
-        var seen = new PhoneFilter(ExpectedNumbers ?? content.Length / 16); // a contact row is rarely under 16 bytes
+        var seen = new PhoneFilter(ExpectedNumbers ?? expectedNumbers);
         var counts = new ImportCounts();
         await BatchPipeline.RunAsync<StagingBatch>(
-            (output, token) => ProduceAsync(reader, header, region, seen, suppressions, output, token),
+            (output, token) => produce(seen, suppressions, output, token),
             async (batch, token) =>
             {
                 var before = counts.Rows;
@@ -134,29 +210,19 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
             Duplicates = counts.Duplicates,
             Suppressed = counts.Suppressed,
         };
-        if (stored.Rows == 0)
-        {
-            return ImportErrors.NoDataRows(header.Columns); // the transaction is rolled back on dispose
-        }
-
-        await using (var update = new NpgsqlCommand(
+        await using var update = new NpgsqlCommand(
             """
             update campaigns.contact_lists
                set row_count = $2, imported = $3, invalid = $4, duplicates = $5, suppressed = $6
              where id = $1
-            """, connection, transaction))
-        {
-            update.Parameters.Add(new() { Value = stored.Id.Value });
-            update.Parameters.Add(new() { Value = stored.Rows });
-            update.Parameters.Add(new() { Value = stored.Imported });
-            update.Parameters.Add(new() { Value = stored.Invalid });
-            update.Parameters.Add(new() { Value = stored.Duplicates });
-            update.Parameters.Add(new() { Value = stored.Suppressed });
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        ContactImportLog.Imported(logger, stored.Id.Value, stored.Rows, stored.Imported, stored.Invalid, stored.Duplicates, stored.Suppressed);
+            """, connection);
+        update.Parameters.Add(new() { Value = stored.Id.Value });
+        update.Parameters.Add(new() { Value = stored.Rows });
+        update.Parameters.Add(new() { Value = stored.Imported });
+        update.Parameters.Add(new() { Value = stored.Invalid });
+        update.Parameters.Add(new() { Value = stored.Duplicates });
+        update.Parameters.Add(new() { Value = stored.Suppressed });
+        await update.ExecuteNonQueryAsync(cancellationToken);
         return stored;
     }
 
@@ -282,16 +348,9 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
             {
                 batch.AddInvalid(line, phoneText, $"the row has {fieldCount} fields but the header has {columnCount}");
             }
-            else if (PhoneNormalizer.Normalize(phoneText, region) is var normalized && !normalized.IsSuccess)
-            {
-                batch.AddInvalid(line, phoneText, normalized.Error.Message);
-            }
             else
             {
-                var phone = normalized.Value.Value;
-                var certainlyNew = !seen.MayContain(phone) && suppressions?.MayContain(phone) != true;
-                seen.Add(phone);
-                batch.AddContact(line, phone, phoneText, WriteFields(reader, header, names, json, writer), certainlyNew);
+                AddRow(batch, line, phoneText, region, seen, suppressions, () => WriteFields(reader, header, names, json, writer));
             }
 
             if (batch.IsFull)
@@ -299,6 +358,68 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
                 await output.WriteAsync(batch, cancellationToken);
                 batch = new StagingBatch(BatchSize);
             }
+        }
+
+        if (batch.Count > 0)
+        {
+            await output.WriteAsync(batch, cancellationToken);
+        }
+    }
+
+    /// <summary>Normalises a row's number: invalid rows get the reason; a number certainly new goes straight to the contacts table.</summary>
+    private static void AddRow(
+        StagingBatch batch, int line, string? phoneText, string region, PhoneFilter seen, PhoneFilter? suppressions, Func<string> fields)
+    {
+        var normalized = PhoneNormalizer.Normalize(phoneText, region);
+        if (!normalized.IsSuccess)
+        {
+            batch.AddInvalid(line, phoneText, normalized.Error.Message);
+            return;
+        }
+
+        var phone = normalized.Value.Value;
+        var certainlyNew = !seen.MayContain(phone) && suppressions?.MayContain(phone) != true;
+        seen.Add(phone);
+        batch.AddContact(line, phone, phoneText, fields(), certainlyNew);
+    }
+
+    private async Task ProduceRowsAsync(
+        IReadOnlyList<ContactRow> rows,
+        IReadOnlyList<string> fieldColumns,
+        string region,
+        PhoneFilter seen,
+        PhoneFilter? suppressions,
+        ChannelWriter<StagingBatch> output,
+        CancellationToken cancellationToken)
+    {
+        var names = fieldColumns.Select(c => JsonEncodedText.Encode(c, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).ToArray();
+        var json = new ArrayBufferWriter<byte>(1024);
+        await using var writer = new Utf8JsonWriter(json, JsonOptions);
+        var batch = new StagingBatch(BatchSize);
+        for (var index = 0; index < rows.Count; index++)
+        {
+            var row = rows[index];
+            AddRow(batch, index, row.Phone, region, seen, suppressions, () =>
+            {
+                json.ResetWrittenCount();
+                writer.Reset(json);
+                writer.WriteStartObject();
+                for (var i = 0; i < names.Length; i++)
+                {
+                    writer.WriteString(names[i], row.Fields is { } fields && fields.TryGetValue(fieldColumns[i], out var value) && value is not null ? value : "");
+                }
+
+                writer.WriteEndObject();
+                writer.Flush();
+                return Encoding.UTF8.GetString(json.WrittenSpan);
+            });
+            if (batch.IsFull)
+            {
+                await output.WriteAsync(batch, cancellationToken);
+                batch = new StagingBatch(BatchSize);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         if (batch.Count > 0)
@@ -433,12 +554,13 @@ internal sealed class ContactImporter(NpgsqlDataSource dataSource, IClock clock,
             await using var report = new NpgsqlCommand(
                 """
                 insert into campaigns.contact_import_errors (list_id, line, value, reason)
-                select $1, s.line, s.raw, 'duplicate of line ' || c.line
+                select $1, s.line, s.raw, 'duplicate of ' || $2 || ' ' || c.line
                   from import_staging s
                   join campaigns.contacts c on c.list_id = $1 and c.phone = s.phone
                  where s.reason is null and c.line <> s.line
                 """, connection);
             report.Parameters.Add(new() { Value = list.Id.Value });
+            report.Parameters.Add(new() { Value = request.RowName });
             await report.ExecuteNonQueryAsync(cancellationToken);
         }
 

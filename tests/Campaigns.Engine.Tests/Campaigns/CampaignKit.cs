@@ -3,6 +3,7 @@ using System.Text;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
+using Campaigns.Engine.BulkSends;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Media;
@@ -48,7 +49,8 @@ internal sealed class CampaignKit(TestDatabase database)
     public MediaPreflight Preflight =>
         new(new HttpClient(MediaPreflight.CreateHandler(Media)), Options.Create(Media), NullLogger<MediaPreflight>.Instance);
 
-    public StartDueCampaignsJob StartDue => new(Store, Assign, database.DataSource, Clock, NullLogger<StartDueCampaignsJob>.Instance, Preflight);
+    public StartDueCampaignsJob StartDue => new(
+        Store, Assign, database.DataSource, Clock, NullLogger<StartDueCampaignsJob>.Instance, Preflight, new BulkStarter(database.DataSource, Service, NullLogger<BulkStarter>.Instance));
 
     public AssignRecipientsJob Assign => new(database.DataSource, Clock, NullLogger<AssignRecipientsJob>.Instance);
 
