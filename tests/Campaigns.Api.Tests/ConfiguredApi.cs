@@ -29,7 +29,7 @@ internal sealed class ConfiguredApi : IAsyncDisposable
         api._factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("ConnectionStrings:Campaigns", api._database.ConnectionString);
-            foreach (var (key, value) in TestSigningKeys.Settings(TestSigningKeys.Default).Concat(settings))
+            foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
             }
