@@ -49,24 +49,8 @@ internal sealed class ForbiddenProblemHandler : IAuthorizationMiddlewareResultHa
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
 
-    private static async Task WriteAsync(HttpContext context, string code, string detail, string? scope)
-    {
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        var problem = new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = detail },
-        };
-        foreach (var (key, value) in ErrorResults.Extensions(code, null, detail))
-        {
-            problem.ProblemDetails.Extensions[key] = value;
-        }
-
-        if (scope is not null)
-        {
-            problem.ProblemDetails.Extensions["scope"] = scope; // the scope needed, for a client to ask for it
-        }
-
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(problem);
-    }
+    private static async Task WriteAsync(HttpContext context, string code, string detail, string? scope) =>
+        await ProblemWriter.WriteAsync(
+            context, StatusCodes.Status403Forbidden, "Forbidden", code, detail,
+            details: scope is null ? null : new Dictionary<string, object?> { ["scope"] = scope }); // the scope needed, for a client to ask for it
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Campaigns.Api.Tests.Dispatch;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Campaigns.Api.Tests.Auth;
@@ -15,12 +16,11 @@ internal static class BearerTokens
     public static async Task<JsonElement> IssueAsync(HttpClient keyClient, object? request = null)
     {
         ArgumentNullException.ThrowIfNull(keyClient);
-        using var response = request is null
-            ? await keyClient.PostAsync("/api/auth/token", null, TestContext.Current.CancellationToken)
-            : await keyClient.PostAsJsonAsync("/api/auth/token", request, TestContext.Current.CancellationToken);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
+        return await EndToEnd.ReadAsync(
+            request is null
+                ? await keyClient.PostAsync("/api/auth/token", null, TestContext.Current.CancellationToken)
+                : await keyClient.PostAsJsonAsync("/api/auth/token", request, TestContext.Current.CancellationToken),
+            HttpStatusCode.OK);
     }
 
     /// <summary>The token of a token answer.</summary>

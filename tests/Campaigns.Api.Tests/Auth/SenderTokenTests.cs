@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Campaigns.Api.Tests.Senders;
+using static Campaigns.Api.Tests.Dispatch.EndToEnd;
 
 namespace Campaigns.Api.Tests.Auth;
 
@@ -58,15 +58,5 @@ public sealed class SenderTokenTests(SenderFixture fixture) : IClassFixture<Send
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         using var gone = await owner.GetAsync($"/api/senders/{id}", Cancel);
         await Problem.ReadAsync(gone, HttpStatusCode.NotFound);
-    }
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(Cancel);
-            Assert.True(expected == response.StatusCode, $"Expected {expected}, got {response.StatusCode}: {body}");
-            return JsonDocument.Parse(body).RootElement.Clone();
-        }
     }
 }
