@@ -22,7 +22,6 @@ using Campaigns.Engine.Database;
 using Campaigns.Engine;
 using Campaigns.Engine.Jobs;
 using Hangfire;
-using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,8 +42,7 @@ builder.Services.AddApiProblems();
 builder.Services.AddApiLimits();
 // Statuses and the like are written by name (draft, preparing, overLimit), in requests, answers and the OpenAPI document.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddApiAuthentication(); // the apikey header or a bearer token (Auth/ApiAuthenticationExtensions)
 builder.Services.AddAuthorization();
 builder.Services.AddApiScopes();
 builder.Services.AddOperatorDashboard();

@@ -22,6 +22,10 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             builder.UseSetting("ConnectionStrings:Campaigns", _database.ConnectionString);
             builder.UseSetting("Campaigns:MaxUploadBytes", UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in TestSigningKeys.Settings(TestSigningKeys.Default))
+            {
+                builder.UseSetting(key, value);
+            }
         });
     }
 

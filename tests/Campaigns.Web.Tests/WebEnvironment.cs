@@ -77,6 +77,10 @@ public sealed class WebEnvironment : IAsyncLifetime
             builder.UseSetting("Gateway:RetryBaseDelay", "00:00:00.050");
             builder.UseSetting("Hangfire:Dashboard:Username", "operator");
             builder.UseSetting("Hangfire:Dashboard:Password", "web-tests-operator");
+            foreach (var (key, value) in TestSigningKeys.Settings(TestSigningKeys.Default))
+            {
+                builder.UseSetting(key, value);
+            }
         });
         // A real port: the browser and the sandbox's webhooks reach the API over TCP.
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

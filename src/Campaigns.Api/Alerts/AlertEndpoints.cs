@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
@@ -12,7 +13,7 @@ internal static class AlertEndpoints
 {
     public static RouteGroupBuilder MapAlerts(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/alerts").WithTags("Alerts");
+        var group = api.MapGroup("/alerts").WithTags("Alerts").RequireScope(ApiScopes.Settings);
         group.MapPut("/", Set).WithName("SetAlertUrl")
             .WithSummary("Set the https URL that receives signed events (sender paused, restricted or disconnected; campaign completed or stalled); answers its new signing secret, once")
             .ProducesProblems(StatusCodes.Status400BadRequest);

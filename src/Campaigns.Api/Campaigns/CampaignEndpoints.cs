@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Reports;
@@ -14,7 +15,7 @@ internal static class CampaignEndpoints
 {
     public static RouteGroupBuilder MapCampaigns(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/campaigns").WithTags("Campaigns");
+        var group = api.MapGroup("/campaigns").WithTags("Campaigns").RequireScope(ApiScopes.Campaigns);
         group.MapPost("/", Create).WithName("CreateCampaign")
             .WithSummary("Create a draft campaign; every problem of the request is reported at once")
             .ProducesProblems(StatusCodes.Status400BadRequest);

@@ -9,6 +9,7 @@ namespace Campaigns.Api.Common;
 internal static class ProblemWriter
 {
     /// <param name="retryAfterSeconds">When set, the <c>Retry-After</c> header: how long a client should wait before trying again.</param>
+    /// <param name="details">Other members of the problem, e.g. the <c>scope</c> a 403 names.</param>
     public static ValueTask<bool> WriteAsync(
         HttpContext context,
         int status,
@@ -17,7 +18,8 @@ internal static class ProblemWriter
         string detail,
         string? field = null,
         Exception? exception = null,
-        int? retryAfterSeconds = null)
+        int? retryAfterSeconds = null,
+        IReadOnlyDictionary<string, object?>? details = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
@@ -32,7 +34,7 @@ internal static class ProblemWriter
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         };
-        foreach (var (key, value) in ErrorResults.Extensions(code, field, detail))
+        foreach (var (key, value) in ErrorResults.Extensions(code, field, detail).Concat(details ?? new Dictionary<string, object?>()))
         {
             problem.ProblemDetails.Extensions[key] = value;
         }

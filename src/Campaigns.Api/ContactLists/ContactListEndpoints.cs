@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
@@ -17,7 +18,7 @@ internal static class ContactListEndpoints
 {
     public static RouteGroupBuilder MapContactLists(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/contact-lists").WithTags("Contact lists");
+        var group = api.MapGroup("/contact-lists").WithTags("Contact lists").RequireScope(ApiScopes.Contacts);
         group.MapPost("/", Import)
             .WithName(ContactListUploadDocument.OperationId)
             .WithSummary("Upload a CSV of contacts; numbers are normalised to E.164, duplicates and suppressed numbers dropped")

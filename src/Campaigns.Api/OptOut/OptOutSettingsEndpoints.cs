@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
@@ -11,7 +12,7 @@ internal static class OptOutSettingsEndpoints
 {
     public static RouteGroupBuilder MapOptOutSettings(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/settings/opt-out").WithTags("Settings");
+        var group = api.MapGroup("/settings/opt-out").WithTags("Settings").RequireScope(ApiScopes.Settings);
         group.MapGet("/", Get).WithName("GetOptOutSettings")
             .WithSummary("The tenant's opt-out keywords (beside the defaults) and confirmation replies")
             .ProducesProblems(StatusCodes.Status404NotFound);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Campaigns;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
@@ -22,26 +23,26 @@ internal static class ReportEndpoints
     public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/").WithTags("Reports");
-        group.MapGet("/messages", Log).WithName("ListMessages")
+        group.MapGet("/messages", Log).WithName("ListMessages").RequireScope(ApiScopes.Messages)
             .WithSummary("The tenant's message log: newest campaign first, by phone within a campaign (keyset paging: 'after' is the opaque 'next' of the previous page), optionally of one status, sender or campaign")
             .ProducesProblems(StatusCodes.Status400BadRequest);
-        group.MapGet("/campaigns/{id:guid}/report.csv", Report).WithName("GetCampaignReport")
+        group.MapGet("/campaigns/{id:guid}/report.csv", Report).WithName("GetCampaignReport").RequireScope(ApiScopes.Campaigns)
             .WithSummary("A campaign's report as CSV, streamed: phone, the list's columns, status, sent/delivered/read/replied times (ISO-8601 UTC), error; ?status=unreached for the recipients not reached")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        group.MapGet("/campaigns/{id:guid}/timeline", Timeline).WithName("GetCampaignTimeline")
+        group.MapGet("/campaigns/{id:guid}/timeline", Timeline).WithName("GetCampaignTimeline").RequireScope(ApiScopes.Campaigns)
             .WithSummary("A campaign's messages sent, delivered, read, replied to and failed over time, counted cumulatively in at most 200 equal buckets from its first event to its last (to now while it runs or is paused)")
             .ProducesProblems(StatusCodes.Status404NotFound);
-        group.MapPost("/campaigns/{id:guid}/retry", Retry).WithName("RetryCampaign")
+        group.MapPost("/campaigns/{id:guid}/retry", Retry).WithName("RetryCampaign").RequireScope(ApiScopes.Campaigns)
             .WithSummary("Once a campaign is completed or cancelled: a new contact list of the recipients not reached (not those suppressed, opted out or not on WhatsApp) and a new draft campaign over it with the same template, media, senders and window")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
-        group.MapPost("/campaigns/{id:guid}/test", Test).WithName("TestCampaign")
+        group.MapPost("/campaigns/{id:guid}/test", Test).WithName("TestCampaign").RequireScope(ApiScopes.Campaigns)
             .WithSummary("Send the campaign's message now to 1–5 test numbers (rendered with the number's own row of the list, else its first row), through the same pre-check, pacing and daily cap; not counted in the campaign's results or report")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
-        group.MapGet("/campaigns/{id:guid}/tests", Tests).WithName("ListCampaignTests")
+        group.MapGet("/campaigns/{id:guid}/tests", Tests).WithName("ListCampaignTests").RequireScope(ApiScopes.Campaigns)
             .WithSummary("A campaign's test sends, newest first (the last 20), with their messages' statuses")
             .ProducesProblems(StatusCodes.Status404NotFound);
-        group.MapGet("/stats", Stats).WithName("GetStats")
+        group.MapGet("/stats", Stats).WithName("GetStats").RequireScope(ApiScopes.Reports)
             .WithSummary("The tenant's statistics: messages today (UTC day), total sent, delivery and read rates, by status and by kind of message, the last 30 days, and each sender's rate-limit state");
         return group;
     }

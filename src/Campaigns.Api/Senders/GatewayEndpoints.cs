@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
@@ -12,7 +13,7 @@ internal static class GatewayEndpoints
 {
     public static RouteGroupBuilder MapGateways(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/gateways").WithTags("Gateways");
+        var group = api.MapGroup("/gateways").WithTags("Gateways").RequireScope(ApiScopes.Senders);
         group.MapPost("/", Register).WithName("RegisterGateway")
             .WithSummary("Register an Evolution server with its global key, to create instances and repair stale instance keys")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
@@ -16,7 +17,7 @@ internal static class SenderEndpoints
 {
     public static RouteGroupBuilder MapSenders(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/senders").WithTags("Senders");
+        var group = api.MapGroup("/senders").WithTags("Senders").RequireScope(ApiScopes.Senders);
         group.MapPost("/", Register).WithName("RegisterSender")
             .WithSummary("Register an Evolution instance as a sender (or create one on a registered gateway); sets its webhook")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict)

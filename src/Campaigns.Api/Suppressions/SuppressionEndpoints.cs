@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Campaigns.Api.Auth;
 using Campaigns.Api.Common;
 using Campaigns.Api.Common.OpenApi;
 using Campaigns.Api.Tenants;
@@ -15,7 +16,7 @@ internal static class SuppressionEndpoints
 {
     public static RouteGroupBuilder MapSuppressions(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/suppressions").WithTags("Suppressions");
+        var group = api.MapGroup("/suppressions").WithTags("Suppressions").RequireScope(ApiScopes.Contacts);
         group.MapPost("/", Add).WithName("AddSuppressions")
             .WithSummary("Suppress numbers: a JSON array of numbers, or CSV (or plain text) with one number per line")
             .Accepts<string[]>("application/json", "text/csv", "text/plain")

@@ -40,6 +40,23 @@ internal sealed class TenantStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? new ApiKeyOwner(new TenantId(reader.GetGuid(0)), reader.GetGuid(1)) : null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="keyId"/> is a key of <paramref name="tenant"/> that is not revoked: asked on every request
+    /// of a bearer token, so that revoking a key ends its tokens at once. Null for a revoked, unknown or other tenant's key.
+    /// </summary>
+    public async Task<ActiveApiKey?> FindActiveKeyAsync(TenantId tenant, Guid keyId, CancellationToken cancellationToken)
+    {
+        // The same condition as ApiKeyStore.TouchAsync's update, read here so that a busy token costs no write attempt.
+        await using var command = dataSource.CreateCommand(
+            """
+            select last_used_at is null or last_used_at < now() - interval '1 minute'
+            from campaigns.api_keys where id = $1 and tenant_id = $2 and revoked_at is null
+            """);
+        command.Parameters.Add(new() { Value = keyId });
+        command.Parameters.Add(new() { Value = tenant.Value });
+        return await command.ExecuteScalarAsync(cancellationToken) is bool due ? new ActiveApiKey(due) : null;
+    }
+
     /// <summary>A tenant's name, or null when there is no such tenant.</summary>
     public async Task<string?> FindNameAsync(TenantId tenant, CancellationToken cancellationToken)
     {

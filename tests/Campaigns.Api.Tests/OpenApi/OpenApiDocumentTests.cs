@@ -159,6 +159,27 @@ public sealed class OpenApiDocumentTests(ApiFixture api) : IClassFixture<ApiFixt
         }
     }
 
+    [Fact]
+    public async Task Document_DescribesTheApiKeyAndTheBearerToken_AndTheScopeOfEachOperation()
+    {
+        var document = await ReadAsync();
+
+        var schemes = document.Components!.SecuritySchemes!;
+        Assert.Equal((SecuritySchemeType.ApiKey, ParameterLocation.Header, "apikey"), (schemes["ApiKey"].Type, schemes["ApiKey"].In, schemes["ApiKey"].Name));
+        Assert.Equal((SecuritySchemeType.Http, "bearer", "JWT"), (schemes["Bearer"].Type, schemes["Bearer"].Scheme, schemes["Bearer"].BearerFormat));
+        // Either one: two requirements of one scheme each.
+        Assert.Equal(["ApiKey", "Bearer"], document.Security!.Select(r => r.Keys.Single().Reference.Id).Order());
+
+        var operations = Operations(document).ToDictionary(o => o.Name, o => o.Operation);
+        Assert.Equal("[\"senders\"]", operations["GET /api/senders/{id}/qr"].Extensions!["x-scopes"] is JsonNodeExtension scopes ? scopes.Node.ToJsonString() : null);
+        Assert.Contains("`contacts`", operations["POST /api/contact-lists"].Description, StringComparison.Ordinal);
+        Assert.True(operations["GET /api/stats"].Responses!.ContainsKey("403"));
+        var token = operations["POST /api/auth/token"];
+        Assert.Equal(["ApiKey"], token.Security!.Select(r => r.Keys.Single().Reference.Id));
+        Assert.True(token.Responses!.ContainsKey("403"));
+        Assert.False(operations["GET /api/tenant"].Extensions?.ContainsKey("x-scopes") == true);
+    }
+
     private async Task<OpenApiDocument> ReadAsync()
     {
         using var client = api.Factory.CreateClient();

@@ -60,6 +60,10 @@ public class SenderFixture : IAsyncLifetime
             builder.UseSetting("Gateway:RequestTimeout", "00:00:05");
             builder.UseSetting("Gateway:ConnectTimeout", "00:00:02");
             builder.UseSetting("Gateway:RetryBaseDelay", "00:00:00.050");
+            foreach (var (key, value) in TestSigningKeys.Settings(TestSigningKeys.Default))
+            {
+                builder.UseSetting(key, value);
+            }
         });
         // A free port of its own: UseKestrel(0) fell back to 127.0.0.1:5000, so two fixtures at once collided.
         _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));

@@ -44,4 +44,30 @@ public sealed class TenantStoreTests(TestDatabase database) : IClassFixture<Test
         Assert.NotEqual(first.ApiKey, second.ApiKey);
         Assert.Equal(second.Tenant, (await store.FindByKeyAsync(second.ApiKey, Cancel))?.Tenant);
     }
+
+    [Fact]
+    public async Task FindActiveKeyAsync_OwnUnrevokedKey_IsFound_OtherTenantsOrRevoked_IsNot()
+    {
+        var store = new TenantStore(database.DataSource);
+        var first = await store.CreateAsync("A", Cancel);
+        var second = await store.CreateAsync("B", Cancel);
+        var key = (await store.FindByKeyAsync(first.ApiKey, Cancel))!.Value.KeyId;
+
+        var own = await store.FindActiveKeyAsync(first.Tenant, key, Cancel);
+        var otherTenants = await store.FindActiveKeyAsync(second.Tenant, key, Cancel);
+        await new ApiKeyStore(database.DataSource).TouchAsync(key, Cancel);
+        var touched = await store.FindActiveKeyAsync(first.Tenant, key, Cancel);
+        await using (var revoke = database.DataSource.CreateCommand("update campaigns.api_keys set revoked_at = now() where id = $1"))
+        {
+            revoke.Parameters.Add(new() { Value = key });
+            await revoke.ExecuteNonQueryAsync(Cancel);
+        }
+
+        var revoked = await store.FindActiveKeyAsync(first.Tenant, key, Cancel);
+
+        Assert.Equal(new ActiveApiKey(LastUseDue: true), own); // never used
+        Assert.Null(otherTenants);
+        Assert.Equal(new ActiveApiKey(LastUseDue: false), touched); // used just now: nothing to record for a minute
+        Assert.Null(revoked);
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class ProblemResponsesTransformer : IOpenApiDocumentTransformer
 {
     private static readonly (string Status, string Description, bool RetryAfter)[] EveryApiOperation =
     [
-        ("401", "Unauthorized: the `apikey` header is missing or not a key of any tenant.", false),
+        ("401", "Unauthorized: no credential, an `apikey` that is not a key of any tenant, or a bearer token that is invalid, expired or whose key is revoked.", false),
         ("429", "Too Many Requests: the tenant is over its rate or concurrency limit; retry after `Retry-After` seconds.", true),
         ("503", "Service Unavailable: the database cannot be reached; retry after `Retry-After` seconds.", true),
     ];
@@ -45,7 +45,8 @@ internal sealed class ProblemResponsesTransformer : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 
-    private static OpenApiResponse Response(OpenApiDocument document, string description, bool retryAfter) => new()
+    /// <summary>A problem response (<see cref="ProblemSchema"/>), with <c>Retry-After</c> when <paramref name="retryAfter"/>.</summary>
+    internal static OpenApiResponse Response(OpenApiDocument document, string description, bool retryAfter) => new()
     {
         Description = description,
         Content = new Dictionary<string, OpenApiMediaType>
