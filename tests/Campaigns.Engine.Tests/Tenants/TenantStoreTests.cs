@@ -55,7 +55,7 @@ public sealed class TenantStoreTests(TestDatabase database) : IClassFixture<Test
 
         var own = await store.FindActiveKeyAsync(first.Tenant, key, Cancel);
         var otherTenants = await store.FindActiveKeyAsync(second.Tenant, key, Cancel);
-        await new ApiKeyStore(database.DataSource).TouchAsync(key, Cancel);
+        await new ApiKeyStore(database.DataSource, NodaTime.SystemClock.Instance).TouchAsync(key, Cancel);
         var touched = await store.FindActiveKeyAsync(first.Tenant, key, Cancel);
         await using (var revoke = database.DataSource.CreateCommand("update campaigns.api_keys set revoked_at = now() where id = $1"))
         {
