@@ -19,9 +19,8 @@ internal static class DirectSendEndpoints
         var group = api.MapGroup("/messages").WithTags("Messages").RequireScope(ApiScopes.Messages);
         group.MapPost("/", Send).WithName("SendMessage")
             .WithSummary("Send one message (text, or media with the text as caption) to one number through a sender's queue, under its pacing and daily cap; " +
-                         "an Idempotency-Key header makes a repeat answer the same message")
-            .ProducesProblems(
-                StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
+                         "an Idempotency-Key header makes a repeat answer the same message; 429 also when the sender already has its most direct sends queued")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", Get).WithName("GetMessage")
             .WithSummary("A direct send (or an opt-out / re-subscribe confirmation): queued (with its place), sending, sent, delivered, read, or skipped / failed with the reason")
             .ProducesProblems(StatusCodes.Status404NotFound);

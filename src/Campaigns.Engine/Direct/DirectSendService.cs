@@ -109,11 +109,15 @@ internal sealed class DirectSendService(
         }
 
         var id = Guid.CreateVersion7();
-        await DirectSendStore.InsertAsync(
-            connection,
-            transaction,
-            new DirectInsert(id, tenant, DirectOrigin.Api, request.IdempotencyKey, number, null, sender.Value, body, hash, media, _options.MaxIdentical),
-            cancellationToken);
+        if (!await DirectSendStore.InsertAsync(
+                connection,
+                transaction,
+                new DirectInsert(id, tenant, DirectOrigin.Api, request.IdempotencyKey, number, null, sender.Value, body, hash, media, _options.MaxIdentical),
+                cancellationToken))
+        {
+            return DirectSendErrors.IdempotencyConflict(); // a confirmation took the key meanwhile (they do not take the lock)
+        }
+
         var message = await store.FindAsync(connection, transaction, tenant, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var shown = PhoneNumber.Mask(number);
@@ -150,7 +154,8 @@ internal sealed class DirectSendService(
             key = origin + ":sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(replyId)));
         }
 
-        await DirectSendStore.LockTenantAsync(connection, transaction, tenant, cancellationToken);
+        // No tenant lock: a confirmation is bound by none of the rules it guards, and the key's unique index makes it
+        // once per reply (a webhook batch holding several tenants' locks could deadlock with another batch).
         var id = Guid.CreateVersion7();
         var inserted = await DirectSendStore.InsertAsync(
             connection,

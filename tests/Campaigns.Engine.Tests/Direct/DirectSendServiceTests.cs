@@ -201,6 +201,22 @@ public sealed class DirectSendServiceTests(TestDatabase database) : IClassFixtur
         Assert.Single(await DirectAsync(_kit, tenant));
     }
 
+    [Fact]
+    public async Task SendAsync_MessageSettled_ItsCampaignCompletesWithoutACampaignAlert()
+    {
+        var tenant = await _kit.TenantAsync();
+        await new Alerts.AlertKit(database).SetUrlAsync(tenant, new Uri("https://93.184.216.34/alerts") /* never posted to */);
+        await _kit.SenderAsync(tenant);
+        var id = (await SendAsync(Service(database), tenant, Request(DispatchKit.NewNumber("+25471")))).Message.Id;
+        await _kit.ExecuteAsync("update campaigns.campaigns set waiting_since = now() where id = $1", id);
+        await _kit.ExecuteAsync("update campaigns.messages set status = 'sent', sent_at = now() where campaign_id = $1", id);
+
+        await _kit.ExecuteAsync(Engine.Dispatch.DispatchCompleter.CompleteCampaigns, new[] { id });
+
+        Assert.Equal("completed", await _kit.ScalarAsync<string>("select status from campaigns.campaigns where id = $1", id));
+        Assert.Equal(0L, await _kit.ScalarAsync<long>("select count(*) from campaigns.alert_outbox where tenant_id = $1", tenant));
+    }
+
     [Theory]
     [InlineData("call me", null, "number")]
     [InlineData("+254711000001", "", "text")]
