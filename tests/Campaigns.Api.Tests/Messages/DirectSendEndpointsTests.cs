@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Campaigns.Api.Tests.Dispatch;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public sealed class DirectSendEndpointsTests(ApiFixture api) : IClassFixture<Api
 
         using var response = await SendAsync(client, new JsonObject { ["number"] = "0722 000 101", ["text"] = "Your order 101 has shipped" });
 
-        var accepted = await ReadAsync(response, HttpStatusCode.Accepted);
+        var accepted = await EndToEnd.ReadAsync(response, HttpStatusCode.Accepted);
         var id = accepted.GetProperty("id").GetGuid();
         Assert.Equal($"/api/messages/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal(("queued", sender, "+254722000101", 1),
@@ -47,7 +48,7 @@ public sealed class DirectSendEndpointsTests(ApiFixture api) : IClassFixture<Api
         var (client, tenant) = await api.CreateTenantAsync();
         using var _ = client;
         await LinkedSenderAsync(api.DataSource, tenant);
-        var id = (await ReadAsync(await SendAsync(client, new JsonObject { ["number"] = "+254722000102", ["text"] = "Hi" }), HttpStatusCode.Accepted))
+        var id = (await EndToEnd.ReadAsync(await SendAsync(client, new JsonObject { ["number"] = "+254722000102", ["text"] = "Hi" }), HttpStatusCode.Accepted))
             .GetProperty("id").GetGuid();
         using var other = await api.CreateTenantClientAsync();
 
@@ -99,7 +100,7 @@ public sealed class DirectSendEndpointsTests(ApiFixture api) : IClassFixture<Api
         await LinkedSenderAsync(api.DataSource, tenant);
         var media = new JsonObject { ["type"] = "image", ["url"] = "https://files.example.com/receipt.png", ["caption"] = "ignored" };
 
-        var id = (await ReadAsync(
+        var id = (await EndToEnd.ReadAsync(
             await SendAsync(client, new JsonObject { ["number"] = "+254722000105", ["text"] = "Your receipt", ["media"] = media }), HttpStatusCode.Accepted))
             .GetProperty("id").GetGuid();
 
@@ -129,8 +130,8 @@ public sealed class DirectSendEndpointsTests(ApiFixture api) : IClassFixture<Api
         await LinkedSenderAsync(api.DataSource, tenant);
         var body = new JsonObject { ["number"] = "+254722000107", ["text"] = "Order 107 shipped" };
 
-        var first = await ReadAsync(await SendAsync(client, body, "order-107"), HttpStatusCode.Accepted);
-        var again = await ReadAsync(await SendAsync(client, body, "order-107"), HttpStatusCode.OK);
+        var first = await EndToEnd.ReadAsync(await SendAsync(client, body, "order-107"), HttpStatusCode.Accepted);
+        var again = await EndToEnd.ReadAsync(await SendAsync(client, body, "order-107"), HttpStatusCode.OK);
         using var changed = await SendAsync(client, new JsonObject { ["number"] = "+254722000107", ["text"] = "Order 108 shipped" }, "order-107");
 
         Assert.Equal(first.GetProperty("id").GetGuid(), again.GetProperty("id").GetGuid());
@@ -146,7 +147,7 @@ public sealed class DirectSendEndpointsTests(ApiFixture api) : IClassFixture<Api
         await LinkedSenderAsync(api.DataSource, tenant);
         for (var i = 0; i < 10; i++)
         {
-            await ReadAsync(await SendAsync(client, new JsonObject { ["number"] = $"+2547220002{i:D2}", ["text"] = "Big sale today" }), HttpStatusCode.Accepted);
+            await EndToEnd.ReadAsync(await SendAsync(client, new JsonObject { ["number"] = $"+2547220002{i:D2}", ["text"] = "Big sale today" }), HttpStatusCode.Accepted);
         }
 
         using var response = await SendAsync(client, new JsonObject { ["number"] = "+254722000210", ["text"] = "Big sale today" });
@@ -163,7 +164,7 @@ public sealed class DirectSendEndpointsTests(ApiFixture api) : IClassFixture<Api
         var tenant = (await client.GetFromJsonAsync<JsonElement>("/api/tenant", Cancel)).GetProperty("id").GetGuid();
         await using var dataSource = NpgsqlDataSource.Create(configured.ConnectionString);
         await LinkedSenderAsync(configured.Factory.Services, dataSource, new TenantId(tenant));
-        await ReadAsync(await SendAsync(client, new JsonObject { ["number"] = "+254722000301", ["text"] = "One" }), HttpStatusCode.Accepted);
+        await EndToEnd.ReadAsync(await SendAsync(client, new JsonObject { ["number"] = "+254722000301", ["text"] = "One" }), HttpStatusCode.Accepted);
 
         using var response = await SendAsync(client, new JsonObject { ["number"] = "+254722000302", ["text"] = "Two" });
 
@@ -201,15 +202,5 @@ public sealed class DirectSendEndpointsTests(ApiFixture api) : IClassFixture<Api
         }
 
         return await client.SendAsync(request, Cancel);
-    }
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Cancel);
-            Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
-        }
     }
 }
