@@ -3,6 +3,7 @@ using Campaigns.Engine.BulkSends;
 using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Database;
+using Campaigns.Engine.Direct;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Gateway;
 using Campaigns.Engine.Jobs;
@@ -61,6 +62,7 @@ internal static class EngineServiceCollectionExtensions
         services.AddPrecheck();
         services.AddWebhookStatuses(); // MessageStatusApplier, ConnectionStateApplier, the missing-receipt check
         services.AddReports();
+        services.AddDirectSends();
         services.AddReplies();
         services.AddWebhookProcessing();
         services.AddAlerts();

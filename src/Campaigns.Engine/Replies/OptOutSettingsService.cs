@@ -7,8 +7,8 @@ namespace Campaigns.Engine.Replies;
 
 /// <summary>
 /// Reads and replaces a tenant's opt-out settings, checked against the words in force (<see cref="OptOutOptions"/>).
-/// The confirmations are stored but not sent yet: a reply must go through its number's pacing and daily cap, which
-/// only campaign messages do so far.
+/// The confirmations are sent in answer to an opt-out or re-subscribe reply (<see cref="ReplyApplier"/>) as direct sends
+/// (<see cref="Direct.DirectSendService.ConfirmAsync"/>), through the sender's pacing and daily cap like every message.
 /// </summary>
 internal sealed class OptOutSettingsService(OptOutSettingsStore store, IOptions<OptOutOptions> options)
 {

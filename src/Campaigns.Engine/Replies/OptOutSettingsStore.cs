@@ -34,20 +34,21 @@ internal sealed class OptOutSettingsStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>The own opt-out keywords of each of <paramref name="tenants"/>, read in the caller's transaction.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, string[]>> KeywordsAsync(
+    /// <summary>The settings of each of <paramref name="tenants"/> (own keywords and confirmations), read in the caller's transaction.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, OptOutSettings>> SettingsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<Guid> tenants, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "select id, opt_out_keywords from campaigns.tenants where id = any($1)", connection, transaction);
+            "select id, opt_out_keywords, opt_out_confirmation, resubscribe_confirmation from campaigns.tenants where id = any($1)", connection, transaction);
         command.Parameters.Add(new() { Value = tenants.ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var keywords = new Dictionary<Guid, string[]>();
+        var settings = new Dictionary<Guid, OptOutSettings>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            keywords[reader.GetGuid(0)] = reader.GetFieldValue<string[]>(1);
+            settings[reader.GetGuid(0)] = OptOutSettings.FromStored(
+                reader.GetFieldValue<string[]>(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
         }
 
-        return keywords;
+        return settings;
     }
 }

@@ -1,5 +1,6 @@
 using Campaigns.Domain.Contacts;
 using Campaigns.Domain.Replies;
+using Campaigns.Engine.Direct;
 using Campaigns.Engine.Dispatch;
 using Campaigns.Engine.Webhooks;
 using Microsoft.Extensions.Logging;
@@ -17,10 +18,12 @@ namespace Campaigns.Engine.Replies;
 /// the text as detail; a suppression already there is kept) and skips its pending and queued messages in every
 /// campaign of the tenant (<c>opted_out</c>); a re-subscribe keyword lifts an <c>opt_out</c> suppression (never
 /// another); and the tenant's live campaigns that stop on reply skip their unsent message to it (<c>replied</c>).
-/// A running campaign left with nothing to send completes. Our own messages, groups, broadcasts and channels are
-/// <see cref="ApplyResult.Ignored"/>.
+/// A running campaign left with nothing to send completes. When the tenant has a confirmation for the opt-out (or the
+/// re-subscribe), it is queued in the same transaction as a direct send from the sender that received the reply, to the
+/// chat it came from (<see cref="DirectSendService.ConfirmAsync"/>): stored once with the reply, so a webhook applied
+/// twice confirms once. Our own messages, groups, broadcasts and channels are <see cref="ApplyResult.Ignored"/>.
 /// </summary>
-internal sealed class ReplyApplier(OptOutSettingsService settings, ILogger<ReplyApplier> logger) : IWebhookApplier
+internal sealed class ReplyApplier(OptOutSettingsService settings, DirectSendService direct, ILogger<ReplyApplier> logger) : IWebhookApplier
 {
     public const string OptedOutCode = "opted_out";
     public const string RepliedCode = "replied";
@@ -134,7 +137,7 @@ internal sealed class ReplyApplier(OptOutSettingsService settings, ILogger<Reply
             return results;
         }
 
-        var tenantKeywords = await OptOutSettingsStore.KeywordsAsync(
+        var tenantSettings = await OptOutSettingsStore.SettingsAsync(
             connection, transaction, messages.Select(m => m.Event.Tenant.Value).Distinct().ToArray(), cancellationToken);
         var words = new Dictionary<Guid, OptOutKeywords>();
         foreach (var (inboxEvent, message) in messages.OrderBy(m => m.Event.Id)) // a STOP then a START of one batch, in the order they came
@@ -142,7 +145,7 @@ internal sealed class ReplyApplier(OptOutSettingsService settings, ILogger<Reply
             var tenant = inboxEvent.Tenant.Value;
             if (!words.TryGetValue(tenant, out var tenantWords))
             {
-                tenantWords = settings.Words.With(tenantKeywords.GetValueOrDefault(tenant) ?? []);
+                tenantWords = settings.Words.With(tenantSettings.GetValueOrDefault(tenant)?.Keywords ?? []);
                 words[tenant] = tenantWords;
             }
 
@@ -154,7 +157,9 @@ internal sealed class ReplyApplier(OptOutSettingsService settings, ILogger<Reply
                 continue;
             }
 
-            await ApplyAsync(connection, transaction, inboxEvent, message, tenantWords.Read(message.Text), cancellationToken);
+            await ApplyAsync(
+                connection, transaction, inboxEvent, message, tenantWords.Read(message.Text), tenantSettings.GetValueOrDefault(tenant) ?? OptOutSettings.None,
+                cancellationToken);
             results[inboxEvent.Id] = ApplyResult.Applied;
         }
 
@@ -172,7 +177,12 @@ internal sealed class ReplyApplier(OptOutSettingsService settings, ILogger<Reply
     }
 
     private async Task ApplyAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, InboxEvent inboxEvent, IncomingMessage message, OptOutIntent intent,
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        InboxEvent inboxEvent,
+        IncomingMessage message,
+        OptOutIntent intent,
+        OptOutSettings tenantSettings,
         CancellationToken cancellationToken)
     {
         var tenant = inboxEvent.Tenant.Value;
@@ -236,6 +246,19 @@ internal sealed class ReplyApplier(OptOutSettingsService settings, ILogger<Reply
             {
                 ReplyLog.StoppedOnReply(logger, shown, stopped);
             }
+        }
+
+        // After the skips: the confirmation is the one message the number still gets.
+        var confirmation = intent switch
+        {
+            OptOutIntent.Stop => (DirectOrigin.OptOut, tenantSettings.Confirmation),
+            OptOutIntent.Start => (DirectOrigin.Resubscribe, tenantSettings.ResubscribeConfirmation),
+            _ => (null, null),
+        };
+        if (phones.Length > 0 && confirmation is (string origin, string text))
+        {
+            await direct.ConfirmAsync(
+                connection, transaction, inboxEvent.Tenant, inboxEvent.Sender.Value, phones[0], message.RemoteJid, origin, message.Id, text, cancellationToken);
         }
 
         if (touched.Count > 0)

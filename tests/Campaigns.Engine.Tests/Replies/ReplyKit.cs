@@ -30,6 +30,7 @@ internal sealed class ReplyKit(TestDatabase database)
 
     public ReplyApplier Applier(OptOutOptions? options = null) =>
         new(new OptOutSettingsService(new OptOutSettingsStore(database.DataSource), DispatchKit.Wrap(options ?? new OptOutOptions())),
+            Direct.DirectKit.Service(database),
             NullLogger<ReplyApplier>.Instance);
 
     /// <summary>Marks a queued message sent, with its WhatsApp id, <paramref name="minutesAgo"/> before <see cref="Now"/>.</summary>
