@@ -109,7 +109,7 @@ internal sealed class DispatchClaimer(
                n.next_send_at
         from unnest($1::text[], $2::uuid[], $3::text[]) as c (number, sender_id, sender_zone)
         join campaigns.numbers n on n.phone = c.number and n.next_send_at > now() and n.next_send_at <= now() + $4
-        join campaigns.campaign_senders cs on cs.sender_id = c.sender_id
+        join campaigns.campaign_senders cs on cs.sender_id = c.sender_id and cs.running
         join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
         where {GateOpen} and exists (select 1 from campaigns.messages m where m.campaign_id = k.id and m.sender_id = c.sender_id and m.status = 'queued')
         """;
@@ -137,7 +137,7 @@ internal sealed class DispatchClaimer(
                 from (select cs.campaign_id, k.tenant_id, k.media, k.window_starts, k.window_ends, k.window_days, k.window_time_zone, k.kind
                       from campaigns.campaign_senders cs
                       join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
-                      where cs.sender_id = c.sender_id
+                      where cs.sender_id = c.sender_id and cs.running -- its running campaigns only (index campaign_senders_running)
                         -- a bulk send's delay (min_gap_ms): at least that long between two of its claims from this sender
                         and {GateOpen}
                       -- direct sends first, oldest first; then the campaigns in turn, the one served longest ago first
@@ -209,7 +209,7 @@ internal sealed class DispatchClaimer(
                                  join campaigns.messages m on m.campaign_id = cs.campaign_id and m.sender_id = c.sender_id
                                                           and m.status = 'queued'
                                                           and m.jid is not null -- unchecked: parked, the pre-check wakes it
-                                 where cs.sender_id = c.sender_id)
+                                 where cs.sender_id = c.sender_id and cs.running)
                          -- a restricted sender with only first contacts left looks again at the lock's end, and a
                          -- sender held by a bulk send's delay at the delay's end, if sooner (least ignores nulls)
                          then least(now() + $10,
@@ -218,7 +218,7 @@ internal sealed class DispatchClaimer(
                                     (select min({GateEnd})
                                        from campaigns.campaign_senders cs
                                        join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
-                                      where cs.sender_id = c.sender_id and not {GateOpen}
+                                      where cs.sender_id = c.sender_id and cs.running and not {GateOpen}
                                         and exists (select 1 from campaigns.messages m
                                                      where m.campaign_id = cs.campaign_id and m.sender_id = c.sender_id
                                                        and m.status = 'queued' and m.jid is not null)))

@@ -43,7 +43,7 @@ internal sealed class DispatchFailoverJob(NpgsqlDataSource dataSource, IOptions<
                not ((s.paused_reason is not null and coalesce(s.paused_at, '-infinity') <= now() - $1)
                     or (s.state <> 'open' and s.state_changed_at <= now() - $1))
           from campaigns.senders s
-          join campaigns.campaign_senders cs on cs.sender_id = s.id
+          join campaigns.campaign_senders cs on cs.sender_id = s.id and cs.running
           -- A direct send stays on its sender (it may have been asked for by name): it waits, as CampaignWaiting says.
           join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running' and k.kind <> 'direct'
          where (s.paused_reason is not null or s.state <> 'open' or s.restricted_until is not null)  -- senders_failover
