@@ -38,7 +38,8 @@ internal static class ClaimBenchmark
         var claimers = new List<(string Name, NpgsqlDataSource Data, DispatchClaimer Claimer, List<double> Times, List<int> Sends)>();
         for (var i = 0; i < names.Length; i++)
         {
-            var database = await CreateDatabaseAsync(server, $"campaigns_bench_claim_{i}");
+            var database = await BenchPostgres.CreateDatabaseAsync(server, $"campaigns_bench_claim_{i}", CancellationToken.None);
+            await DatabaseMigrator.MigrateAsync(database, NullLogger.Instance, CancellationToken.None);
             var data = Campaigns.Engine.EngineServiceCollectionExtensions.CreateDataSource(database);
             await SeedAsync(data, senders, messages, i == 1 ? directs : 0, i == 2 ? history : 0);
             var claimer = new DispatchClaimer(
@@ -135,20 +136,5 @@ internal static class ClaimBenchmark
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string server, string name)
-    {
-        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString;
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        await DatabaseMigrator.MigrateAsync(database, NullLogger.Instance, CancellationToken.None);
-        return database;
     }
 }

@@ -20,13 +20,13 @@ public sealed class BulkDelayClaimTests(TestDatabase database) : IClassFixture<T
         var campaign = await DelayedAsync(tenant, sender, 3, TimeSpan.FromSeconds(30));
         var claimer = _kit.Claimer();
         Assert.Single((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Number == sender.Number);
-        await FreeAsync(sender);
+        await _kit.FreeAsync(sender);
 
         Assert.DoesNotContain((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Number == sender.Number);
 
         Assert.Equal(2, (await _kit.MessagesAsync(campaign)).Values.Count(m => m.Status == "queued"));
         await _kit.ExecuteAsync("update campaigns.campaign_senders set last_claimed_at = now() - interval '30 seconds' where campaign_id = $1", campaign);
-        await FreeAsync(sender);
+        await _kit.FreeAsync(sender);
         Assert.Single((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Number == sender.Number);
     }
 
@@ -38,7 +38,7 @@ public sealed class BulkDelayClaimTests(TestDatabase database) : IClassFixture<T
         var campaign = await DelayedAsync(tenant, sender, 2, TimeSpan.FromSeconds(20));
         var claimer = _kit.Claimer();
         Assert.Single((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Number == sender.Number);
-        await FreeAsync(sender);
+        await _kit.FreeAsync(sender);
 
         await claimer.ClaimAsync(1000, "t", Cancel);
 
@@ -59,7 +59,7 @@ public sealed class BulkDelayClaimTests(TestDatabase database) : IClassFixture<T
         await DelayedAsync(tenant, sender, 2, TimeSpan.FromMinutes(30));
         var claimer = _kit.Claimer();
         Assert.Single((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Number == sender.Number);
-        await FreeAsync(sender);
+        await _kit.FreeAsync(sender);
 
         var claim = await claimer.ClaimAsync(1000, "t", Cancel);
 
@@ -82,7 +82,7 @@ public sealed class BulkDelayClaimTests(TestDatabase database) : IClassFixture<T
         for (var i = 0; i < 4; i++)
         {
             order.Add(Assert.Single((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Number == sender.Number).Campaign.Value);
-            await FreeAsync(sender);
+            await _kit.FreeAsync(sender);
         }
 
         Assert.Equal(1, order.Count(c => c == delayed));
@@ -102,7 +102,7 @@ public sealed class BulkDelayClaimTests(TestDatabase database) : IClassFixture<T
         var start = now.PlusMinutes(3).ToString("HH:mm", null);
         var end = now.PlusMinutes(60).ToString("HH:mm", null);
         await _kit.CampaignAsync(tenant, [sender], [(DispatchKit.NewNumber("+25469"), sender)], [(start, end)], windowTimeZone: "Africa/Nairobi");
-        await FreeAsync(sender);
+        await _kit.FreeAsync(sender);
 
         await claimer.ClaimAsync(1000, "t", Cancel);
 
@@ -135,8 +135,4 @@ public sealed class BulkDelayClaimTests(TestDatabase database) : IClassFixture<T
             "update campaigns.campaigns set origin = 'bulk', min_gap_ms = $2 where id = $1", campaign, (int)delay.TotalMilliseconds);
         return campaign;
     }
-
-    /// <summary>Completes the number's send as the loop does, minus the gap: it is due again at once.</summary>
-    private Task FreeAsync(TestSender sender) =>
-        _kit.ExecuteAsync("update campaigns.numbers set next_send_at = now(), last_sent_at = null where phone = $1", sender.Number);
 }

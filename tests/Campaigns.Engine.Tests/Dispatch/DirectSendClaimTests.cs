@@ -27,7 +27,7 @@ public sealed class DirectSendClaimTests(TestDatabase database) : IClassFixture<
         {
             var send = Assert.Single((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Number == sender.Number);
             order.Add(send.Campaign.Value);
-            await FreeAsync(sender);
+            await _kit.FreeAsync(sender);
         }
 
         Assert.Equal([older, newer, campaign], order);
@@ -69,7 +69,7 @@ public sealed class DirectSendClaimTests(TestDatabase database) : IClassFixture<
         Assert.True(await _kit.ScalarAsync<bool>(
             "select sender_id = $3 and last_campaign_message_at is null from campaigns.recipients where tenant_id = $1 and phone = $2",
             tenant, recipient, sender.Id));
-        await FreeAsync(sender);
+        await _kit.FreeAsync(sender);
         var campaign = await _kit.CampaignAsync(tenant, [sender], [(recipient, sender)]);
         Assert.Equal(campaign, Assert.Single((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Recipient == recipient).Campaign.Value);
     }
@@ -109,7 +109,7 @@ public sealed class DirectSendClaimTests(TestDatabase database) : IClassFixture<
         var claimer = _kit.Claimer();
 
         Assert.Equal(known, Assert.Single((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Number == sender.Number).Recipient);
-        await FreeAsync(sender);
+        await _kit.FreeAsync(sender);
         Assert.DoesNotContain((await claimer.ClaimAsync(1000, "t", Cancel)).Sends, s => s.Number == sender.Number);
     }
 
@@ -129,8 +129,4 @@ public sealed class DirectSendClaimTests(TestDatabase database) : IClassFixture<
         Assert.Equal(down.Id, await _kit.ScalarAsync<Guid>("select sender_id from campaigns.messages where campaign_id = $1", direct));
         Assert.True(await _kit.ScalarAsync<bool>("select waiting_since is not null from campaigns.campaigns where id = $1", direct));
     }
-
-    /// <summary>Completes the number's send as the loop does, minus the gap: it is due again at once.</summary>
-    private Task FreeAsync(TestSender sender) =>
-        _kit.ExecuteAsync("update campaigns.numbers set next_send_at = now(), last_sent_at = null where phone = $1", sender.Number);
 }
