@@ -6,6 +6,7 @@ using Campaigns.Bench.Cluster;
 // dotnet run -c Release --project bench/Campaigns.Bench -- prepare [recipients] [rounds]
 // dotnet run -c Release --project bench/Campaigns.Bench -- chaos [--senders 4] [--recipients 60] [--latency 200-800] [--kill-after 0.3] …
 // dotnet run -c Release --project bench/Campaigns.Bench -- webhooks [--clients 32] [--burst 100000] [--seconds 5]
+// dotnet run -c Release --project bench/Campaigns.Bench -- claim [--senders 100] [--messages 50] [--directs 500] [--history 0] [--rounds 200]
 // dotnet run -c Release --project bench/Campaigns.Bench -- scale [--senders 1000] [--messages 20] [--latency 500-3000] [--processes 2] …
 // The PostgreSQL server comes from CAMPAIGNS_BENCH_POSTGRES, else from scripts/postgres.sh (started if need be).
 switch (args)
@@ -14,6 +15,8 @@ switch (args)
         return await ChaosBenchmark.RunAsync(options);
     case ["scale", .. var options]:
         return await ScaleBenchmark.RunAsync(options);
+    case ["claim", .. var options]:
+        return await ClaimBenchmark.RunAsync(options);
     case ["webhooks", .. var options]:
         return await WebhookBenchmark.RunAsync(options);
     case [("import" or "prepare"), ..]:
@@ -30,6 +33,7 @@ switch (args)
         Console.Error.WriteLine("                             [--timeout 300] [--api-setting Key=Value]… [--no-build] [--keep]");
         Console.Error.WriteLine("       Campaigns.Bench scale [--senders 1000] [--messages 20] [--latency 500-3000] [--processes 2] [--min-interval 1000]");
         Console.Error.WriteLine("                             [--jitter 1000-5000] [--timeout 1200] [--api-setting Key=Value]… [--no-build] [--keep]");
+        Console.Error.WriteLine("       Campaigns.Bench claim [--senders 100] [--messages 50] [--directs 500] [--history 0] [--rounds 200]");
         Console.Error.WriteLine("       Campaigns.Bench webhooks [--clients 32] [--burst 100000] [--seconds 5] [--keep]");
         return 2;
 }

@@ -23,15 +23,19 @@ namespace Campaigns.Engine.Dispatch;
 /// the campaign's turn on the sender and the recipient's last campaign message.
 /// </summary>
 /// <remarks>
-/// Picking, per number: a <c>queued</c>, pre-checked (<c>jid</c> set) message of its sender in a <c>running</c> campaign, from the campaign of that
+/// Picking, per number: a <c>queued</c>, pre-checked (<c>jid</c> set) message of its sender in a <c>running</c> campaign:
+/// a direct send's (kind 'direct', one message each) first, oldest first, else from the campaign of that
 /// sender served longest ago (<c>campaign_senders.last_claimed_at</c>: one budget, fairly interleaved), whose recipient
 /// had no campaign message from the tenant within <see cref="DispatchOptions.RecipientPeriod"/> and whose campaign's
 /// send window is open in the recipient's zone (<c>messages.time_zone</c>, else the sender's). The recipients upsert is
 /// the arbiter of the period: its <c>ON CONFLICT … WHERE</c> reads the latest committed row, so two claimers (or two
-/// numbers in one claim) cannot both take a recipient; a pick that loses stays queued.
+/// numbers in one claim) cannot both take a recipient; a pick that loses stays queued. Test and direct sends are neither
+/// bound by the period nor counted in it; a direct send still records its sender as the recipient's sticky one. A
+/// campaign with a delay (<c>min_gap_ms</c>, a bulk send's) is not picked from a sender before its last claim from that
+/// sender plus the delay.
 /// Numbers: a claimed one holds the lease; one whose pick lost looks again at once; one with queued messages that may
-/// not go now (windows, periods) looks again after <see cref="DispatchOptions.BlockedRecheck"/>, or at the next opening
-/// of the windows it waits for when sooner; one with nothing to
+/// not go now (windows, periods, delays) looks again after <see cref="DispatchOptions.BlockedRecheck"/>, or at the end of
+/// the delay or the next opening of the windows it waits for when sooner; one with nothing to
 /// send is parked (<c>null</c>, woken by <see cref="DispatchWake"/>); a capped one waits for its next local midnight
 /// plus a random spread; an unusable sender's (paused, not open, gone) is parked; one backing off waits for it.
 /// A sender under a reach-out timelock (<c>restricted_until</c> ahead) takes only messages to recipients it already
@@ -90,23 +94,34 @@ internal sealed class DispatchClaimer(
         """;
 
     /// <summary>
-    /// The windows that keep blocked numbers (<c>next_send_at = now() + BlockedRecheck</c>, set by <see cref="Pick"/>)
-    /// waiting: per number, each running campaign of its sender with queued messages, and for a window in the recipient's
-    /// zone the distinct zones of those messages.
+    /// The windows that keep blocked numbers (<c>next_send_at</c> after now and at most <c>now() + BlockedRecheck</c>,
+    /// set by <see cref="Pick"/>: the recheck, a timelock's or a delay's end) waiting: per number, each running campaign
+    /// of its sender with queued messages and no delay holding it (its end is already the number's time, if sooner), and
+    /// for a window in the recipient's zone the distinct zones of those messages.
     /// </summary>
     private const string BlockedWindows =
-        """
+        $"""
         select c.number, k.window_starts, k.window_ends, k.window_days, k.window_time_zone,
                case when k.window_time_zone = 'recipient'
                     then array(select distinct coalesce(m.time_zone, c.sender_zone) from campaigns.messages m
                                where m.campaign_id = k.id and m.sender_id = c.sender_id and m.status = 'queued')
-                    else array[c.sender_zone] end
+                    else array[c.sender_zone] end,
+               n.next_send_at
         from unnest($1::text[], $2::uuid[], $3::text[]) as c (number, sender_id, sender_zone)
-        join campaigns.numbers n on n.phone = c.number and n.next_send_at = now() + $4
-        join campaigns.campaign_senders cs on cs.sender_id = c.sender_id
+        join campaigns.numbers n on n.phone = c.number and n.next_send_at > now() and n.next_send_at <= now() + $4
+        join campaigns.campaign_senders cs on cs.sender_id = c.sender_id and cs.running
         join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
-        where exists (select 1 from campaigns.messages m where m.campaign_id = k.id and m.sender_id = c.sender_id and m.status = 'queued')
+        where {GateOpen} and exists (select 1 from campaigns.messages m where m.campaign_id = k.id and m.sender_id = c.sender_id and m.status = 'queued')
         """;
+
+    /// <summary>
+    /// When a bulk send's delay ends on a sender: <c>campaign_senders cs</c>'s last claim plus the campaign <c>k</c>'s
+    /// <c>min_gap_ms</c> (null for a campaign without one, or not claimed from that sender yet).
+    /// </summary>
+    private const string GateEnd = "cs.last_claimed_at + k.min_gap_ms * interval '1 millisecond'";
+
+    /// <summary>Whether campaign <c>k</c> may be claimed from the sender of <c>campaign_senders cs</c> now: its delay is over.</summary>
+    private const string GateOpen = $"(k.min_gap_ms is null or cs.last_claimed_at is null or {GateEnd} <= now())";
 
     private const string Pick =
         $"""
@@ -122,8 +137,12 @@ internal sealed class DispatchClaimer(
                 from (select cs.campaign_id, k.tenant_id, k.media, k.window_starts, k.window_ends, k.window_days, k.window_time_zone, k.kind
                       from campaigns.campaign_senders cs
                       join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
-                      where cs.sender_id = c.sender_id
-                      order by cs.last_claimed_at nulls first, cs.position, cs.campaign_id) k
+                      where cs.sender_id = c.sender_id and cs.running -- its running campaigns only (index campaign_senders_running)
+                        -- a bulk send's delay (min_gap_ms): at least that long between two of its claims from this sender
+                        and {GateOpen}
+                      -- direct sends first, oldest first; then the campaigns in turn, the one served longest ago first
+                      order by k.kind <> 'direct', case when k.kind = 'direct' then k.created_at end, cs.last_claimed_at nulls first,
+                               cs.position, cs.campaign_id) k
                 cross join lateral (
                     select m.phone
                     from campaigns.messages m
@@ -133,8 +152,9 @@ internal sealed class DispatchClaimer(
                                                         else k.window_time_zone end) as local) w
                     where m.campaign_id = k.campaign_id and m.sender_id = c.sender_id and m.status = 'queued'
                       and m.jid is not null -- pre-checked only (PrecheckJob): the send goes to the gateway's jid
-                      -- a test send (kind 'test', see CampaignTests) is not bound by the recipient's period, nor counted in it
-                      and (k.kind = 'test' or not exists (select 1 from campaigns.recipients r
+                      -- a test send (kind 'test', see CampaignTests) or a direct send (kind 'direct') is not bound by the
+                      -- recipient's period, nor counted in it
+                      and (k.kind in ('test', 'direct') or not exists (select 1 from campaigns.recipients r
                                                           where r.tenant_id = k.tenant_id and r.phone = m.phone
                                                             and r.last_campaign_message_at > now() - $8))
                       and {WindowOpen}
@@ -148,15 +168,19 @@ internal sealed class DispatchClaimer(
                 limit 1) p
         ),
         recipient as (
+            -- A direct send records its sender (sticky) but no campaign message time: its row's period stays as it was.
+            -- A campaign message and a direct send to one recipient in one claim: the campaign message's row goes in.
             insert into campaigns.recipients as r (tenant_id, phone, sender_id, last_campaign_message_at)
-            select distinct on (p.tenant_id, p.phone) p.tenant_id, p.phone, c.sender_id, now()
+            select distinct on (p.tenant_id, p.phone) p.tenant_id, p.phone, c.sender_id, case when p.kind <> 'direct' then now() end
             from pick p join cand c on c.number = p.number
             where p.kind <> 'test'
-            order by p.tenant_id, p.phone, p.number
+            order by p.tenant_id, p.phone, p.kind = 'direct', p.number
             on conflict (tenant_id, phone) do update
-                set sender_id = excluded.sender_id, last_campaign_message_at = excluded.last_campaign_message_at,
+                set sender_id = excluded.sender_id,
+                    last_campaign_message_at = coalesce(excluded.last_campaign_message_at, r.last_campaign_message_at),
                     contacted_at = case when r.sender_id = excluded.sender_id then r.contacted_at end -- another sender: a first contact for it
-                where r.last_campaign_message_at is null or r.last_campaign_message_at <= now() - $8
+                where excluded.last_campaign_message_at is null -- a direct send: not bound by the period
+                   or r.last_campaign_message_at is null or r.last_campaign_message_at <= now() - $8
             returning r.tenant_id, r.phone, r.sender_id
         ),
         claimed as (
@@ -166,7 +190,7 @@ internal sealed class DispatchClaimer(
             join cand c on c.number = p.number
             left join recipient r on r.tenant_id = p.tenant_id and r.phone = p.phone and r.sender_id = c.sender_id
             where m.campaign_id = p.campaign_id and m.phone = p.phone and m.status = 'queued'
-              and (r.phone is not null or p.kind = 'test')
+              and (r.phone is not null or p.kind in ('test', 'direct'))
             returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media, m.jid, m.time_zone
         ),
         turn as (
@@ -185,10 +209,19 @@ internal sealed class DispatchClaimer(
                                  join campaigns.messages m on m.campaign_id = cs.campaign_id and m.sender_id = c.sender_id
                                                           and m.status = 'queued'
                                                           and m.jid is not null -- unchecked: parked, the pre-check wakes it
-                                 where cs.sender_id = c.sender_id)
-                         -- a restricted sender with only first contacts left looks again at the lock's end, if sooner
-                         then least(now() + $10, (select s.restricted_until from campaigns.senders s
-                                                   where s.id = c.sender_id and s.restricted_until > now()))
+                                 where cs.sender_id = c.sender_id and cs.running)
+                         -- a restricted sender with only first contacts left looks again at the lock's end, and a
+                         -- sender held by a bulk send's delay at the delay's end, if sooner (least ignores nulls)
+                         then least(now() + $10,
+                                    (select s.restricted_until from campaigns.senders s
+                                      where s.id = c.sender_id and s.restricted_until > now()),
+                                    (select min({GateEnd})
+                                       from campaigns.campaign_senders cs
+                                       join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
+                                      where cs.sender_id = c.sender_id and cs.running and not {GateOpen}
+                                        and exists (select 1 from campaigns.messages m
+                                                     where m.campaign_id = cs.campaign_id and m.sender_id = c.sender_id
+                                                       and m.status = 'queued' and m.jid is not null)))
                     else null end,
                 day = case when x.number is not null then c.day else n.day end,
                 sent_today = case when x.number is not null then c.sent_today else n.sent_today end,
@@ -437,8 +470,8 @@ internal sealed class DispatchClaimer(
     {
         var claimed = sends.Select(s => s.Number).ToHashSet(StringComparer.Ordinal);
         var blocked = candidates.Where(c => !claimed.Contains(c.Number.Phone)).Select(c => c.Number).ToArray();
-        var recheck = now + Duration.FromTimeSpan(_options.BlockedRecheck);
         var openings = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        var next = new Dictionary<string, Instant>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(BlockedWindows, connection, transaction))
         {
             command.Parameters.Add(new() { Value = blocked.Select(n => n.Phone).ToArray() });
@@ -449,6 +482,7 @@ internal sealed class DispatchClaimer(
             while (await reader.ReadAsync(cancellationToken))
             {
                 var number = reader.GetString(0);
+                next[number] = reader.GetFieldValue<Instant>(6);
                 var window = CampaignStore.ReadWindow(reader, 1);
                 foreach (var id in reader.GetFieldValue<string[]>(5))
                 {
@@ -460,7 +494,7 @@ internal sealed class DispatchClaimer(
         }
 
         // An opening at now: some window is open and something else blocks (a recipient's period): the recheck stands.
-        var sooner = openings.Where(o => o.Value > now && o.Value < recheck).ToArray();
+        var sooner = openings.Where(o => o.Value > now && o.Value < next[o.Key]).ToArray();
         if (sooner.Length > 0)
         {
             await using var command = new NpgsqlCommand(Reschedule, connection, transaction);

@@ -11,7 +11,9 @@ namespace Campaigns.Engine.Dispatch;
 /// queued</c> (guarded by their claim time, so a message reconciled and claimed again meanwhile is left alone; a
 /// message put back frees its recipient's period), each number's next send time (guarded by its lease: a completion
 /// that lost its lease changes nothing; a send never made gives the day's count and last send time back), the senders' failure streaks, back-offs and pauses (narrow guarded updates of
-/// those columns only), and every campaign of the batch with no message left to send becomes <c>completed</c>.
+/// those columns only), and every campaign of the batch with no message left to send becomes <c>completed</c>. A send of
+/// a campaign with a delay (a bulk send's <c>min_gap_ms</c>) that reached the gateway moves the campaign's turn on its
+/// sender (<c>campaign_senders.last_claimed_at</c>, which the claim's delay counts from) to its answer when later.
 /// A sent message marks its recipient contacted (<c>recipients.contacted_at</c>: no longer a first contact for a
 /// reach-out timelock); a 463 answer restricts its sender (<see cref="SenderRestrictions.RecordSql"/>); the health guard
 /// remembers every outcome and judges senders with a failure in the batch (<see cref="SenderHealthGuard"/>).
@@ -47,15 +49,24 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
                 error = x.error
             from x
             where m.campaign_id = x.campaign_id and m.phone = x.phone and m.status = 'sending' and m.claimed_at = x.claimed_at
-            returning m.campaign_id, m.phone, m.status, m.claimed_at
+            returning m.campaign_id, m.phone, m.status, m.claimed_at, m.sender_id
         ),
         {FreeRecipients},
         contacted as (
-            -- A sent message makes its recipient contacted by the sender the claim wrote (guarded like FreeRecipients).
+            -- A sent message makes its recipient contacted by the sender the claim wrote (guarded like FreeRecipients);
+            -- a direct send, which records no campaign message time, by its sender while the recipient's row still names it.
             update campaigns.recipients r set contacted_at = now()
             from msg join campaigns.campaigns k on k.id = msg.campaign_id
             where msg.status = 'sent' and r.tenant_id = k.tenant_id and r.phone = msg.phone
-              and r.last_campaign_message_at = msg.claimed_at
+              and (r.last_campaign_message_at = msg.claimed_at or (k.kind = 'direct' and r.sender_id = msg.sender_id))
+        ),
+        delayed as (
+            -- A bulk send's delay counts from the answer of its campaign's last send from the sender (the latest moment
+            -- the gateway can have received it, as the floor does), not only from the claim: then it holds between arrivals.
+            update campaigns.campaign_senders cs set last_claimed_at = greatest(cs.last_claimed_at, g.left_at)
+            from unnest($15::uuid[], $16::uuid[], $12::timestamptz[], $14::bool[]) as g (campaign_id, sender_id, left_at, counted)
+            join campaigns.campaigns k on k.id = g.campaign_id and k.min_gap_ms is not null
+            where g.counted and cs.campaign_id = g.campaign_id and cs.sender_id = g.sender_id
         )
         update campaigns.numbers n set next_send_at = y.next,
             -- a send never made (window closed at the moment of sending) gives its budget back
@@ -136,6 +147,8 @@ internal sealed class DispatchCompleter(NpgsqlDataSource dataSource, IOptions<Di
             command.Parameters.Add(new() { Value = batch.Select(c => c.LeftAt).ToArray() });
             command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Unsent).ToArray() });
             command.Parameters.Add(new() { Value = batch.Select(c => c.Outcome.Message is not MessageFate.Requeue).ToArray() }); // reached the gateway (a requeue did not)
+            command.Parameters.Add(new() { Value = batch.Select(c => c.Send.Campaign.Value).ToArray() });
+            command.Parameters.Add(new() { Value = batch.Select(c => c.Send.Sender.Id.Value).ToArray() });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

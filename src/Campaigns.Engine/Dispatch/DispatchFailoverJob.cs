@@ -19,7 +19,8 @@ namespace Campaigns.Engine.Dispatch;
 /// reach-out timelock (<c>restricted_until</c> in the future: at once, only first contacts, i.e. recipients it has not
 /// contacted). The sticky rule gives way: the claim rewrites <c>recipients.sender_id</c> when the new sender takes the
 /// message. Then it records which running campaigns wait for a sender (<see cref="CampaignWaiting"/>): one
-/// <c>waiting_for_sender</c> event when a wait begins.
+/// <c>waiting_for_sender</c> event when a wait begins. A direct send (kind 'direct') is never moved: it has one sender,
+/// which its caller may have named, so it waits for that sender (and is recorded waiting like a campaign).
 /// </summary>
 /// <remarks>
 /// Safe beside dispatch and a second run: each batch (<see cref="DispatchOptions.FailoverBatch"/> messages) is one
@@ -42,8 +43,9 @@ internal sealed class DispatchFailoverJob(NpgsqlDataSource dataSource, IOptions<
                not ((s.paused_reason is not null and coalesce(s.paused_at, '-infinity') <= now() - $1)
                     or (s.state <> 'open' and s.state_changed_at <= now() - $1))
           from campaigns.senders s
-          join campaigns.campaign_senders cs on cs.sender_id = s.id
-          join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
+          join campaigns.campaign_senders cs on cs.sender_id = s.id and cs.running
+          -- A direct send stays on its sender (it may have been asked for by name): it waits, as CampaignWaiting says.
+          join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running' and k.kind <> 'direct'
          where (s.paused_reason is not null or s.state <> 'open' or s.restricted_until is not null)  -- senders_failover
            and ((s.paused_reason is not null and coalesce(s.paused_at, '-infinity') <= now() - $1)
                 or (s.state <> 'open' and s.state_changed_at <= now() - $1)
