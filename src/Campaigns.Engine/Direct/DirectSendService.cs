@@ -7,6 +7,7 @@ using Campaigns.Engine.Campaigns;
 using Campaigns.Engine.Contacts;
 using Campaigns.Engine.Media;
 using Campaigns.Engine.Precheck;
+using NodaTime;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,12 +33,14 @@ internal sealed class DirectSendService(
     IBackgroundJobClient jobs,
     IOptions<DirectSendOptions> options,
     IOptions<MediaOptions> mediaOptions,
+    IOptions<PrecheckOptions> precheckOptions,
     ILogger<DirectSendService> logger)
 {
     /// <summary>The longest <c>Idempotency-Key</c> (the column's check).</summary>
     public const int MaxIdempotencyKeyLength = 200;
 
     private readonly DirectSendOptions _options = options.Value;
+    private readonly Duration _cacheFor = Duration.FromTimeSpan(precheckOptions.Value.CacheFor);
 
     public async Task<Result<DirectSendAccepted>> SendAsync(TenantId tenant, DirectSendRequest request, CancellationToken cancellationToken)
     {
@@ -113,6 +116,7 @@ internal sealed class DirectSendService(
                 connection,
                 transaction,
                 new DirectInsert(id, tenant, DirectOrigin.Api, request.IdempotencyKey, number, null, sender.Value, body, hash, media, _options.MaxIdentical),
+                _cacheFor,
                 cancellationToken))
         {
             return DirectSendErrors.IdempotencyConflict(); // a confirmation took the key meanwhile (they do not take the lock)
@@ -161,6 +165,7 @@ internal sealed class DirectSendService(
             connection,
             transaction,
             new DirectInsert(id, tenant, origin, key, phone, jid, sender, body, MessageBody.Hash(body), null, _options.MaxIdentical),
+            _cacheFor,
             cancellationToken);
         if (inserted)
         {

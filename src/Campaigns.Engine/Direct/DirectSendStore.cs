@@ -73,7 +73,11 @@ internal sealed class DirectSendStore(NpgsqlDataSource dataSource)
         with sender as (
             insert into campaigns.campaign_senders (campaign_id, sender_id, position) values ($1, $2, 0))
         insert into campaigns.messages (campaign_id, phone, line, status, body, body_hash, sender_id, jid)
-        values ($1, $3, 0, 'queued', $4, $5, $2, $6)
+        -- The chat from the pre-check's cache when a fresh check says the number is on WhatsApp: the send is claimable
+        -- at once, without waiting for a lookup (which is paced per linked number). Else the pre-check settles it.
+        values ($1, $3, 0, 'queued', $4, $5, $2,
+                coalesce($6, (select coalesce(c.jid, ltrim($3, '+') || '@s.whatsapp.net') from campaigns.number_checks c
+                              where c.tenant_id = $7 and c.phone = $3 and c.on_whatsapp and c.checked_at > now() - $8)))
         """;
 
     /// <summary>Serialises the tenant's direct sends until the transaction ends.</summary>
@@ -168,8 +172,9 @@ internal sealed class DirectSendStore(NpgsqlDataSource dataSource)
     /// Stores the direct send and wakes its sender's number; false (nothing stored) when the tenant already has a
     /// campaign under <see cref="DirectInsert.IdempotencyKey"/>.
     /// </summary>
+    /// <param name="cacheFor">How long a pre-check's answer is trusted (<c>Precheck:CacheFor</c>).</param>
     public static async Task<bool> InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, DirectInsert insert, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, DirectInsert insert, Duration cacheFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(insert);
         await using (var command = new NpgsqlCommand(Insert, connection, transaction))
@@ -204,6 +209,8 @@ internal sealed class DirectSendStore(NpgsqlDataSource dataSource)
             command.Parameters.Add(new() { Value = insert.Body });
             command.Parameters.Add(new() { Value = insert.BodyHash });
             command.Parameters.Add(new() { Value = (object?)insert.Jid ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new() { Value = insert.Tenant.Value });
+            command.Parameters.Add(new() { Value = cacheFor, NpgsqlDbType = NpgsqlDbType.Interval });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

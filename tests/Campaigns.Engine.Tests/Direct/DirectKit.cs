@@ -1,3 +1,4 @@
+using Campaigns.Engine.Precheck;
 using Campaigns.Domain.Senders;
 using Campaigns.Domain.Tenants;
 using Campaigns.Engine.Direct;
@@ -16,7 +17,7 @@ internal static class DirectKit
 
     public static DirectSendService Service(TestDatabase database, DirectSendOptions? options = null) =>
         new(database.DataSource, new DirectSendStore(database.DataSource), new BackgroundJobClient(database.JobStorage),
-            DispatchKit.Wrap(options ?? new DirectSendOptions()), DispatchKit.Wrap(new MediaOptions()), NullLogger<DirectSendService>.Instance);
+            DispatchKit.Wrap(options ?? new DirectSendOptions()), DispatchKit.Wrap(new MediaOptions()), DispatchKit.Wrap(new PrecheckOptions()), NullLogger<DirectSendService>.Instance);
 
     public static DirectSendRequest Request(string number, string text = "Your order 1234 has shipped", TestSender? sender = null, string? key = null) =>
         new(sender is null ? null : new SenderId(sender.Id), number, text, null, "KE", key);

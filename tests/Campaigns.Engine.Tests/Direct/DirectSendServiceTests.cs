@@ -36,6 +36,32 @@ public sealed class DirectSendServiceTests(TestDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task SendAsync_NumberFreshInThePrecheckCache_ClaimableAtOnceWithTheCachedChat()
+    {
+        var tenant = await _kit.TenantAsync();
+        await _kit.SenderAsync(tenant);
+        var (fresh, stale, absent) = (DispatchKit.NewNumber("+25471"), DispatchKit.NewNumber("+25471"), DispatchKit.NewNumber("+25471"));
+        await _kit.ExecuteAsync(
+            """
+            insert into campaigns.number_checks (tenant_id, phone, on_whatsapp, jid, checked_at)
+            values ($1, $2, true, 'cached@s.whatsapp.net', now() - interval '1 day'), ($1, $3, true, null, now() - interval '31 days')
+            """,
+            tenant, fresh, stale);
+        var service = Service(database);
+
+        var ids = new List<Guid>();
+        foreach (var (phone, i) in new[] { fresh, stale, absent }.Select((p, i) => (p, i)))
+        {
+            ids.Add((await SendAsync(service, tenant, Request(phone, $"Text {i}"))).Message.Id);
+        }
+
+        // A fresh answer (30 days by default) is used: the send needs no lookup; a stale one or none waits for the pre-check.
+        Assert.Equal("cached@s.whatsapp.net", await _kit.ScalarAsync<string>("select jid from campaigns.messages where campaign_id = $1", ids[0]));
+        Assert.True(await _kit.ScalarAsync<bool>("select jid is null from campaigns.messages where campaign_id = $1", ids[1]));
+        Assert.True(await _kit.ScalarAsync<bool>("select jid is null from campaigns.messages where campaign_id = $1", ids[2]));
+    }
+
+    [Fact]
     public async Task SendAsync_SuppressedNumber_RefusedAndNothingStored()
     {
         var tenant = await _kit.TenantAsync();
