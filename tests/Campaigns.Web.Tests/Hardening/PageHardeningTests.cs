@@ -270,7 +270,8 @@ public sealed partial class PageHardeningTests(WebEnvironment env)
         await Expect(filter).ToBeFocusedAsync();
 
         await page.Keyboard.PressAsync("ArrowDown"); // "preparing"
-        await Expect(page.GetByText("No campaign is preparing.")).ToBeVisibleAsync();
+        // The paragraph, not the live region, which may be saying the same words at that moment.
+        await Expect(page.GetByRole(AriaRole.Paragraph).Filter(new() { HasText = "No campaign is preparing." })).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new Regex("#/campaigns\\?status=preparing$"));
         await Expect(filter).ToBeFocusedAsync();
         await env.AssertNoPageErrorsAsync(page);
