@@ -130,10 +130,10 @@ internal sealed class DispatchClaimer(
                 as c (number, sender_id, sender_zone, day, cap, sent_today, warmup_from)
         ),
         pick as materialized (
-            select c.number, p.campaign_id, p.tenant_id, p.phone, p.media, p.kind
+            select c.number, p.campaign_id, p.tenant_id, p.phone, p.media, p.kind, p.row_id
             from cand c
             cross join lateral (
-                select k.campaign_id, k.tenant_id, m.phone, k.media, k.kind
+                select k.campaign_id, k.tenant_id, m.phone, k.media, k.kind, m.row_id
                 from (select cs.campaign_id, k.tenant_id, k.media, k.window_starts, k.window_ends, k.window_days, k.window_time_zone, k.kind
                       from campaigns.campaign_senders cs
                       join campaigns.campaigns k on k.id = cs.campaign_id and k.status = 'running'
@@ -144,7 +144,7 @@ internal sealed class DispatchClaimer(
                       order by k.kind <> 'direct', case when k.kind = 'direct' then k.created_at end, cs.last_claimed_at nulls first,
                                cs.position, cs.campaign_id) k
                 cross join lateral (
-                    select m.phone
+                    select m.phone, m.ctid as row_id -- the locked row itself, for the update below
                     from campaigns.messages m
                     cross join lateral (
                         select now() at time zone (case when k.window_time_zone = 'recipient'
@@ -189,7 +189,10 @@ internal sealed class DispatchClaimer(
             from pick p
             join cand c on c.number = p.number
             left join recipient r on r.tenant_id = p.tenant_id and r.phone = p.phone and r.sender_id = c.sender_id
-            where m.campaign_id = p.campaign_id and m.phone = p.phone and m.status = 'queued'
+            -- By the row the pick locked (a TID lookup): matched by campaign and phone, the planner may merge every queued
+            -- message of a campaign shared by many senders against the picks (500,000 rows for 100 picks of one campaign).
+            -- The row cannot have moved since: it is locked, and nothing updates a queued message it could still pick.
+            where m.ctid = p.row_id and m.campaign_id = p.campaign_id and m.phone = p.phone and m.status = 'queued'
               and (r.phone is not null or p.kind in ('test', 'direct'))
             returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media, m.jid, m.time_zone
         ),
