@@ -103,9 +103,15 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The tenant's campaign <paramref name="id"/>, as the campaign endpoints read and change it; null when there is none.
+    /// Never a direct send (kind <c>direct</c>): its id is a message id, read at <c>GET /api/messages/{id}</c> (scope
+    /// <c>messages</c>), and the campaign endpoints (scope <c>campaigns</c>) must neither show nor pause, cancel or delete it.
+    /// </summary>
     public async Task<Campaign?> FindAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from campaigns.campaigns where tenant_id = $1 and id = $2");
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from campaigns.campaigns where tenant_id = $1 and id = $2 and kind <> 'direct'");
         command.Parameters.Add(new() { Value = tenant.Value });
         command.Parameters.Add(new() { Value = id.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
