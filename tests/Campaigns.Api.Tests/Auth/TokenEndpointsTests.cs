@@ -250,14 +250,12 @@ public sealed partial class TokenEndpointsTests(ApiFixture api) : IClassFixture<
     [Fact]
     public async Task Bearer_RecordsItsKeysLastUse()
     {
+        // The token is made by the host's issuer, not by a request with the key: a request with the key would record its
+        // use, and the in-process throttle (one record a minute per key) would then rightly skip the bearer's.
         var (client, tenant) = await api.CreateTenantAsync();
         using var _ = client;
-        using var bearer = BearerTokens.Client(api.Factory, BearerTokens.Token(await BearerTokens.IssueAsync(client)));
-        await using (var reset = api.DataSource.CreateCommand("update campaigns.api_keys set last_used_at = null where tenant_id = $1"))
-        {
-            reset.Parameters.Add(new() { Value = tenant.Value });
-            await reset.ExecuteNonQueryAsync(Cancel);
-        }
+        var issued = api.Factory.Services.GetRequiredService<TokenIssuer>().Issue(tenant, await KeyIdAsync(tenant), null, null, null);
+        using var bearer = BearerTokens.Client(api.Factory, issued.Value.Token);
 
         using var response = await bearer.GetAsync("/api/senders", Cancel);
 
