@@ -85,6 +85,19 @@ public sealed partial class TokenEndpointsTests(ApiFixture api) : IClassFixture<
     }
 
     [Fact]
+    public async Task Issue_HugeScopesList_Answers400WithASmallProblem()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var scopes = Enumerable.Range(0, 20_000).Select(i => $"scope-{i}").ToArray();
+
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { scopes }, Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(("auth.too_many_scopes", "scopes"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+        Assert.True(problem.GetRawText().Length < 2_000, $"The problem has {problem.GetRawText().Length} characters: one per unknown scope?");
+    }
+
+    [Fact]
     public async Task Issue_UnknownOrNoScope_Answers400NamingScopes()
     {
         using var client = await api.CreateTenantClientAsync();
