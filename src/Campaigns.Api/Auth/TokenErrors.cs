@@ -11,6 +11,9 @@ internal static class TokenErrors
     public static Error UnknownScope(string? scope) => new(
         "auth.unknown_scope", $"'{scope}' is not a scope; the scopes are {string.Join(", ", ApiScopes.All)}.", "scopes");
 
+    public static Error TooManyScopes(int count, int maximum) => new(
+        "auth.too_many_scopes", $"'scopes' lists at most {maximum} entries ({count} sent); the scopes are {string.Join(", ", ApiScopes.All)}.", "scopes");
+
     public static Error ExpiresInTooShort(int expiresIn) => new(
         "auth.invalid_expiry", $"'expiresIn' is in seconds and at least 1; {expiresIn} is not.", "expiresIn");
 

@@ -16,6 +16,9 @@ namespace Campaigns.Api.Auth;
 /// </summary>
 internal sealed class TokenIssuer(TokenKeyRing keys, IOptions<TokenOptions> options, IClock clock)
 {
+    /// <summary>The longest <c>scopes</c> list a request may send: 20 (there are six scopes; repeats are allowed).</summary>
+    public const int MaxScopes = 20;
+
     private static readonly JsonWebTokenHandler Handler = new();
 
     /// <param name="scopes">The scopes asked for; null for all of them.</param>
@@ -29,8 +32,14 @@ internal sealed class TokenIssuer(TokenKeyRing keys, IOptions<TokenOptions> opti
         {
             errors.Add(TokenErrors.NoScopes());
         }
-
-        errors.AddRange((scopes ?? []).Where(scope => scope is null || !ApiScopes.All.Contains(scope)).Distinct().Select(TokenErrors.UnknownScope));
+        else if (scopes is { Count: > MaxScopes })
+        {
+            errors.Add(TokenErrors.TooManyScopes(scopes.Count, MaxScopes)); // not each one listed: the answer stays small
+        }
+        else
+        {
+            errors.AddRange((scopes ?? []).Where(scope => scope is null || !ApiScopes.All.Contains(scope)).Distinct().Select(TokenErrors.UnknownScope));
+        }
         if (expiresIn < 1)
         {
             errors.Add(TokenErrors.ExpiresInTooShort(expiresIn.Value));

@@ -25,7 +25,7 @@ internal static class BulkSendEndpoints
         group.MapPost("/bulk", Send).WithName("BulkSend")
             .WithSummary("Send one message to many recipients as a campaign: checked now (numbers, template, senders, the variation rule), then prepared and started; follow it at /api/campaigns/{campaignId}")
             .WithDescription(
-                "The same Idempotency-Key answers 200 with the campaign the first request made. `text` is sent as written; " +
+                "The same Idempotency-Key answers 200 with the campaign the first request made (409 with another body). `text` is sent as written; " +
                 "`template` reads the recipients' fields. Refused as a whole (nothing stored) when a campaign would be: " +
                 "400 `campaign.invalid` (e.g. more than 10 recipients would get one identical text), 409 when no sender can send.")
             .Accepts<BulkSendRequest>("application/json")

@@ -58,6 +58,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             StatusCodes.Status401Unauthorized,
             "Unauthorized",
             sent ? "auth.invalid_key" : "auth.missing_key",
-            sent ? "The API key in the 'apikey' header is not valid." : "Send your API key in the 'apikey' header.");
+            sent
+                ? "The API key in the 'apikey' header is not valid."
+                : "Send your API key in the 'apikey' header, or a token made from it (POST /api/auth/token) as 'Authorization: Bearer <token>'.");
     }
 }

@@ -54,6 +54,13 @@ internal static class BulkSendErrors
     public static Error InvalidIdempotencyKey() => new(
         "bulk.invalid_idempotency_key", "The Idempotency-Key header must be 1 to 200 characters long.", "Idempotency-Key");
 
+    /// <summary>The key made a bulk send with another body: one key, one request (as a direct send's <c>direct.idempotency_conflict</c>).</summary>
+    public static Error IdempotencyConflict() => new(
+        "bulk.idempotency_conflict",
+        "This Idempotency-Key was used for a bulk send with another body (recipients, text, senders…): use a new key for a new bulk send.",
+        "Idempotency-Key",
+        ErrorKind.Conflict);
+
     /// <summary>The key made something else (a direct send): one key, one request.</summary>
     public static Error IdempotencyKeyInUse() => new(
         "bulk.idempotency_key_in_use",

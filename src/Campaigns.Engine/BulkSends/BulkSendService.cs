@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Common;
 using Campaigns.Domain.Tenants;
@@ -52,6 +54,7 @@ internal sealed class BulkSendService(
     public async Task<Result<BulkSendOutcome>> SendAsync(TenantId tenant, BulkSend send, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(send);
+        var requestHash = RequestHash(send);
         if (send.IdempotencyKey is { } key)
         {
             if (key.Length is 0 or > 200)
@@ -59,7 +62,7 @@ internal sealed class BulkSendService(
                 return BulkSendErrors.InvalidIdempotencyKey();
             }
 
-            if (await ReplayAsync(tenant, key, cancellationToken) is { } replay)
+            if (await ReplayAsync(tenant, key, requestHash, cancellationToken) is { } replay)
             {
                 return replay;
             }
@@ -141,12 +144,16 @@ internal sealed class BulkSendService(
         try
         {
             await CampaignStore.InsertAsync(connection, transaction, campaign, send.IdempotencyKey, cancellationToken);
+            if (send.IdempotencyKey is not null)
+            {
+                await CampaignStore.SetRequestHashAsync(connection, transaction, id, requestHash, cancellationToken);
+            }
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.ConstraintName == IdempotencyIndex)
         {
             // Another request with the same key won the race: answer what it made.
             await transaction.RollbackAsync(cancellationToken);
-            return await ReplayAsync(tenant, send.IdempotencyKey!, cancellationToken) ?? throw new InvalidOperationException("The key's campaign is gone.", ex);
+            return await ReplayAsync(tenant, send.IdempotencyKey!, requestHash, cancellationToken) ?? throw new InvalidOperationException("The key's campaign is gone.", ex);
         }
 
         await CampaignStore.MoveToPreparingAsync(connection, transaction, tenant, id, list.Id, list.Imported, now, cancellationToken);
@@ -164,6 +171,10 @@ internal sealed class BulkSendService(
         return await OutcomeAsync(tenant, id, replayed: false, cancellationToken)
             ?? throw new InvalidOperationException($"Bulk send {id} was committed but cannot be read.");
     }
+
+    /// <summary>The SHA-256 of everything the request asks for but its idempotency key: one key, one request.</summary>
+    private static byte[] RequestHash(BulkSend send) =>
+        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(send with { IdempotencyKey = null }, CampaignStore.Json));
 
     /// <summary>A literal text as a template that renders it as written: every spintax brace, bar and backslash escaped (<c>\{</c>), so no <c>{{</c> reaches the template language either.</summary>
     public static string Literal(string text)
@@ -183,8 +194,11 @@ internal sealed class BulkSendService(
         return escaped.ToString();
     }
 
-    /// <summary>What an earlier request under <paramref name="key"/> made; null when nothing was.</summary>
-    private async Task<Result<BulkSendOutcome>?> ReplayAsync(TenantId tenant, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// What an earlier request under <paramref name="key"/> made; null when nothing was. A conflict when that request was
+    /// another one (a direct send, or a bulk send with another body: <paramref name="requestHash"/> differs).
+    /// </summary>
+    private async Task<Result<BulkSendOutcome>?> ReplayAsync(TenantId tenant, string key, byte[] requestHash, CancellationToken cancellationToken)
     {
         if (await campaigns.FindByIdempotencyKeyAsync(tenant, key, cancellationToken) is not { } made)
         {
@@ -194,6 +208,11 @@ internal sealed class BulkSendService(
         if (made.Origin != Origin)
         {
             return BulkSendErrors.IdempotencyKeyInUse();
+        }
+
+        if (made.RequestHash is { } earlier && !earlier.AsSpan().SequenceEqual(requestHash))
+        {
+            return BulkSendErrors.IdempotencyConflict();
         }
 
         // Null when deleted meanwhile (a ready campaign can be): the key is free again.

@@ -75,23 +75,43 @@ internal sealed class CampaignStore(NpgsqlDataSource dataSource)
         await ReplaceSendersAsync(connection, transaction, campaign, cancellationToken);
     }
 
-    /// <summary>The tenant's campaign (of any kind) made under <paramref name="idempotencyKey"/>, with its kind and origin; null when none.</summary>
-    public async Task<(CampaignId Id, string Kind, string? Origin)?> FindByIdempotencyKeyAsync(
+    /// <summary>
+    /// The tenant's campaign (of any kind) made under <paramref name="idempotencyKey"/>, with its kind, origin and the hash
+    /// of the request that made it (a bulk send's; null otherwise); null when none.
+    /// </summary>
+    public async Task<(CampaignId Id, string Kind, string? Origin, byte[]? RequestHash)?> FindByIdempotencyKeyAsync(
         TenantId tenant, string idempotencyKey, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select id, kind, origin from campaigns.campaigns where tenant_id = $1 and idempotency_key = $2");
+            "select id, kind, origin, request_hash from campaigns.campaigns where tenant_id = $1 and idempotency_key = $2");
         command.Parameters.Add(new() { Value = tenant.Value });
         command.Parameters.Add(new() { Value = idempotencyKey });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? (new CampaignId(reader.GetGuid(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2))
+            ? (new CampaignId(reader.GetGuid(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3))
             : null;
     }
 
+    /// <summary>Records the hash of the request that made <paramref name="id"/> (a bulk send under an idempotency key), in the caller's transaction.</summary>
+    public static async Task SetRequestHashAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CampaignId id, byte[] requestHash, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("update campaigns.campaigns set request_hash = $2 where id = $1", connection, transaction);
+        command.Parameters.Add(new() { Value = id.Value });
+        command.Parameters.Add(new() { Value = requestHash });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The tenant's campaign <paramref name="id"/>, as the campaign endpoints read and change it; null when there is none.
+    /// Never a direct send (kind <c>direct</c>): its id is a message id, read at <c>GET /api/messages/{id}</c> (scope
+    /// <c>messages</c>), and the campaign endpoints (scope <c>campaigns</c>) must neither show nor pause, cancel or delete it.
+    /// </summary>
     public async Task<Campaign?> FindAsync(TenantId tenant, CampaignId id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select {Columns} from campaigns.campaigns where tenant_id = $1 and id = $2");
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from campaigns.campaigns where tenant_id = $1 and id = $2 and kind <> 'direct'");
         command.Parameters.Add(new() { Value = tenant.Value });
         command.Parameters.Add(new() { Value = id.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

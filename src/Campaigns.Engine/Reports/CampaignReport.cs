@@ -19,7 +19,7 @@ internal sealed class CampaignReport(NpgsqlDataSource dataSource)
             """
             select coalesce(array(select col from unnest(l.columns) as col where col <> l.phone_column), '{}')
               from campaigns.campaigns c left join campaigns.contact_lists l on l.id = c.contact_list_id
-             where c.tenant_id = $1 and c.id = $2
+             where c.tenant_id = $1 and c.id = $2 and c.kind <> 'direct' -- a direct send is a message, not a campaign to report
             """);
         command.Parameters.Add(new() { Value = tenant.Value });
         command.Parameters.Add(new() { Value = campaign.Value });
@@ -44,7 +44,7 @@ internal sealed class CampaignReport(NpgsqlDataSource dataSource)
               from campaigns.campaigns c
               join campaigns.messages m on m.campaign_id = c.id
               left join campaigns.contacts ct on ct.list_id = c.contact_list_id and ct.phone = m.phone
-             where c.tenant_id = $1 and c.id = $2 and ($4 = false or {Unreached.Sql("$1")})
+             where c.tenant_id = $1 and c.id = $2 and c.kind <> 'direct' and ($4 = false or {Unreached.Sql("$1")})
              order by m.phone
             """);
         command.Parameters.Add(new() { Value = tenant.Value });

@@ -23,7 +23,7 @@ internal sealed class CampaignRetry(NpgsqlDataSource dataSource, IClock clock)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         string status;
         await using (var find = new NpgsqlCommand(
-            "select status from campaigns.campaigns where tenant_id = $1 and id = $2 for share", connection, transaction))
+            "select status from campaigns.campaigns where tenant_id = $1 and id = $2 and kind <> 'direct' for share", connection, transaction))
         {
             find.Parameters.Add(new() { Value = tenant.Value });
             find.Parameters.Add(new() { Value = id.Value });

@@ -85,6 +85,19 @@ public sealed partial class TokenEndpointsTests(ApiFixture api) : IClassFixture<
     }
 
     [Fact]
+    public async Task Issue_HugeScopesList_Answers400WithASmallProblem()
+    {
+        using var client = await api.CreateTenantClientAsync();
+        var scopes = Enumerable.Range(0, 20_000).Select(i => $"scope-{i}").ToArray();
+
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { scopes }, Cancel);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(("auth.too_many_scopes", "scopes"), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
+        Assert.True(problem.GetRawText().Length < 2_000, $"The problem has {problem.GetRawText().Length} characters: one per unknown scope?");
+    }
+
+    [Fact]
     public async Task Issue_UnknownOrNoScope_Answers400NamingScopes()
     {
         using var client = await api.CreateTenantClientAsync();
@@ -250,25 +263,19 @@ public sealed partial class TokenEndpointsTests(ApiFixture api) : IClassFixture<
     [Fact]
     public async Task Bearer_RecordsItsKeysLastUse()
     {
+        // The token is made by the host's issuer, not by a request with the key: a request with the key would record its
+        // use, and the in-process throttle (one record a minute per key) would then rightly skip the bearer's.
         var (client, tenant) = await api.CreateTenantAsync();
         using var _ = client;
-        // Made by the host's issuer, not asked for with the key: asking would record the key's use (once a minute per
-        // process), and this test is about the bearer's own record.
         var issued = api.Factory.Services.GetRequiredService<TokenIssuer>().Issue(tenant, await KeyIdAsync(tenant), null, null, null);
         using var bearer = BearerTokens.Client(api.Factory, issued.Value.Token);
-        Assert.Equal(false, await LastUsedAsync());
 
         using var response = await bearer.GetAsync("/api/senders", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(true, await LastUsedAsync());
-
-        async Task<object?> LastUsedAsync()
-        {
-            await using var read = api.DataSource.CreateCommand("select last_used_at is not null from campaigns.api_keys where tenant_id = $1");
-            read.Parameters.Add(new() { Value = tenant.Value });
-            return await read.ExecuteScalarAsync(Cancel);
-        }
+        await using var read = api.DataSource.CreateCommand("select last_used_at is not null from campaigns.api_keys where tenant_id = $1");
+        read.Parameters.Add(new() { Value = tenant.Value });
+        Assert.Equal(true, await read.ExecuteScalarAsync(Cancel));
     }
 
     private async Task<Guid> KeyIdAsync(TenantId tenant)

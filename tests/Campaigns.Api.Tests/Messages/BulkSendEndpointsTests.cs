@@ -223,6 +223,22 @@ public sealed class BulkSendEndpointsTests(SenderFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Send_SameIdempotencyKeyOtherBody_Answers409AndMakesNothing()
+    {
+        var (client, sender, _) = await TenantWithSenderAsync();
+        var key = Guid.NewGuid().ToString();
+        var first = Bulk(sender, Phones(2)).With($$"""{ "text": "First {{Run()}}" }""");
+        var other = Bulk(sender, Phones(3)).With($$"""{ "text": "Other {{Run()}}" }""");
+
+        await EndToEnd.ReadAsync(await SendWithKeyAsync(client, first, key), HttpStatusCode.Accepted);
+        using var conflict = await SendWithKeyAsync(client, other, key);
+
+        var problem = await Problem.ReadAsync(conflict, HttpStatusCode.Conflict);
+        Assert.Equal("bulk.idempotency_conflict", problem.GetProperty("code").GetString());
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>("/api/campaigns", Cancel)).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Send_WindowClosedNow_RunsButSendsNothingUntilItOpens()
     {
         var (client, sender, instance) = await TenantWithSenderAsync();

@@ -42,6 +42,33 @@ public sealed class DirectSendEndpointsTests(ApiFixture api) : IClassFixture<Api
         Assert.Equal(0, stats.GetProperty("byStatus").EnumerateObject().Sum(c => c.Value.GetInt32()));
     }
 
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("GET", "/messages")]
+    [InlineData("GET", "/report.csv")]
+    [InlineData("GET", "/timeline")]
+    [InlineData("POST", "/pause")]
+    [InlineData("POST", "/cancel")]
+    [InlineData("DELETE", "")]
+    [InlineData("POST", "/retry")]
+    public async Task CampaignEndpoints_DirectSendId_Answer404(string method, string path)
+    {
+        // The message id is its hidden campaign's id: the campaign endpoints (scope 'campaigns') must not read, pause,
+        // cancel or delete a direct send (scope 'messages').
+        var (client, tenant) = await api.CreateTenantAsync();
+        using var _ = client;
+        await LinkedSenderAsync(api.DataSource, tenant);
+        var id = (await EndToEnd.ReadAsync(await SendAsync(client, new JsonObject { ["number"] = "+254722000109", ["text"] = "Hidden" }), HttpStatusCode.Accepted))
+            .GetProperty("id").GetGuid();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/campaigns/{id}{path}");
+        using var response = await client.SendAsync(request, Cancel);
+
+        await Problem.ReadAsync(response, HttpStatusCode.NotFound);
+        var message = await client.GetFromJsonAsync<JsonElement>($"/api/messages/{id}", Cancel);
+        Assert.Equal("queued", message.GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task Get_AnotherTenantsMessage_Answers404()
     {

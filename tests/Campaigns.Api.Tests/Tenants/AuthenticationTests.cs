@@ -17,6 +17,9 @@ public sealed class AuthenticationTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         var problem = await Problem.ReadAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("auth.missing_key", problem.GetProperty("code").GetString());
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Contains("'apikey'", detail, StringComparison.Ordinal); // both ways in are named
+        Assert.Contains("Authorization: Bearer", detail, StringComparison.Ordinal);
     }
 
     [Fact]
