@@ -189,10 +189,10 @@ internal sealed class DispatchClaimer(
             from pick p
             join cand c on c.number = p.number
             left join recipient r on r.tenant_id = p.tenant_id and r.phone = p.phone and r.sender_id = c.sender_id
-            -- By the row the pick locked (a TID lookup): matched by campaign and phone, the planner may merge every queued
-            -- message of a campaign shared by many senders against the picks (500,000 rows for 100 picks of one campaign).
-            -- The row cannot have moved since: it is locked, and nothing updates a queued message it could still pick.
-            where m.ctid = p.row_id and m.campaign_id = p.campaign_id and m.phone = p.phone and m.status = 'queued'
+            -- By the row the pick locked, alone (a TID lookup per pick): matched again by campaign and phone, the planner
+            -- merged every queued message of a campaign shared by many senders against the picks (500,000 rows filtered
+            -- for 100 picks of one campaign). The row cannot have moved since: the pick holds its lock.
+            where m.ctid = p.row_id and m.status = 'queued'
               and (r.phone is not null or p.kind in ('test', 'direct'))
             returning m.campaign_id, m.phone, m.body, p.number, c.sender_id, p.media, m.jid, m.time_zone
         ),
