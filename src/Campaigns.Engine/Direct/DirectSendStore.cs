@@ -59,11 +59,11 @@ internal sealed class DirectSendStore(NpgsqlDataSource dataSource)
         """;
 
     private const string Insert =
-        """
+        $"""
         insert into campaigns.campaigns (id, tenant_id, name, template, media, window_starts, window_ends, window_days, window_time_zone,
                                          max_identical, status, recipients_total, recipients_rendered, created_at, updated_at, started_at,
                                          kind, origin, idempotency_key)
-        values ($1, $2, $3, $4, $5::jsonb, '{00:00,12:00}', '{12:00,00:00}', '{1,2,3,4,5,6,7}', 'UTC',
+        values ($1, $2, $3, $4, $5::jsonb, {AllDayWindow.Sql},
                 $6, 'running', 1, 1, now(), now(), now(), 'direct', $7, $8)
         on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing
         """;

@@ -194,14 +194,14 @@ internal sealed class CampaignTests(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        // All day, every day, in UTC (two touching ranges, as the Domain accepts): a test goes now.
+        // All day, every day, in UTC: a test goes now.
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
-            """
+            $"""
             insert into campaigns.campaigns (id, tenant_id, name, contact_list_id, template, media, window_starts, window_ends, window_days,
                                              window_time_zone, start_at, max_identical, status, recipients_total, recipients_rendered,
                                              created_at, updated_at, started_at, kind, parent_id)
-            select $3, tenant_id, left(name, 190) || ' (test)', contact_list_id, template, media, '{00:00,12:00}', '{12:00,00:00}', '{1,2,3,4,5,6,7}',
-                   'UTC', null, max_identical, 'running', $5, $5, $4, $4, $4, 'test', id
+            select $3, tenant_id, left(name, 190) || ' (test)', contact_list_id, template, media, {AllDayWindow.Sql},
+                   null, max_identical, 'running', $5, $5, $4, $4, $4, 'test', id
               from campaigns.campaigns where tenant_id = $1 and id = $2
             """)
         {
